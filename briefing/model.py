@@ -1,0 +1,171 @@
+"""The plain objects that pass between the pipeline's stages.
+
+Nothing here holds a spaCy object: a parsed source is reduced to tokens with
+character offsets, so stages can be tested, cached and shipped between
+processes without the model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as ingested: its cleaned text and what we know about it."""
+
+    id: str  # "S1", "S2", ... in the order sources are listed
+    path: str  # as given on the command line
+    sha256: str  # of the raw bytes
+    text: str  # cleaned text: page furniture dropped, lines otherwise verbatim
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    modified: float = 0.0  # file modification time, seconds since the epoch
+    notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was not used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index of the head token within the sentence
+    ent_type: str  # "" outside an entity
+    start: int  # character offset into Source.text
+    like_num: bool
+    is_stop: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention, offsets into Source.text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a source; Source.text[start:end] == text."""
+
+    source: str  # Source.id
+    index: int  # position within its source, from 0
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.source, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSource:
+    source: Source
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A sentence as the briefing quotes it.
+
+    `citations` point at spans whose text equals `text` exactly (the same
+    sentence in several sources); `also_in` points at near-duplicates: other
+    sources saying nearly the same thing in their own words.
+    """
+
+    text: str
+    citations: tuple[Citation, ...]
+    also_in: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    topic: str
+    title: str
+    excerpts: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCard:
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: int
+    sources: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: str
+    value: float
+    approx: bool
+    label: str
+    citations: tuple[Citation, ...]
+    hedge: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    label: str
+    values: tuple[float, ...]
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the extract stage pulls out of the parsed sources."""
+
+    entities: tuple[EntityCard, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    title: str
+    generated: str  # YYYY-MM-DD
+    sources: tuple[Source, ...]
+    summary: tuple[Excerpt, ...]
+    sections: tuple[Section, ...]
+    facts: Facts = field(default_factory=Facts)
+    method: str = "lexrank"
