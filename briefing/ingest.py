@@ -106,7 +106,7 @@ def read_sources(paths: Sequence[str], rules: FurnitureRules | None = None) -> I
                 text=cleaned.text,
                 title=cleaned.title,
                 outlet=cleaned.outlet,
-                published=cleaned.published,
+                published=cleaned.published or _date_in_name(path),
                 modified=os.stat(path).st_mtime,
                 notes=tuple(notes),
             )
@@ -118,6 +118,12 @@ def read_sources(paths: Sequence[str], rules: FurnitureRules | None = None) -> I
             f"no readable article in {where}{detail}; add .txt articles or name the files directly"
         )
     return Ingested(tuple(sources), tuple(skipped))
+
+
+def _date_in_name(path: str) -> str | None:
+    """Archives often name files "2020-01-05_headline.txt": the date is the publication date."""
+    m = re.match(r"(\d{4}-\d{2}-\d{2})(?!\d)", os.path.basename(path))
+    return parse_dateline(m.group(1)) if m else None
 
 
 def list_article_files(paths: Sequence[str]) -> list[str]:

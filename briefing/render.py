@@ -81,13 +81,27 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"briefing does not fetch external resources ({url[:80]})")
 
 
+def _url_fetcher():
+    """WeasyPrint's fetcher, made to refuse every URL (newer WeasyPrint wants its class)."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before 66 takes a plain function
+        return _refuse_fetch
+
+    class RefuseAll(URLFetcher):
+        def fetch(self, url, headers=None):
+            _refuse_fetch(url)
+
+    return RefuseAll()
+
+
 def render_pdf(html: str) -> bytes:
     import logging
 
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, url_fetcher=_refuse_fetch, base_url=None).write_pdf(
+    return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
         pdf_identifier=b"briefing", uncompressed_pdf=False
     )
 
