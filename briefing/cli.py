@@ -79,6 +79,36 @@ def build(sources, out_dir, title, method, summary_sentences, section_sentences,
         )
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, metavar="[SOURCES]...")
+@click.option("-o", "--output", "out_dir", metavar="DIR",
+              help="Where to write the briefing it scores (default: a temporary folder).")
+@click.option("--model", metavar="NAME", help="spaCy model package to use.")
+def eval_command(gold, sources, out_dir, model):
+    """Score the extracted facts against GOLD, a hand-annotated JSON file.
+
+    Builds the briefing of SOURCES (default: seeds/) and prints precision and
+    recall for figures, discrepancies, entities and quotes. The gold format is
+    that of shared/eval/seeds-gold.json; `briefing eval --help` in the README
+    explains how each is judged.
+    """
+    import tempfile
+
+    from .evaluate import evaluate_sources, format_scores
+    from .pipeline import BuildOptions
+
+    with tempfile.TemporaryDirectory(prefix="briefing-eval-") as tmp:
+        options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir or tmp, model=model)
+        try:
+            result, scores = evaluate_sources(gold, options)
+        except BriefingError as exc:
+            raise click.ClickException(str(exc)) from None
+    for skipped in result.skipped:
+        click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(format_scores(scores))
+
+
 class _Main:
     """Entry point: a clean one-line message instead of a traceback on Ctrl-C."""
 

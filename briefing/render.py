@@ -54,7 +54,15 @@ def template_env(templates_dir: str | Path | None = None):
     )
     env.filters["basename"] = os.path.basename
     env.filters["is_web_url"] = is_web_url
+    env.filters["number"] = format_number
     return env
+
+
+def format_number(value) -> str:
+    """2500 -> "2,500"; whole floats lose their ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
 
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None) -> str:
@@ -64,10 +72,16 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None) -> 
     cites = {
         s.id: f"{s.id}: {s.title or os.path.basename(s.path)}" for s in briefing.sources
     }
+    texts = {s.id: s.text for s in briefing.sources}
+
+    def quote_of(c) -> str:
+        return texts[c.source][c.start:c.end]
+
     try:
         return env.get_template("briefing.html.j2").render(
             briefing=briefing,
             cites=cites,
+            quote_of=quote_of,
             kinds=KINDS,
             method_name=METHOD_NAMES.get(briefing.method, briefing.method),
         )
