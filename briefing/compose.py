@@ -36,7 +36,13 @@ def is_quotable(sentence: Sentence, rules: FurnitureRules) -> bool:
         and any(t.pos in ("VERB", "AUX") for t in sentence.tokens)
         and not sentence.text[:1].islower()
         and not rules.is_boilerplate_sentence(sentence.text)
+        and balanced_quotes(sentence.text)
     )
+
+
+def balanced_quotes(text: str) -> bool:
+    """False for a piece of a longer quotation: quoted out of it, nobody would know who speaks."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def standalone(sentence: Sentence) -> float:

@@ -60,3 +60,14 @@ def test_duplicate_index_finds_exact_and_near_copies(parse):
     exact, near = index.copies(a.sentences[0])
     assert [s.source for s in exact] == ["S2"]
     assert [s.source for s in near] == ["S3"]
+
+
+def test_pieces_of_multi_sentence_quotations_are_not_quotable(parse):
+    from briefing.compose import is_quotable
+    from briefing.ingest import FurnitureRules
+
+    doc = parse('The minister said: "We will rebuild the bridge this year. It will cost less than the old one." '
+                "The minister said the bridge would reopen in the spring after the repairs.")
+    rules = FurnitureRules.load()
+    quotable = [s.text for s in doc.sentences if is_quotable(s, rules)]
+    assert quotable == ["The minister said the bridge would reopen in the spring after the repairs."]
