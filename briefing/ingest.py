@@ -21,9 +21,10 @@ from typing import Sequence
 from .dates import parse_dateline
 from .errors import BriefingError
 from .model import Skipped, Source
+from .readers import SUFFIXES as ARTICLE_SUFFIXES
+from .readers import Metadata, MetadataFiles, Unreadable, read_text
 
 DATA = Path(__file__).parent / "data"
-ARTICLE_SUFFIXES = (".txt",)
 
 # A line "ends like a sentence" when its last letter-ish character is followed
 # only by sentence punctuation and closing quotes/brackets.
@@ -71,46 +72,54 @@ class Cleaned:
     published: str | None = None
 
 
-class Unreadable(Exception):
-    """A file that is not usable as an article; the message says why."""
-
-
-def read_sources(paths: Sequence[str], rules: FurnitureRules | None = None) -> Ingested:
+def read_sources(
+    paths: Sequence[str],
+    rules: FurnitureRules | None = None,
+    contents: dict[str, bytes] | None = None,
+) -> Ingested:
     """Read every article under `paths` (files or folders) into `Source` objects.
 
-    Raises BriefingError when a path does not exist or nothing readable is found;
-    files that cannot be used are returned in `skipped`, with the reason.
+    `contents` may hold bytes already read, by path. Raises BriefingError when a
+    path does not exist or nothing readable is found; files that cannot be used
+    are returned in `skipped`, with the reason.
     """
     rules = rules or FurnitureRules.load()
     files = list_article_files(paths)
+    metadata = MetadataFiles()
     sources: list[Source] = []
     skipped: list[Skipped] = []
     for path in files:
         try:
-            raw = Path(path).read_bytes()
+            raw = contents[path] if contents and path in contents else Path(path).read_bytes()
             text, notes = decode(raw)
-            cleaned = clean(text, rules)
+            body, meta, plain = read_text(path, text)
+            cleaned = clean(body, rules)
             if not cleaned.text.strip():
                 raise Unreadable("no article text after removing page furniture")
+            modified = os.stat(path).st_mtime
         except OSError as exc:
             skipped.append(Skipped(path, f"cannot be read ({exc.strerror or exc})"))
             continue
         except Unreadable as exc:
             skipped.append(Skipped(path, str(exc)))
             continue
+        inferred = Metadata(cleaned.title, cleaned.outlet, cleaned.published or _date_in_name(path))
+        meta = metadata.for_file(path).over(meta).over(inferred)
         sources.append(
             Source(
                 id=f"S{len(sources) + 1}",
                 path=path,
                 sha256=hashlib.sha256(raw).hexdigest(),
                 text=cleaned.text,
-                title=cleaned.title,
-                outlet=cleaned.outlet,
-                published=cleaned.published or _date_in_name(path),
-                modified=os.stat(path).st_mtime,
+                title=meta.title,
+                outlet=meta.outlet,
+                published=meta.published,
+                url=meta.url,
+                modified=modified,
                 notes=tuple(notes),
             )
         )
+    skipped += [Skipped(path, reason) for path, reason in metadata.errors]
     if not sources:
         where = ", ".join(paths)
         detail = f" ({len(skipped)} file(s) skipped: {skipped[0].path}: {skipped[0].reason})" if skipped else ""

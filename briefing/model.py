@@ -126,6 +126,9 @@ class Figure:
     label: str
     citations: tuple[Citation, ...]
     hedge: str | None = None
+    sources: tuple[str, ...] = ()  # Source.id of every citing source, in order
+    where: tuple[str, ...] = ()  # places the figure is stated for: ("Iraq", "Syria")
+    when: str | None = None  # a date the sentence attaches to it: "in 2003"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +147,11 @@ class Discrepancy:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    date: str
+    date: str  # "2014", "2024-01", "2024-W04", "2024-01-28"; as written when `relative`
     text: str
     citations: tuple[Citation, ...]
+    relative: bool = False  # `date` is an expression ("Friday", "last week") no publication date placed
+    expression: str = ""  # the words the date was read from ("on Friday", "in 2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,31 @@ class Facts:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureChange:
+    kind: str
+    label: str
+    value: float
+    previous: float | None  # None: a figure the previous build did not have
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What is different from the previous build into the same folder."""
+
+    first_build: bool = True
+    added: tuple[str, ...] = ()  # source paths
+    removed: tuple[str, ...] = ()
+    edited: tuple[str, ...] = ()
+    figures: tuple[FigureChange, ...] = ()
+    new_summary: tuple[Excerpt, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.edited or self.figures or self.new_summary)
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     title: str
     generated: str  # YYYY-MM-DD
@@ -169,3 +199,4 @@ class Briefing:
     sections: tuple[Section, ...]
     facts: Facts = field(default_factory=Facts)
     method: str = "lexrank"
+    changes: Changes = field(default_factory=Changes)

@@ -1,23 +1,33 @@
 """The whole build: ingest → analyze → topics → summarize → extract → compose → render.
 
 `build` is what the CLI calls; it returns what happened and never prints.
+Like Sphinx, it rebuilds only what changed: an unchanged build stops after
+hashing its inputs, and only sources whose text changed are parsed again.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from .analyze import analyze, load_model
+from . import __version__
+from .analyze import analysis_identity, analyze, load_model, model_id
+from .changes import manifest, with_changes
 from .compose import Settings, compose
-from .extract import extract
-from .ingest import FurnitureRules, read_sources
-from .model import Briefing, Skipped
-from .render import check_writable, write_outputs
-from .summarize import METHODS
 from .errors import BriefingError
-from .topics import load_topics
+from .extract import extract
+from .ingest import FurnitureRules, list_article_files, read_sources
+from .model import Briefing, ParsedSource, Skipped
+from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
+from .render import OUTPUT_NAMES, check_writable, default_templates, write_outputs
+from .state import BuildState, build_lock, encode_sentences
+from .summarize import METHODS
+from .topics import DEFAULT_TOPICS, load_topics
+
+DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +38,19 @@ class BuildOptions:
     model: str | None = None
     topic_files: Sequence[str] = ()
     templates_dir: str | None = None
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    briefing: Briefing
+    briefing: Briefing | None  # None when the outputs were already up to date
     outputs: dict[str, Path]
-    skipped: tuple[Skipped, ...]
-    sentences: int
-    seconds: float
+    skipped: tuple[Skipped, ...] = ()
+    sentences: int = 0
+    seconds: float = 0.0
+    up_to_date: bool = False
+    parsed: tuple[str, ...] = ()  # paths of the sources parsed in this build
+    warnings: tuple[str, ...] = ()
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -46,18 +60,127 @@ def build(options: BuildOptions) -> BuildResult:
             f"unknown summarization method '{options.settings.method}'; choose one of {', '.join(METHODS)}"
         )
     topics = load_topics(options.topic_files)
-    check_writable(options.out_dir)
+    out = check_writable(options.out_dir)
+    with build_lock(out):
+        state = BuildState(out)
+        try:
+            return _build(options, topics, out, state, started)
+        finally:
+            state.close()
+
+
+def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
+    files = list_article_files(options.sources)
+    contents: dict[str, bytes] = {}
+    for path in files:
+        try:
+            contents[path] = Path(path).read_bytes()
+        except OSError:
+            pass  # ingest reports it
+    fingerprint = _fingerprint(options, files, contents)
+    outputs = {fmt: out / name for fmt, name in OUTPUT_NAMES.items()}
+    if not options.force and state.get("fingerprint") == fingerprint and _outputs_intact(state, outputs):
+        return BuildResult(None, outputs, seconds=time.perf_counter() - started, up_to_date=True,
+                           warnings=tuple(state.warnings))
+
     rules = FurnitureRules.load()
-    ingested = read_sources(options.sources, rules)
-    nlp = load_model(options.model)
-    parsed = analyze(ingested.sources, nlp)
+    ingested = read_sources(options.sources, rules, contents)
+    parsed, fresh, keys = _parse(ingested.sources, options.model, state)
     facts = extract(parsed)
     briefing = compose(parsed, topics, facts, options.settings, rules)
-    outputs = write_outputs(briefing, options.out_dir, options.templates_dir)
+    briefing = with_changes(briefing, state.get_json("manifest"))
+    written = write_outputs(briefing, out, options.templates_dir)
+    state.save(
+        {"fingerprint": fingerprint, "manifest": manifest(briefing),
+         "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
+        fresh,
+        keep=set(keys.values()),
+    )
     return BuildResult(
         briefing=briefing,
-        outputs=outputs,
+        outputs=written,
         skipped=ingested.skipped,
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
+        parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
+        warnings=tuple(state.warnings),
     )
+
+
+def _parse(sources, model: str | None, state: BuildState):
+    """Parsed sources, reusing cached analyses; also the new cache entries and every key."""
+    identity = analysis_identity(model)
+    nlp = None
+    if identity is None:  # a model we cannot identify without loading it
+        nlp = load_model(model)
+        identity = model_id(nlp)
+    keys = {s.id: hashlib.sha256(f"{identity}\0{s.text}".encode("utf-8")).hexdigest() for s in sources}
+    cached = state.analyses(keys.values())
+    missing = [s for s in sources if keys[s.id] not in cached]
+    fresh: dict[str, bytes] = {}
+    parsed_now: dict[str, ParsedSource] = {}
+    if missing:
+        nlp = nlp or load_model(model)
+        for p in analyze(missing, nlp):
+            parsed_now[p.source.id] = p
+            fresh[keys[p.source.id]] = encode_sentences(p.sentences)
+    result = []
+    for s in sources:
+        if s.id in parsed_now:
+            result.append(parsed_now[s.id])
+        else:
+            sentences = tuple(
+                replace(x, source=s.id, text=s.text[x.start:x.end]) for x in cached[keys[s.id]]
+            )
+            result.append(ParsedSource(s, sentences))
+    return result, fresh, keys
+
+
+def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes]) -> str:
+    """Everything an output depends on, hashed; equal fingerprints mean equal outputs."""
+    h = hashlib.sha256()
+
+    def add(label: str, data: bytes | str) -> None:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        h.update(label.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+
+    add("version", __version__)
+    add("settings", json.dumps(asdict(options.settings), sort_keys=True))
+    add("model", options.model or "")
+    add("analysis", analysis_identity(options.model) or "unknown")
+    for path in sorted(DATA.rglob("*")):
+        if path.is_file():
+            add(f"data:{path.name}", path.read_bytes())
+    for path in (DEFAULT_TOPICS, *map(Path, options.topic_files)):
+        add(f"topics:{path}", _read(path))
+    for folder in filter(None, (options.templates_dir, default_templates())):
+        for path in sorted(Path(folder).glob("*")):
+            if path.is_file():
+                add(f"template:{path.name}", path.read_bytes())
+    for path in files:
+        add(f"source:{path}", contents.get(path, b"\0unreadable"))
+        p = Path(path)
+        for meta in (p.with_name(p.stem + SIDECAR_SUFFIX), p.parent / FOLDER_METADATA):
+            if meta.is_file():
+                add(f"meta:{meta}", _read(meta))
+    return h.hexdigest()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b"\0missing"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _outputs_intact(state: BuildState, outputs: dict[str, Path]) -> bool:
+    recorded = state.get_json("outputs") or {}
+    try:
+        return all(recorded.get(fmt) == _sha256(path) for fmt, path in outputs.items())
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ fetcher that refuses everything: a briefing is self-contained.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -109,15 +110,29 @@ def _url_fetcher():
     return RefuseAll()
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, generated: str | None = None) -> bytes:
+    """The PDF of `html`; byte-identical for the same html and date on any run."""
+    import datetime
     import logging
 
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
-        pdf_identifier=b"briefing", uncompressed_pdf=False
-    )
+    # fontTools stamps embedded font subsets with the clock unless SOURCE_DATE_EPOCH is set
+    day = datetime.date.fromisoformat(generated) if generated else datetime.date(2000, 1, 1)
+    epoch = str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
+            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
+            uncompressed_pdf=False,
+        )
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def _citation(c: Citation) -> dict:
@@ -173,6 +188,19 @@ def to_json(briefing: Briefing) -> dict:
         "quotes": [_cited(q) for q in facts.quotes],
         "discrepancies": [_cited(d) for d in facts.discrepancies],
         "timeline": [_cited(t) for t in facts.timeline],
+        "changes": _changes(briefing),
+    }
+
+
+def _changes(briefing: Briefing) -> dict:
+    ch = briefing.changes
+    return {
+        "first_build": ch.first_build,
+        "sources_added": list(ch.added),
+        "sources_removed": list(ch.removed),
+        "sources_edited": list(ch.edited),
+        "figures": [_cited(f) for f in ch.figures],
+        "new_summary": [_excerpt(x) for x in ch.new_summary],
     }
 
 
@@ -197,13 +225,18 @@ def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | 
     payloads = {
         "json": (json.dumps(to_json(briefing), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "html": html.encode("utf-8"),
-        "pdf": render_pdf(html),
+        "pdf": render_pdf(html, briefing.generated),
     }
+    for stale in out.glob(".briefing.*.tmp"):  # left by a build that was killed; we hold the lock
+        stale.unlink(missing_ok=True)
     staged: dict[str, str] = {}
+    umask = os.umask(0)
+    os.umask(umask)
     try:
         for fmt, data in payloads.items():
             fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{OUTPUT_NAMES[fmt]}.", suffix=".tmp")
             staged[fmt] = tmp
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private; outputs are for sharing
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
