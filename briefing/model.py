@@ -23,6 +23,7 @@ class Source:
     url: str | None = None
     modified: float = 0.0  # file modification time, seconds since the epoch
     notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252"
+    duplicates: tuple[str, ...] = ()  # other paths with the same bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ class TimelineEntry:
     date: str  # "2014", "2024-01", "2024-W04", "2024-01-28"; as written when `relative`
     text: str
     citations: tuple[Citation, ...]
-    relative: bool = False  # `date` is an expression ("Friday", "last week") no publication date placed
+    relative: bool = False  # `date` is the expression ("Friday", "last week"): no publication date to place it
     expression: str = ""  # the words the date was read from ("on Friday", "in 2014")
 
 

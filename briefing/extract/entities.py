@@ -1,8 +1,16 @@
 """Entity cards: named entities with their spellings merged into one card.
 
-Spellings merge by rule (case, diacritics, a leading article, "al-" prefixes,
-vowel-only transliteration differences, a surname standing for a full name,
-an acronym of a longer name) and by the alias table in `data/aliases.toml`.
+Spellings merge by rule (case, diacritics, a leading article or courtesy title,
+"al-" prefixes, vowel-only transliteration differences, a surname standing for a
+full name, an acronym of a longer name) and by the alias table in
+`data/aliases.toml`. A surname the model read as an organisation, or spelled with
+other vowels, stands for the person when every article using it names that person
+in full.
+
+A card also carries the roles the text gives the entity, read from the parse: an
+apposition ("John Carter, a military spokesman for the prime minister"; "the government
+spokesperson, Lina Haddad") or the title words before a person's name ("Regional Prime
+Minister Hamid Karim al-Nouri").
 """
 from __future__ import annotations
 
@@ -14,13 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..model import EntityCard, Mention, ParsedSource
+from ..model import EntityCard, Mention, ParsedSource, Sentence
 
 ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.toml"
 CARD_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = ("al-", "el-", "al ", "el ")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"})
 
 
 def fold(text: str) -> str:
@@ -49,7 +58,10 @@ def key(text: str) -> str:
             if w.startswith(p) and len(w) > len(p) + 1:
                 w = w[len(p):]
         words.append(w.strip(".'"))
-    return " ".join(w for w in words if w)
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] in _HONORIFICS:  # "Mr Blair" is Blair
+        words = words[1:]
+    return " ".join(words)
 
 
 def skeleton(k: str) -> str:
@@ -167,8 +179,23 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
         if len(words) >= 2 and main_label(k) == "PERSON":
             continue
         owners = {clusters.find(p) for p in people if p != k and p.split()[-len(words):] == words}
-        if len(owners) == 1 and main_label(k) == "PERSON":
-            clusters.union(owners.pop(), k)
+        exact = len(owners) == 1
+        if not owners and len(words) == 1 and len(skeleton(k)) >= 2:
+            # "Karimy" after "Ali Karimi": the surname spelled with other vowels, same article
+            owners = {clusters.find(p) for p in people if skeleton(p.split()[-1]) == skeleton(k)
+                      and sources[k] <= sources[p]}
+        if len(owners) != 1:
+            continue
+        owner = owners.pop()
+        if main_label(k) == "PERSON" and exact:
+            clusters.union(owner, k)
+        elif main_label(k) in ("PERSON", "ORG") and len(words) == 1 and sources[k] <= {
+            s for p in people if clusters.find(p) == owner for s in sources[p]
+        }:
+            # "Merkel" read as an organisation, in articles that name Angela Merkel: a surname
+            # in a text that gave the full name first is that person.
+            clusters.union(owner, k)
+            labels[k] = Counter({"PERSON": sum(labels[k].values())})
 
     # An acronym stands for the one multi-word name whose initials it spells.
     long_names = [(k, sp) for k in keys for sp in forms[k] if len(sp.split()) >= 2]
@@ -179,6 +206,13 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
         owners = {clusters.find(lk) for lk, sp in long_names if _initials(sp) == acronyms[0]}
         if len(owners) == 1:
             clusters.union(owners.pop(), k)
+
+    roles: dict[str, list[str]] = defaultdict(list)  # key -> roles, in text order
+    for p in parsed:
+        for sent in p.sentences:
+            for m, role in mention_roles(sent):
+                if m.label in CARD_LABELS and key(m.text):
+                    roles[key(m.text)].append(role)
 
     members: dict[str, list[str]] = defaultdict(list)
     for k in forms:
@@ -206,7 +240,174 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
                 aliases=tuple(sorted(sp for sp in spellings if sp != name)),
                 mentions=sum(spellings.values()),
                 sources=tuple(sorted(srcs, key=lambda s: int(s[1:]) if s[1:].isdigit() else 0)),
+                roles=_distinct_roles(r for k in ks for r in roles.get(k, ())),
             )
         )
     cards.sort(key=lambda c: (-c.mentions, c.name))
     return cards
+
+
+# --- The parse of a sentence ------------------------------------------------------------------
+
+
+def children(sentence: Sentence) -> list[list[int]]:
+    """Each token's dependents, by index within the sentence."""
+    kids: list[list[int]] = [[] for _ in sentence.tokens]
+    for i, t in enumerate(sentence.tokens):
+        if t.head != i and 0 <= t.head < len(kids):
+            kids[t.head].append(i)
+    return kids
+
+
+def subtree(kids: list[list[int]], i: int) -> list[int]:
+    """Token i and everything under it, in sentence order."""
+    out, todo = [], [i]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(kids[j])
+    return sorted(out)
+
+
+def token_mentions(sentence: Sentence) -> list[Mention | None]:
+    """The mention each token is part of, or None."""
+    out: list[Mention | None] = [None] * len(sentence.tokens)
+    for m in sentence.mentions:
+        for i, t in enumerate(sentence.tokens):
+            if m.start <= t.start < m.end:
+                out[i] = m
+    return out
+
+
+def mention_head(sentence: Sentence, mention: Mention) -> int | None:
+    """The token of a mention whose head lies outside it (the name's syntactic head)."""
+    inside = [i for i, t in enumerate(sentence.tokens) if mention.start <= t.start < mention.end]
+    for i in inside:
+        if sentence.tokens[i].head not in inside or sentence.tokens[i].head == i:
+            return i
+    return inside[-1] if inside else None
+
+
+def span_text(sentence: Sentence, indices: Sequence[int]) -> str:
+    """The sentence's text from the first to the last of `indices`."""
+    first, last = sentence.tokens[indices[0]], sentence.tokens[indices[-1]]
+    start = first.start - sentence.start
+    return sentence.text[start:last.start - sentence.start + len(last.text)]
+
+
+# --- Roles ---------------------------------------------------------------------------------------
+
+_ROLE_MAX_WORDS = 12
+_NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+_AMOUNTS = ("TIME", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+# Dependents that describe the role itself; relative clauses, nested appositions and the like
+# ("a loose coalition that intensified operations ...") are left out.
+_ROLE_DROP = ("relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis")
+
+
+def mention_roles(sentence: Sentence) -> list[tuple[Mention, str]]:
+    """(mention, role) for each role the sentence states for a named entity."""
+    toks = sentence.tokens
+    kids = children(sentence)
+    owner = token_mentions(sentence)
+    found = []
+    for m in sentence.mentions:
+        if m.label not in CARD_LABELS:
+            continue
+        h = mention_head(sentence, m)
+        if h is None:
+            continue
+        inside = {i for i, o in enumerate(owner) if o is m}
+        if _quoted(sentence, m):
+            continue  # 'under the name "X"' names a name
+        # "John Carter, a military spokesman for ...": the name's apposition, when no other
+        # name comes between them ("Hamas and Israel, an important US ally" is Israel's)
+        for a in kids[h]:
+            if toks[a].dep == "appos" and a not in inside and toks[a].pos == "NOUN" and owner[a] is None \
+                    and not any(owner[j] is not None and owner[j] is not m for j in range(max(inside), a)):
+                found.append((m, _role_words(sentence, kids, a, exclude=inside)))
+        # "The government spokesperson, Lina Haddad": the name is the noun's apposition
+        if toks[h].dep == "appos" and toks[toks[h].head].pos == "NOUN" and owner[toks[h].head] is None:
+            n = toks[h].head
+            # "the leader of the ... organization, Omar Saleh": the name goes with the
+            # noun the prepositional phrase hangs from
+            # (a person; "east of the capital, Riyadh" is no role of Riyadh's)
+            comma = min(inside) > 0 and toks[min(inside) - 1].text == "," and m.label == "PERSON"
+            while comma and toks[n].dep == "pobj" and toks[toks[n].head].dep == "prep" \
+                    and toks[toks[toks[n].head].head].pos == "NOUN":
+                n = toks[toks[n].head].head
+            found.append((m, _role_words(sentence, kids, n, exclude=set(subtree(kids, h)), before=min(inside))))
+        # "Iraqi Prime Minister Hamid Karim al-Nouri": title words before a person's name
+        if m.label == "PERSON":
+            found.append((m, _title_before(sentence, kids, h, min(inside), owner)))
+    return [(m, r) for m, r in found if r]
+
+
+def _quoted(sentence: Sentence, m: Mention) -> bool:
+    before = sentence.text[:m.start - sentence.start].rstrip()
+    return before.endswith(("\"", "“", "‘"))
+
+
+def _role_words(sentence: Sentence, kids, n: int, exclude: set[int], before: int | None = None) -> str:
+    toks = sentence.tokens
+    whole = [j for j in subtree(kids, n) if j not in exclude and (before is None or j < before)]
+    if any(toks[j].ent_type == "PERSON" for j in whole):
+        return ""  # "X, the prosecutor general of Tehran, Y,": the role is Y's, not X's
+    keep, todo = [], [n]
+    while todo:
+        j = todo.pop()
+        if j in exclude or (before is not None and j >= before):
+            continue
+        keep.append(j)
+        todo.extend(c for c in kids[j] if toks[c].dep not in _ROLE_DROP)
+    keep.sort()
+    while keep and toks[keep[0]].pos in ("DET", "PUNCT") or keep and toks[keep[0]].dep == "poss":
+        keep.pop(0)
+    while keep and toks[keep[-1]].pos in ("PUNCT", "ADP", "CCONJ", "DET"):
+        keep.pop()
+    # contiguous words only, and a common noun among them: a description, not another name
+    if not keep or keep[-1] - keep[0] + 1 != len(keep) or len(keep) > _ROLE_MAX_WORDS:
+        return ""
+    if not any(toks[i].pos == "NOUN" and toks[i].ent_type not in _NAMED for i in keep):
+        return ""
+    if any(toks[i].ent_type in _AMOUNTS or toks[i].text[:1].isdigit() for i in keep):
+        return ""  # "(0100 UTC)" after "4:00 A.M. local time" is no role
+    return _clean_role(span_text(sentence, keep))
+
+
+def _title_before(sentence: Sentence, kids, h: int, first: int, owner) -> str:
+    """The words right before a person's name that belong to it: "Iraqi political analyst"."""
+    toks = sentence.tokens
+    below = set(subtree(kids, h))
+    head = toks[h].head
+    if toks[h].dep == "appos" and head < first and first > 0 and toks[first - 1].text != ",":
+        below |= set(subtree(kids, head))  # "Prime Minister [appos: Name]", no comma between
+    i = first - 1
+    while i >= 0 and i in below and toks[i].pos != "DET" and toks[i].dep not in ("poss", "case") \
+            and (toks[i].dep != "punct" or toks[i].text in "-–" and i + 1 < first)  \
+            and (owner[i] is None or owner[i].label in ("GPE", "NORP", "ORG", "LOC")):
+        i -= 1  # "NATO Secretary-General": a hyphen inside the title is part of it
+    words = list(range(i + 1, first))
+    while words and toks[words[0]].pos in ("ADP", "CCONJ", "PUNCT"):
+        words.pop(0)
+    if not words or len(words) > _ROLE_MAX_WORDS:
+        return ""
+    # a title has a noun of its own: "Prime Minister", "analyst", not just "Iraqi"
+    if not any(toks[j].pos in ("NOUN", "PROPN") and owner[j] is None for j in words):
+        return ""
+    return _clean_role(span_text(sentence, words))
+
+
+def _clean_role(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:-–—\"'“”‘’()")
+
+
+def _distinct_roles(roles: Iterable[str], limit: int = 4) -> tuple[str, ...]:
+    """Roles in text order, each once; a role inside a longer one ("Prime Minister" in "Iraqi
+    Prime Minister") gives way to it."""
+    seen: dict[str, str] = {}
+    for r in roles:
+        seen.setdefault(fold(r), r)
+    keep = [r for f, r in seen.items()
+            if not any(f != g and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", g) for g in seen)]
+    return tuple(keep[:limit])

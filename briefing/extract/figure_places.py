@@ -1,0 +1,152 @@
+"""Where and when a figure is stated for, and whose forces it counts.
+
+Places are named entities reached through "in X" (also "into", "across"...)
+from the number, its noun or the verb governing them, possibly through an
+"on/at/against ..." phrase ("attacks on troops in Mali and Niger"); "the
+country" is the country named last before it. A date is one attached to the
+same words ("fell from 40,000 ... in 1999", "killed three soldiers last month").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Sentence
+from .entities import key as name_key, load_aliases, surface
+from .figure_words import Words
+from .parse_tree import Tree
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str  # spelling-insensitive, aliases resolved: "US" and "U.S." share one
+    name: str
+
+
+class Aliases:
+    """Canonical keys for country names and the adjectives made from them."""
+
+    def __init__(self, vocab: Words):
+        self.vocab = vocab
+        self.canonical: dict[str, str] = {}
+        for entry in load_aliases():
+            for spelling in (entry.name, *entry.aliases):
+                self.canonical[name_key(spelling)] = name_key(entry.name)
+
+    def place(self, name: str) -> str:
+        k = name_key(name)
+        return self.canonical.get(k, k)
+
+    def nation(self, name: str) -> str:
+        k = name_key(name)
+        if k in self.canonical:
+            return self.canonical[k]
+        for ending in self.vocab.demonym_endings:  # "American" -> "America"
+            stem = k[: -len(ending)]
+            if k.endswith(ending) and stem in self.canonical:
+                return self.canonical[stem]
+        return k
+
+
+class Locator:
+    """Answers where/when/whose questions about words of one parsed sentence."""
+
+    def __init__(self, tree: Tree, previous: Sequence[Sentence], vocab: Words, aliases: Aliases):
+        self.t, self.previous, self.v, self.aliases = tree, previous, vocab, aliases
+        self.s = tree.sentence
+
+    def places_at(self, o: int) -> list[Place]:
+        """The place(s) a preposition's object names, with joined ones: "Mali and Niger"."""
+        t, v = self.t, self.v
+        out = []
+        for j in [o, *t.children(o, "conj")]:
+            m = t.mention(j)
+            if m is not None and m.label in v.place_labels:
+                out.append(Place(self.aliases.place(m.text), surface(m.text)))
+                continue
+            # "northern Kidal region": a named place modifying a place noun
+            named = [c for c in t.children(j, "compound", "amod") if t[c].ent_type in v.place_labels]
+            if named and t[j].pos == "NOUN":
+                m = t.mention(named[0])
+                name = surface(t.text(t.subtree(named[0])[0], j))
+                out.append(Place(self.aliases.place(m.text if m else name), name))
+            elif t.lemma(j) in v.anaphoric_places and t[j].tag == "NN" and \
+                    any(t.lower(d) in v.definite for d in t.children(j, "det")):
+                found = self.antecedent(j)
+                if found:
+                    out.append(found)
+        return out
+
+    def antecedent(self, at: int) -> Place | None:
+        """The country "the country" refers to: the last one named as a noun before it.
+
+        Names used as modifiers ("US troops", "Mali's army") are skipped: they
+        say whose, not where.
+        """
+        trees = [self.t] + [Tree(p) for p in reversed(self.previous)]
+        for n, tree in enumerate(trees):
+            stop = at if n == 0 else len(tree)
+            for j in range(stop - 1, -1, -1):
+                tok = tree[j]
+                if tok.ent_type == "GPE" and tok.dep not in ("compound", "amod", "nmod", "poss", "npadvmod"):
+                    m = tree.mention(j)
+                    if m is not None:
+                        return Place(self.aliases.place(m.text), surface(m.text))
+        return None
+
+    def places_from(self, start: int, depth: int = 2) -> list[Place]:
+        """The nearest "in X" below `start`, through "on/at/against ..." phrases and participles."""
+        t, v = self.t, self.v
+        frontier = [start]
+        for _ in range(depth + 1):
+            found, deeper = [], []
+            for node in frontier:
+                for c in t.children(node):
+                    if t[c].dep == "prep":
+                        for o in t.children(c, "pobj"):
+                            here = self.places_at(o) if t.lower(c) in v.place_preps else []
+                            found.extend(here)
+                            if not here and t.lower(c) in v.via_preps:
+                                deeper.append(o)
+                    elif t[c].dep == "acl":  # "attacks targeting bases in X"
+                        deeper.extend(t.children(c, "dobj"))
+            if found:
+                return list({p.key: p for p in found}.values())
+            frontier = deeper
+        return []
+
+    def when(self, nodes: Sequence[int | None]) -> str | None:
+        """A date hanging directly from one of `nodes`: "in 2003", "last month".
+
+        Only direct dependents: a date deeper down belongs to some other clause
+        ("a mission against the group, which seized territory in 2014").
+        """
+        t = self.t
+        for n in nodes:
+            if n is None:
+                continue
+            for c in t.children(n):
+                if t[c].dep in ("npadvmod", "tmod") and t[c].ent_type == "DATE":
+                    return self.date_text(c)
+                if t[c].dep == "prep":
+                    for o in t.children(c, "pobj"):
+                        if t[o].ent_type == "DATE":
+                            return f"{t.lower(c)} {self.date_text(o)}"
+        return None
+
+    def date_text(self, i: int) -> str:
+        m = self.t.mention(i)
+        text = m.text if m is not None else self.t[i].text
+        if m is not None and m.start == self.s.start and self.t[0].pos != "PROPN":
+            text = text[:1].lower() + text[1:]  # "Late last week, ..." -> "late last week"
+        return text
+
+    def nations(self, noun: int) -> tuple[str, ...]:
+        """Keys of the countries a noun's modifiers name: "US troops", "American service men"."""
+        t, v = self.t, self.v
+        out = []
+        for c in t.children(noun, "compound", "amod", "nmod", "poss"):
+            m = t.mention(c)
+            if t[c].ent_type in v.nation_labels and m is not None:
+                out.append(self.aliases.nation(m.text))
+        return tuple(sorted(set(out)))

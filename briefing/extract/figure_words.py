@@ -1,0 +1,138 @@
+"""The vocabulary of figure extraction, read once from `data/figures.toml`.
+
+Keeping every word in data lets the parse-walking code stay generic: adding a
+kind of figure, a hedge or a number word is an edit to the TOML file.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FIGURES = Path(__file__).resolve().parent.parent / "data" / "figures.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    words: str  # as listed, e.g. "more than"
+    approx: bool
+    bound: str  # near | lower | upper | exact
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    event: bool  # something that happened, so negation and irrealis cancel it
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    of_nouns: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    objects: frozenset[str]  # empty: any counted noun
+    context: frozenset[str] = frozenset()  # one must occur elsewhere in the sentence
+    min_value: float = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    vague: frozenset[str]
+    joiners: frozenset[str]
+    articles: frozenset[str]
+    not_counts: frozenset[str]
+    percent_words: frozenset[str]
+    currency_tags: frozenset[str]
+    age_words: frozenset[str]
+    years: tuple[int, int]
+    hedges: tuple[Hedge, ...]  # longest phrase first
+    near_tolerance: float
+    negators: frozenset[str]
+    irrealis: frozenset[str]
+    infinitive: frozenset[str]
+    partitives: frozenset[str]
+    inclusive_preps: frozenset[str]
+    quantity_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    via_preps: frozenset[str]
+    anaphoric_places: frozenset[str]
+    definite: frozenset[str]
+    of_preps: frozenset[str]
+    label_skip: frozenset[str]
+    place_labels: frozenset[str]
+    nation_labels: frozenset[str]
+    demonym_endings: tuple[str, ...]
+    generic_nouns: frozenset[str]
+    max_days_apart: int
+    kinds: tuple[Kind, ...]  # in the order they are tried
+
+    def number_word(self, word: str) -> bool:
+        return word in self.units or word in self.tens or word in self.scales
+
+    def kind(self, name: str) -> Kind | None:
+        return next((k for k in self.kinds if k.name == name), None)
+
+
+def _set(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
+@lru_cache(maxsize=4)
+def load_words(path: Path = FIGURES) -> Words:
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    numbers, hedges, grammar = data["numbers"], data["hedges"], data["grammar"]
+    hedge_list = sorted(
+        (Hedge(h["words"].lower(), bool(h.get("approx", True)), h.get("bound", "near"))
+         for h in hedges["phrases"]),
+        key=lambda h: -len(h.words.split()),
+    )
+    kinds = tuple(
+        Kind(
+            name=k["name"],
+            event=bool(k.get("event", False)),
+            nouns=_set(k.get("nouns", ())),
+            verbs=_set(k.get("verbs", ())),
+            of_nouns=_set(k.get("of_nouns", ())),
+            pairs=frozenset((a.lower(), b.lower()) for a, b in k.get("pairs", ())),
+            objects=_set(k.get("objects", ())),
+            context=_set(k.get("context", ())),
+            min_value=float(k.get("min_value", 0)),
+        )
+        for k in data["kind"]
+    )
+    low, high = numbers.get("years", (1800, 2100))
+    return Words(
+        units={k.lower(): int(v) for k, v in numbers["units"].items()},
+        tens={k.lower(): int(v) for k, v in numbers["tens"].items()},
+        scales={k.lower(): int(v) for k, v in numbers["scales"].items()},
+        vague=_set(numbers.get("vague", ())),
+        joiners=_set(numbers.get("joiners", ())),
+        articles=_set(numbers.get("articles", ())),
+        not_counts=frozenset(numbers.get("not_counts", ())),
+        percent_words=_set(numbers.get("percent_words", ())),
+        currency_tags=frozenset(numbers.get("currency_tags", ())),
+        age_words=_set(numbers.get("age_words", ())),
+        years=(int(low), int(high)),
+        hedges=tuple(hedge_list),
+        near_tolerance=float(hedges.get("near_tolerance", 0.1)),
+        negators=_set(grammar.get("negators", ())),
+        irrealis=_set(grammar.get("irrealis", ())),
+        infinitive=_set(grammar.get("infinitive", ())),
+        partitives=_set(grammar.get("partitives", ())),
+        inclusive_preps=_set(grammar.get("inclusive_preps", ())),
+        quantity_nouns=_set(grammar.get("quantity_nouns", ())),
+        place_preps=_set(grammar.get("place_preps", ())),
+        via_preps=_set(grammar.get("via_preps", ())),
+        anaphoric_places=_set(grammar.get("anaphoric_places", ())),
+        definite=_set(grammar.get("definite", ())),
+        of_preps=_set(grammar.get("of_preps", ())),
+        label_skip=_set(grammar.get("label_skip", ())),
+        place_labels=frozenset(grammar.get("place_labels", ())),
+        nation_labels=frozenset(grammar.get("nation_labels", ())),
+        demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
+        generic_nouns=_set(grammar.get("generic_nouns", ())),
+        max_days_apart=int(grammar.get("max_days_apart", 14)),
+        kinds=kinds,
+    )

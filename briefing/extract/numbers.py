@@ -1,0 +1,147 @@
+"""Numbers in a parsed sentence that can be counts, with their values and hedges.
+
+A number phrase is one or more tokens ("1,200", "Seventeen", "two hundred",
+"thirty-six", "5.7 million"); its head is the token the rest hang from. Dates,
+times, money, percentages, ordinals, ages, measured quantities and numbers that
+are part of a name ("Article 5", "Boeing 737") are not counts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figure_words import Hedge, Words
+from .parse_tree import Tree
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    head: int  # the token the phrase hangs from
+    tokens: tuple[int, ...]  # the phrase, in sentence order
+    value: float
+    hedge: Hedge | None = None
+    hedge_tokens: tuple[int, ...] = ()
+
+
+def parse_value(words: list[str], vocab: Words) -> float | None:
+    """The value of a number phrase's lower-cased words ("1,200" -> 1200, "two hundred" -> 200),
+    or None if one of them is not a number word."""
+    total, current, numeric = 0.0, None, False
+    for i, w in enumerate(words):
+        if w in vocab.articles:
+            # "a million", never "a" alone
+            if i + 1 >= len(words) or words[i + 1] not in vocab.scales:
+                return None
+            current = (current or 0) + 1
+        elif w in vocab.joiners:
+            continue
+        elif _DIGITS.match(w):
+            current, numeric = (current or 0) + float(w.replace(",", "")), True
+        elif w in vocab.units or w in vocab.tens:
+            current, numeric = (current or 0) + vocab.units.get(w, vocab.tens.get(w, 0)), True
+        elif w in vocab.scales:
+            scale = vocab.scales[w]
+            current, numeric = (1 if current is None else current) * scale, True
+            if scale >= 1000:
+                total, current = total + current, None
+        else:
+            return None
+    if not numeric:
+        return None
+    value = total + (current or 0)
+    return int(value) if value == int(value) else value
+
+
+def _is_numeric(tree: Tree, i: int, vocab: Words) -> bool:
+    low = tree.lower(i)
+    if low in vocab.vague:
+        return False
+    return bool(_DIGITS.match(low)) or vocab.number_word(low)
+
+
+def _phrase(tree: Tree, head: int, vocab: Words) -> list[int]:
+    """The head and the number words, hyphens and "a"/"and" running left from it."""
+    inside = set(tree.subtree(head))
+    phrase = [head]
+    j = head - 1
+    while j >= 0 and j in inside and (_is_numeric(tree, j, vocab) or tree.lower(j) in vocab.joiners):
+        phrase.insert(0, j)
+        j -= 1
+    while phrase and tree.lower(phrase[0]) in vocab.joiners - vocab.articles:
+        phrase.pop(0)
+    return phrase
+
+
+def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
+    text = tree[i].text
+    low, high = vocab.years
+    return text.isdigit() and len(text) == 4 and low <= int(text) <= high and tree[i].dep != "nummod"
+
+
+def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
+    first, head = phrase[0], phrase[-1]
+    if any(tree[i].ent_type in vocab.not_counts for i in phrase):
+        return True
+    if tree[head].dep == "appos":  # "Smith, 45," is an age or an identifier
+        return True
+    if len(phrase) == 1 and _looks_like_year(tree, head, vocab):
+        return True
+    after = tree.lower(head + 1) if head + 1 < len(tree) else ""
+    after2 = f"{after} {tree.lower(head + 2)}" if head + 2 < len(tree) else ""
+    if after in vocab.percent_words or after2 in vocab.percent_words \
+            or (first > 0 and tree[first - 1].tag in vocab.currency_tags):
+        return True
+    # part of a hyphenated word or a code: "no-one", "737-800", "F-16"
+    if first >= 2 and tree.lower(first - 1) == "-" and tree.joined(first - 2, first - 1) \
+            and tree.joined(first - 1, first):
+        return True
+    if after == "-" and tree.joined(head, head + 1) and tree.joined(head + 1, head + 2):
+        return True
+    # a day of the month the parser left out of the date: "the 11 March 2004 bombings"
+    for j in (first - 1, head + 1):
+        if 0 <= j < len(tree) and tree[j].pos == "PROPN" and tree[j].ent_type == "DATE":
+            return True
+    near = [tree.head(head) or head, *tree.children(head)]
+    return any(tree.lemma(n) in vocab.age_words for n in near)
+
+
+def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, tuple[int, ...]]:
+    """The hedge phrase right before the number, if it modifies the number or its noun.
+
+    The parse decides: in "talked about 5 soldiers" "about" governs the noun
+    instead of hanging from it, so it is no hedge.
+    """
+    head = phrase[-1]
+    owners = {head, tree.head(head)} - {None}
+    first = phrase[0]
+    for hedge in vocab.hedges:
+        n = len(hedge.words.split())
+        span = list(range(first - n, first))
+        if not span or span[0] < 0 or " ".join(tree.lower(i) for i in span) != hedge.words:
+            continue
+        if all(owners & set(tree.ancestors(i)) for i in span) or \
+                (tree.head(head) in span and tree[head].dep == "pobj"):  # "is over 120,000"
+            return hedge, tuple(span)
+    return None, ()
+
+
+def numbers(tree: Tree, vocab: Words) -> list[Number]:
+    """Every number phrase in the sentence that can be a count."""
+    out = []
+    for i in range(len(tree)):
+        if not _is_numeric(tree, i, vocab):
+            continue
+        h = tree.head(i)
+        if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct"):
+            continue  # a part of a longer phrase: "two" in "two hundred"
+        phrase = _phrase(tree, i, vocab)
+        if not phrase or phrase[-1] != i:
+            continue
+        value = parse_value([tree.lower(j) for j in phrase], vocab)
+        if value is None or _not_a_count(tree, phrase, vocab):
+            continue
+        hedge, hedge_tokens = _hedge(tree, phrase, vocab)
+        out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
+    return out

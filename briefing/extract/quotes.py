@@ -1,0 +1,510 @@
+"""Quotations: words in quotation marks, each with the entity that said them.
+
+A quotation is the text between a pair of quotation marks (curly or straight; a quotation
+still open at the end of a paragraph runs to its end, as newspapers write a quotation that
+goes on into the next sentences). Quotations of one to three words are scare quotes or names
+("embarrassing", "dangerous escalation", "Operation Peace Spring") and are left out.
+
+The speaker is read from the parse of the sentences the quotation is in, never guessed from
+nearby names alone:
+
+* the subject of a verb of saying (`data/speech.toml`): "X said", "said X", "X, a military
+  spokesman for Y, said in a statement", "the group, X, urged ... that '...'";
+* whoever "according to" names;
+* a pronoun ("he added") stands for the person most recently named as a subject in the
+  same article;
+* a common noun stands for the name it is in apposition with ("the government spokesperson,
+  Lina Haddad"), the owner it has ("Erdogan's office", "the group's spokesman"), or the
+  person whose role it names ("a statement from the prime minister's office" when the article
+  names one prime minister); "the statement" is whoever issued the statement mentioned before;
+* a quotation introduced by a colon or a comma after a clause ("X defended the decision: '...'")
+  is its subject's;
+* a quotation standing alone right after another one in the same paragraph, or after a
+  sentence in which someone speaks, continues that speaker.
+
+The speaker is the canonical name of the entity card the words name (matched on the card's
+name and aliases, case and diacritics aside); None when nobody is identifiable.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from ..model import Citation, EntityCard, ParsedSource, Quote, Sentence
+from .entities import children, fold, key, subtree, token_mentions
+
+SPEECH = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
+MIN_WORDS = 4  # a quotation of one to three words is a scare quote, not someone's statement
+
+_OPEN, _CLOSE = "“«", "”»"
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_PRONOUNS_GROUP = frozenset({"they", "them", "it", "its", "their"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl")
+_NAME_FILLERS = frozenset({"of", "the", "in", "and", "for", "to", "al", "el", "de", "a", "on"})
+_LOOKBACK = 8  # sentences a pronoun may reach back
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechWords:
+    verbs: frozenset[str]
+    documents: frozenset[str]
+    mouthpieces: frozenset[str]
+    groups: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_speech(path: Path = SPEECH) -> SpeechWords:
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    return SpeechWords(*(frozenset(w.lower() for w in data.get(k, ()))
+                         for k in ("verbs", "documents", "mouthpieces", "groups")))
+
+
+# --- Finding quotations -------------------------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each outermost pair of quotation marks in `text`.
+
+    Straight quotes open or close by where they stand (after a space or a bracket they open,
+    before a space or punctuation they close), so a quotation inside a quotation is skipped
+    over; a quotation open at the end of a line runs to the end of that line.
+    """
+    spans = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        depth, start = 0, 0
+        for i, ch in enumerate(line):
+            if ch in _OPEN or ch == '"' and _opens(line, i, depth):
+                if depth == 1 and re.search(r"[.?!…]\s+$", line[start:i]):
+                    # '... win. "Obviously ...': paragraphs run together, each reopening
+                    # the quotation; the first ends where the second begins
+                    spans.append((offset + start, offset + i))
+                    depth = 0
+                if depth == 0:
+                    start = i + 1
+                depth += 1
+            elif ch in _CLOSE or ch == '"':
+                if depth == 0:
+                    continue  # a stray closing mark: the quotation began in an earlier paragraph
+                depth -= 1
+                if depth == 0:
+                    spans.append((offset + start, offset + i))
+        if depth:
+            end = len(line.rstrip())
+            if end > start:
+                spans.append((offset + start, offset + end))
+        offset += len(line)
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _opens(line: str, i: int, depth: int) -> bool:
+    before = line[i - 1] if i else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if depth == 0:
+        return not (after.isspace() and not before.isspace())
+    # inside a quotation: a mark after a space and before a word opens a nested one
+    return (before.isspace() or before in "([{—–") and not after.isspace() and after not in ".,;:!?)"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _is_quotation(words: str) -> bool:
+    """Not a scare quote, not a name in quotation marks ("Free Army of the North")."""
+    tokens = re.findall(r"[\w'’.-]+", words)
+    if len(tokens) < MIN_WORDS:
+        return False
+    alpha = [t for t in tokens if t[0].isalpha()]
+    if len(tokens) <= 8 and not re.search(r"[.!?]$", words) and all(
+        t[0].isupper() or t.lower() in _NAME_FILLERS for t in alpha
+    ):
+        return False
+    return True
+
+
+# --- The parse, source by source ----------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """One parsed source with what attribution needs to look things up."""
+
+    parsed: ParsedSource
+    cards: "CardIndex"
+    speech: SpeechWords
+    quotes: list[tuple[int, int]]
+    kids: list[list[list[int]]] = field(default_factory=list)
+    owners: list[list] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # paragraph number of each sentence
+    # (sentence index, token index, card, is_speaker): named subjects, in text order
+    antecedents: list[tuple[int, int, EntityCard, bool]] = field(default_factory=list)
+
+    def __post_init__(self):
+        text = self.parsed.source.text
+        for s in self.parsed.sentences:
+            self.kids.append(children(s))
+            self.owners.append(token_mentions(s))
+            self.lines.append(text.count("\n", 0, s.start))
+
+    def sentence(self, si: int) -> Sentence:
+        return self.parsed.sentences[si]
+
+    def quoted(self, si: int, ti: int) -> bool:
+        pos = self.sentence(si).tokens[ti].start
+        return any(s <= pos < e for s, e in self.quotes)
+
+
+class CardIndex:
+    """Entity cards by every spelling they carry."""
+
+    def __init__(self, cards: Sequence[EntityCard]):
+        self.by_key: dict[str, EntityCard] = {}
+        for card in cards:
+            for spelling in (card.name, *card.aliases):
+                self.by_key.setdefault(key(spelling), card)
+        self.cards = list(cards)
+
+    def named(self, text: str, source: str | None = None) -> EntityCard | None:
+        k = key(text)
+        if not k:
+            return None
+        if k in self.by_key:
+            return self.by_key[k]
+        # a surname the cards do not list ("Carter"): the one person of this source it ends
+        words = k.split()
+        people = {c.name: c for c in self.cards
+                  if c.label == "PERSON" and (source is None or source in c.sources)
+                  and any(key(sp).split()[-len(words):] == words for sp in (c.name, *c.aliases))}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def by_role(self, phrase: str, source: str) -> EntityCard | None:
+        """The one card of this source whose role ends in `phrase` ("prime minister")."""
+        words = fold(phrase).split()
+        hits = {
+            c.name: c for c in self.cards
+            if source in c.sources and c.label == "PERSON"
+            and any(fold(r).split()[-len(words):] == words for r in c.roles)
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def extract_quotes(parsed: Sequence[ParsedSource], entities: Sequence[EntityCard]) -> list[Quote]:
+    """Every quotation of four words or more, with its speaker, in source order."""
+    cards = CardIndex(entities)
+    speech = load_speech()
+    merged: dict[tuple[str | None, str], list[Citation]] = {}
+    for p in parsed:
+        src = _Source(p, cards, speech, quote_spans(p.source.text))
+        _collect_antecedents(src)
+        previous: tuple[int, int, str | None] | None = None  # (end, line, speaker) of the last quotation
+        for qs, qe in src.quotes:
+            words = p.source.text[qs:qe]
+            sents = [i for i, s in enumerate(p.sentences) if s.start < qe and qs < s.end]
+            if not sents:
+                continue
+            speaker = _attribute(src, qs, qe, sents, previous)
+            previous = (qe, src.lines[sents[-1]], speaker)
+            if not _is_quotation(words):
+                continue
+            cites = [Citation(p.source.id, p.sentences[i].start, p.sentences[i].end) for i in sents]
+            merged.setdefault((speaker, words), []).extend(cites)
+    return [Quote(speaker, text, tuple(dict.fromkeys(cites))) for (speaker, text), cites in merged.items()]
+
+
+# --- Attribution ----------------------------------------------------------------------------------
+
+
+def _attribute(src: _Source, qs: int, qe: int, sents: list[int], previous) -> str | None:
+    # 1. a verb of saying (or "according to") in the sentences the quotation is in
+    candidates = []
+    for si in sents:
+        sent = src.sentence(si)
+        for ti, t in enumerate(sent.tokens):
+            if src.quoted(si, ti) or qs <= t.start < qe:
+                continue
+            speaking = t.lemma.lower() in src.speech.verbs and t.pos == "VERB"
+            if speaking or t.text.lower() == "according":
+                distance = min(abs(t.start - qs), abs(t.start - qe))
+                candidates.append((distance, si, ti))
+    candidates.sort()
+    for _, si, ti in candidates:
+        card = _speaker_of(src, si, ti)
+        if card is not None:
+            return card.name
+    if candidates:
+        return None  # someone speaks here, but the text does not say who
+    first = sents[0]
+    sent = src.sentence(first)
+    # 2. introduced by a colon or comma after a clause: "X defended his decision, '...'"
+    lead = src.parsed.source.text[sent.start:qs].rstrip()
+    if lead.endswith(('"', "“")):
+        lead = lead[:-1].rstrip()
+    opening = src.parsed.source.text[qs:qs + 1]
+    if lead.endswith((":", ",")) and (opening.isupper() or opening == "["):
+        card = _clause_subject(src, first, qs)
+        if card is not None:
+            return card.name
+    # 3. a quotation on its own goes on with the one just before it in the same paragraph
+    if lead.strip(" \"“") == "" and first > 0:
+        if previous is not None and previous[1] == src.lines[first] and previous[0] >= src.sentence(first - 1).start:
+            return previous[2]
+        # or with the speaker of the sentence before it: "X criticized the decision. '...'"
+        prev = first - 1
+        if src.lines[prev] == src.lines[first]:
+            for ti, t in enumerate(src.sentence(prev).tokens):
+                if t.lemma.lower() in src.speech.verbs and t.pos == "VERB" and not src.quoted(prev, ti):
+                    card = _speaker_of(src, prev, ti)
+                    if card is not None:
+                        return card.name
+    return None
+
+
+def _speaker_of(src: _Source, si: int, ti: int) -> EntityCard | None:
+    """Who speaks through token ti: the subject of a verb, the object of 'according to'."""
+    sent = src.sentence(si)
+    toks, kids = sent.tokens, src.kids[si]
+    if toks[ti].text.lower() == "according":
+        for c in kids[ti]:
+            if toks[c].text.lower() == "to":
+                for o in kids[c]:
+                    if toks[o].dep == "pobj":
+                        return _resolve(src, si, o)
+        return None
+    subj = _speaking_subject(src, si, ti)
+    if subj is not None:
+        return subj if isinstance(subj, EntityCard) else None
+    # "saying ...", "adding ...": the subject of the clause it hangs from; of the topmost verb
+    # of saying, if there is one ("He said Blair had spoken sincerely, adding: '...'" is his)
+    v, found = ti, []
+    for _ in range(6):
+        if toks[v].dep in ("acl", "relcl") and toks[v].head != v and not found:
+            return _resolve(src, si, toks[v].head)  # "a statement saying", "who said"
+        if toks[v].dep not in _CLIMB or toks[v].head == v or src.quoted(si, toks[v].head):
+            break
+        v = toks[v].head
+        if any(toks[c].dep in _SUBJECTS for c in kids[v]):
+            found.append(v)
+    speaking = [v for v in found if toks[v].lemma.lower() in src.speech.verbs]
+    for v in (speaking[-1:] or found[:1]):
+        subj = _speaking_subject(src, si, v)
+        return subj if isinstance(subj, EntityCard) else None
+    return None
+
+
+def _speaking_subject(src: _Source, si: int, v: int):
+    """The card of the one who speaks with verb v; False when the text hides who ("she was
+    told", "a spokesperson said"); None when the verb has no subject at all."""
+    sent = src.sentence(si)
+    toks, kids = sent.tokens, src.kids[si]
+    active = [c for c in kids[v] if toks[c].dep == "nsubj"]
+    if not active and _after_quotation(toks, v):
+        # '"...," read the statement': after a quotation the speaker may follow the verb
+        active = [c for c in kids[v] if toks[c].dep == "dobj" and c > v and toks[c].pos != "PRON"]
+    if active:
+        return _resolve(src, si, _past_according(src, si, active[0])) or False
+    if any(toks[c].dep == "nsubjpass" for c in kids[v]):
+        # "she was told": the subject is who heard it; the speaker is the agent, if named
+        if toks[v].lemma.lower() not in src.speech.verbs:
+            passive = next(c for c in kids[v] if toks[c].dep == "nsubjpass")
+            return _resolve(src, si, passive) or False
+        for a in kids[v]:
+            if toks[a].dep == "agent":
+                for o in kids[a]:
+                    if toks[o].dep == "pobj":
+                        return _resolve(src, si, o) or False
+        return False
+    return None
+
+
+def _after_quotation(toks, ti: int) -> bool:
+    """Token ti comes right after a closing quotation mark (and a comma or semicolon)."""
+    before = [t.text for t in toks[max(0, ti - 2):ti]]
+    return bool(before) and (before[-1] in ('"', "”", "''") or len(before) == 2 and before[0] in ('"', "”", "''"))
+
+
+def _past_according(src: _Source, si: int, subj: int) -> int:
+    """'According to agency X, the prosecutor, Y, said': when the parse makes the source the
+    subject, the speaker is the person named in apposition after it."""
+    sent = src.sentence(si)
+    toks, kids, owners = sent.tokens, src.kids[si], src.owners[si]
+    below = subtree(kids, subj)
+    if below[0] >= 2 and [t.text.lower() for t in toks[below[0] - 2:below[0]]] == ["according", "to"]:
+        for i in below:
+            if i > subj and owners[i] is not None and owners[i].label == "PERSON":
+                return i
+    return subj
+
+
+def _clause_subject(src: _Source, si: int, before: int) -> EntityCard | None:
+    """The subject of the main clause before a quotation that a colon or comma introduces."""
+    sent = src.sentence(si)
+    toks, kids = sent.tokens, src.kids[si]
+
+    def depth(i: int) -> int:
+        d = 0
+        while toks[i].head != i and d < 50:
+            i, d = toks[i].head, d + 1
+        return d
+
+    verbs = [
+        i for i, t in enumerate(toks)
+        if t.start < before and t.pos in ("VERB", "AUX") and not src.quoted(si, i)
+        and any(toks[c].dep in _SUBJECTS and toks[c].start < before for c in kids[i])
+    ]
+    for v in sorted(verbs, key=depth)[:1]:
+        subj = next(c for c in kids[v] if toks[c].dep in _SUBJECTS)
+        return _resolve(src, si, subj)
+    return None
+
+
+def _resolve(src: _Source, si: int, ti: int, depth: int = 0, pronouns: bool = True) -> EntityCard | None:
+    """The entity card a noun phrase stands for, or None."""
+    if depth > 4:
+        return None
+    sent = src.sentence(si)
+    toks, kids, owners = sent.tokens, src.kids[si], src.owners[si]
+    t = toks[ti]
+    m = owners[ti]
+    if m is not None:
+        card = src.cards.named(m.text, src.parsed.source.id)
+        if card is not None:
+            return card
+    if m is None and t.pos == "PROPN":  # a name the model did not mark: "Carter said"
+        name = [c for c in kids[ti] if c < ti and toks[c].dep == "compound" and toks[c].pos == "PROPN"]
+        card = src.cards.named(" ".join(toks[i].text for i in (*name, ti)), src.parsed.source.id)
+        if card is not None:
+            return card
+    word = t.text.lower()
+    if t.pos == "PRON" or word in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+        return _pronoun(src, si, ti, word) if pronouns else None
+    if t.pos not in ("NOUN", "PROPN", "NUM"):  # NUM: "One of these groups, the SDF, said"
+        return None
+    deps = [(toks[c].dep, c) for c in kids[ti]]
+    lemma = t.lemma.lower()
+    # someone speaks through it: a spokesman, an office, a statement
+    through = lemma in src.speech.mouthpieces or lemma in src.speech.documents
+    # "the government spokesperson, Lina Haddad"; "Erdogan's office"; "an Interpol spokesperson"
+    for wanted in ("appos", "poss", "compound"):
+        if wanted != "appos" and not through:
+            continue  # "Blair's wife", "a member of the Cabinet" speak for themselves
+        for dep, c in deps:
+            if dep == wanted and (wanted != "compound" or owners[c] is not None):
+                card = _resolve(src, si, c, depth + 1, pronouns)
+                # an organisation speaks through its spokesperson; a "US ambassador" is not the US
+                if card is not None and (wanted != "compound" or card.label == "ORG"):
+                    return card
+    # "a statement from the prime minister's office", "a spokesman for X", "released by X"
+    for dep, c in deps:
+        if not through:
+            break
+        if dep in ("prep", "agent") and toks[c].text.lower() in ("of", "from", "for", "by"):
+            for o in kids[c]:
+                if toks[o].dep == "pobj":
+                    card = _resolve(src, si, o, depth + 1, pronouns)
+                    if card is not None:
+                        return card
+        if dep == "acl":
+            for a in kids[c]:
+                if toks[a].dep == "agent":
+                    for o in kids[a]:
+                        card = _resolve(src, si, o, depth + 1, pronouns)
+                        if card is not None:
+                            return card
+    definite = any(toks[c].dep == "det" and toks[c].text.lower() in ("the", "this", "that") for c in kids[ti])
+    if pronouns and lemma in src.speech.groups and definite:
+        return _antecedent(src, si, ti, lambda c: c.label == "ORG")
+    if pronouns and lemma in src.speech.documents and definite:
+        return _issuer(src, si, ti, lemma)
+    # "the prime minister": the one person of this article with that role
+    if definite or any(toks[c].dep == "case" for c in kids[ti]):
+        phrase = [i for i in range(ti + 1) if i in _left_words(toks, kids, ti)] + [ti]
+        return src.cards.by_role(" ".join(toks[i].text for i in phrase), src.parsed.source.id)
+    return None
+
+
+def _left_words(toks, kids, ti: int) -> set[int]:
+    """Compound and adjective words right before a noun: 'prime' of 'prime minister'."""
+    out = set()
+    for c in kids[ti]:
+        if c < ti and toks[c].dep in ("compound", "amod") and toks[c].ent_type not in ("NORP", "GPE"):
+            out.add(c)
+    return out
+
+
+def _issuer(src: _Source, si: int, ti: int, lemma: str) -> EntityCard | None:
+    """Who issued 'the statement': the issuer of the last statement mentioned before it."""
+    for sj in range(si, max(-1, si - _LOOKBACK), -1):
+        sent = src.sentence(sj)
+        toks, kids = sent.tokens, src.kids[sj]
+        for tj in range(len(toks) - 1, -1, -1):
+            if (sj, tj) >= (si, ti) or toks[tj].lemma.lower() != lemma:
+                continue
+            card = _resolve(src, sj, tj, 1, pronouns=False)
+            if card is None and toks[tj].dep == "dobj":  # "X released a statement"
+                head = toks[tj].head
+                subj = [c for c in kids[head] if toks[c].dep in _SUBJECTS]
+                card = _resolve(src, sj, subj[0], 1, pronouns=False) if subj else None
+            if card is None and toks[tj].dep == "pobj":  # "In a statement, X said"
+                verb = toks[toks[tj].head].head
+                subj = [c for c in kids[verb] if toks[c].dep in _SUBJECTS]
+                card = _resolve(src, sj, subj[0], 1, pronouns=False) if subj else None
+            if card is not None:
+                return card
+    return None
+
+
+def _pronoun(src: _Source, si: int, ti: int, word: str) -> EntityCard | None:
+    if word in _PRONOUNS_PERSON:
+        # a speaker named earlier in the same sentence ("X, a spokesperson, indicated: '...,' he said")
+        here = [a for a in src.antecedents if a[0] == si and a[1] < ti and a[3] and a[2].label != "GPE"]
+        if here:
+            return here[-1][2]
+        return _antecedent(src, si, ti, lambda c: c.label == "PERSON")
+    return _antecedent(src, si, ti, lambda c: c.label == "ORG", reach=3)
+
+
+def _antecedent(src: _Source, si: int, ti: int, fits, reach: int = _LOOKBACK) -> EntityCard | None:
+    """The entity most recently named as a subject before token ti, within `reach` sentences;
+    in a sentence, the subject of its main clause before those of its subordinate ones."""
+    by_sentence: dict[int, list[tuple[int, EntityCard]]] = {}
+    for sj, tj, card, _ in src.antecedents:
+        if (sj, tj) < (si, ti) and sj >= si - reach and fits(card):
+            by_sentence.setdefault(sj, []).append((tj, card))
+    for sj in sorted(by_sentence, reverse=True):
+        toks = src.sentence(sj).tokens
+        found = by_sentence[sj]
+        main = [card for tj, card in found if toks[toks[tj].head].dep == "ROOT"]
+        return (main or [found[-1][1]])[-1]
+    return None
+
+
+def _collect_antecedents(src: _Source) -> None:
+    """Named subjects in text order: who a later 'he' or 'the group' can stand for."""
+    for si, sent in enumerate(src.parsed.sentences):
+        toks = sent.tokens
+        kids, owners = src.kids[si], src.owners[si]
+        for ti, t in enumerate(toks):
+            if t.dep not in _SUBJECTS:
+                continue
+            card = _resolve(src, si, ti, 1, pronouns=False)
+            if card is None:
+                # "one of the Four, Gerry Conlon, said": the name the parse hung off the verb
+                named = [c for c in kids[t.head] if ti < c < t.head and toks[c].dep in ("appos", "npadvmod", "dep")
+                         and owners[c] is not None and owners[c].label == "PERSON"]
+                card = _resolve(src, si, named[0], 1, pronouns=False) if named else None
+            if card is None:
+                continue
+            head = toks[t.head]
+            speaking = head.lemma.lower() in src.speech.verbs and head.pos == "VERB"
+            src.antecedents.append((si, ti, card, speaking))

@@ -1,0 +1,99 @@
+"""A timeline: the sources' dated statements in the order of their dates.
+
+Each sentence that puts something at a time ("in 2014", "on October 6", "in early January",
+"on Friday", "last week", "a year ago") becomes an entry dated "2014", "2019-10-06",
+"2020-01", "2024-W04" (an ISO week, for "last week") and so on, citing the sentence; date
+expressions are read by `briefing.dates` (durations and ages such as "four-month-old war" or
+"20 years on" are not dates).
+
+A weekday or other relative expression is placed against the source's publication date (the
+most recent such weekday on or before it; "last week" is the week before it). Without a
+publication date it cannot be placed: the entry's `date` is then the expression itself
+("Friday", "last week"), `relative` is True, and these entries follow all dated ones in the
+order of the sources and their sentences. Relative expressions inside a quotation are the
+speaker's, said on a day the article may not give, and are not read.
+
+One entry per date and sentence; the same sentence in several sources is one entry citing each.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..dates import DateMention, find_dates, place
+from ..model import Citation, ParsedSource, Sentence, TimelineEntry
+from .quotes import quote_spans
+
+_CALENDAR = ("year", "day", "month", "month_day")  # may stand inside a quotation
+_NOT_DATES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"})
+_IN_YEAR = frozenset({"in", "since", "until", "till", "during", "by", "before", "after", "early", "late", "mid"})
+
+
+def extract_timeline(parsed: Sequence[ParsedSource]) -> list[TimelineEntry]:
+    """Dated statements, earliest first; those that could not be placed come last."""
+    entries: dict[tuple[str, bool, str], dict] = {}
+    for order, p in enumerate(parsed):
+        quotes = quote_spans(p.source.text)
+        for sent in p.sentences:
+            for mention in find_dates(sent.text):
+                at = sent.start + mention.start
+                if any(qs <= at < qe for qs, qe in quotes) and (
+                    mention.kind not in _CALENDAR or mention.modifier
+                ):
+                    continue
+                if not reads_as_date(sent, mention):
+                    continue
+                placed = place(mention, p.source.published)
+                k = (placed.date, placed.relative, " ".join(sent.text.split()))
+                entry = entries.get(k)
+                if entry is None:
+                    entries[k] = {
+                        "placed": placed,
+                        "text": sent.text,
+                        "expression": " ".join(mention.text.split()),
+                        "order": (order, sent.start),
+                        "citations": [Citation(p.source.id, sent.start, sent.end)],
+                    }
+                elif all(c.source != p.source.id for c in entry["citations"]):
+                    entry["citations"].append(Citation(p.source.id, sent.start, sent.end))
+
+    def sort_key(e):
+        placed = e["placed"]
+        if placed.relative:
+            return (1, 0, 0, e["order"])
+        return (0, placed.first_day.toordinal(), placed.precision, e["order"])
+
+    return [
+        TimelineEntry(
+            date=e["placed"].date,
+            text=e["text"],
+            citations=tuple(e["citations"]),
+            relative=e["placed"].relative,
+            expression=e["expression"],
+        )
+        for e in sorted(entries.values(), key=sort_key)
+    ]
+
+
+def reads_as_date(sent: Sentence, mention: DateMention) -> bool:
+    """The parse agrees the words are a date: not part of a name ("Good Friday Agreement"),
+    and a bare year after a word that could as well precede a count ("a force of 2000", "rose
+    to 2000") is one the model also reads as a date."""
+    start = sent.start + mention.start
+    end = sent.start + mention.end
+    toks = [t for t in sent.tokens if start <= t.start < end]
+    if not toks:
+        return False
+    if any(t.ent_type in _NOT_DATES for t in toks):
+        return False
+    before = sent.text[:mention.start].rstrip()
+    if mention.kind == "relative" and mention.text[0].isupper() and before:
+        return False  # "ITV1's This Morning" is a programme
+    if mention.kind == "weekday" and before.endswith(("'s", "’s")):
+        return False  # "GMTV's Sunday programme"
+    if mention.kind == "year":
+        year = toks[0]
+        if not year.like_num or year.dep == "nummod" and sent.tokens[year.head].tag in ("NNS", "NNPS"):
+            return False  # "2000 soldiers" counts soldiers
+        before = sent.text[:mention.start].split()[-1:]
+        return year.ent_type == "DATE" or bool(before) and before[0].lower() in _IN_YEAR
+    return True

@@ -1,0 +1,276 @@
+"""Figure extraction and figure discrepancies, on small made-up sentences parsed by the real model."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyze import analyze, load_model
+from briefing.extract.figure_words import load_words
+from briefing.extract.figures import extract_figures, figure_discrepancies
+from briefing.extract.numbers import numbers, parse_value
+from briefing.extract.parse_tree import Tree
+from briefing.model import Figure, Sentence, Source, Token
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def parse(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    sources = [
+        Source(id=f"S{i}", path=f"s{i}.txt", sha256="0", text=text,
+               published=published[i - 1] if i <= len(published) else None)
+        for i, text in enumerate(texts, 1)
+    ]
+    return analyze(sources, nlp)
+
+
+def figures(nlp, *texts: str) -> list[Figure]:
+    return extract_figures(parse(nlp, *texts))
+
+
+def one(found: list):
+    assert len(found) == 1, found
+    return found[0]
+
+
+def summary(found: list[Figure]) -> set[tuple[str, float]]:
+    return {(f.kind, f.value) for f in found}
+
+
+# -- numbers -------------------------------------------------------------------
+@pytest.mark.parametrize("words, value", [
+    (["2,500"], 2500),
+    (["130,000"], 130000),
+    (["85"], 85),
+    (["seventeen"], 17),
+    (["thirty", "-", "six"], 36),
+    (["two", "hundred"], 200),
+    (["5.7", "million"], 5_700_000),
+    (["a", "million"], 1_000_000),
+    (["a", "dozen"], 12),
+    (["zero"], 0),
+])
+def test_number_values(words, value):
+    assert parse_value(words, load_words()) == value
+
+
+@pytest.mark.parametrize("words", [["half"], ["a"], ["and"]])
+def test_words_that_are_not_numbers(words):
+    assert parse_value(words, load_words()) is None
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Seventeen rockets struck near the base.", "munitions", 17),
+    ("Thirty-six soldiers were injured in the attack.", "injured", 36),
+    ("The army has 130,000 troops in the region.", "troops", 130000),
+    ("Rebels say three U.S. soldiers were killed.", "killed", 3),
+])
+def test_numbers_in_digits_and_words(nlp, text, kind, value):
+    f = one(figures(nlp, text))
+    assert (f.kind, f.value) == (kind, value)
+
+
+def test_vague_multiples_are_not_figures(nlp):
+    # "dozens" names no value that could be cited as written
+    assert figures(nlp, "Dozens of soldiers were killed in the fighting.") == []
+
+
+# -- hedges --------------------------------------------------------------------
+@pytest.mark.parametrize("text, value, hedge", [
+    ("About 2,500 troops are stationed in the country.", 2500, "about"),
+    ("Militants have launched more than 170 attacks on the base.", 170, "more than"),
+    ("At least 36 people were injured in the blast.", 36, "at least"),
+    ("The explosions claimed nearly 100 lives.", 100, "nearly"),
+    ("The country keeps approximately 900 soldiers at the border.", 900, "approximately"),
+])
+def test_hedged_figures_are_approximate(nlp, text, value, hedge):
+    f = one(figures(nlp, text))
+    assert (f.value, f.approx, f.hedge) == (value, True, hedge)
+
+
+def test_plain_figures_are_exact(nlp):
+    f = one(figures(nlp, "The army sent 900 troops to the border."))
+    assert (f.kind, f.value, f.approx, f.hedge) == ("troops", 900, False, None)
+
+
+def sentence_of(rows: list[tuple[str, str, int, str]]) -> Sentence:
+    """A hand-made parse: (text, dep, head, pos) per token, separated by single spaces."""
+    tokens, start = [], 0
+    for text, dep, head, pos in rows:
+        tokens.append(Token(text=text, lemma=text.lower(), pos=pos, tag="", dep=dep, head=head,
+                            ent_type="", start=start, like_num=text.isdigit(), is_stop=False))
+        start += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    return Sentence("S1", 0, 0, len(text), text, tuple(tokens), ())
+
+
+@pytest.mark.parametrize("about_dep, about_head, hedged", [
+    ("advmod", 3, True),  # "talked [about 40] attacks": about qualifies the number
+    ("prep", 1, False),  # "talked about [40 attacks]": about governs the noun
+])
+def test_the_parse_decides_whether_about_is_a_hedge(about_dep, about_head, hedged):
+    rows = [("They", "nsubj", 1, "PRON"), ("talked", "ROOT", 1, "VERB"),
+            ("about", about_dep, about_head, "ADP"), ("40", "nummod", 4, "NUM"),
+            ("attacks", "pobj" if about_dep == "prep" else "dobj", 2 if about_dep == "prep" else 1, "NOUN")]
+    (number,) = numbers(Tree(sentence_of(rows)), load_words())
+    assert number.value == 40
+    assert (number.hedge is not None) == hedged
+
+
+# -- what is not a figure --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "No soldiers were injured in the attack.",
+    "No Coalition troops were injured.",
+    "Five soldiers were not injured in the attack.",
+    "None of the 50 soldiers were injured.",
+    "The rebels threatened to kill 20 hostages.",
+])
+def test_denied_or_unreal_counts_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("In 2003 the soldiers arrived in the capital.", set()),
+    ("The attack in 2019 was condemned.", set()),
+    ("The ministry paid $5 million for 20 drones.", {("munitions", 20)}),
+    ("Troop numbers fell by 15 percent last year.", set()),
+    ("Troop numbers fell by 15% last year.", set()),
+    ("A 25-year-old soldier was killed.", set()),
+    ("Smith, 45, was killed.", set()),
+    ("Seven soldiers were killed on March 11.", {("killed", 7)}),
+    ("The government declared three days of mourning.", set()),
+    ("The company has two manufacturing sites in the region.", set()),  # sites of strikes only
+])
+def test_years_money_percentages_ages_and_dates_are_not_figures(nlp, text, kept):
+    assert summary(figures(nlp, text)) == kept
+
+
+# -- kinds -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed three soldiers near the border.", {("killed", 3)}),
+    ("Officials confirmed the deaths of 16 fighters.", {("killed", 16)}),
+    ("Seven fatalities occurred during the raid.", {("killed", 7)}),
+    ("The mayor said one civilian was killed.", {("killed", 1)}),
+    ("The blast injured 41 service members.", {("injured", 41)}),
+    ("The stampede resulted in at least 56 deaths and over 200 people injured.",
+     {("killed", 56), ("injured", 200)}),
+    ("Five homes near the headquarters were destroyed.", {("destroyed", 5)}),
+    ("The jets struck 85 targets at seven sites.", {("targets", 85), ("sites", 7)}),
+    ("The group said it used ten drones in the attack.", {("munitions", 10)}),
+    ("The militia has carried out 40 attacks this year.", {("attacks", 40)}),
+    ("The death toll rose to 56.", {("killed", 56)}),
+    ("Gunmen killed 3 soldiers and injured 12.", {("killed", 3), ("injured", 12)}),
+])
+def test_kinds(nlp, text, expected):
+    assert summary(figures(nlp, text)) == expected
+
+
+def test_a_single_soldier_is_no_troop_level(nlp):
+    assert figures(nlp, "One soldier stood guard at the gate.") == []
+
+
+# -- labels, places and dates ---------------------------------------------------------
+def test_label_names_the_counted_noun_and_place(nlp):
+    f = one(figures(nlp, "The United States keeps 2,500 US troops in Iraq."))
+    assert (f.kind, f.value, f.label, f.where) == ("troops", 2500, "US troops in Iraq", ("Iraq",))
+
+
+def test_number_without_noun_borrows_the_parallel_noun_but_not_its_place(nlp):
+    found = figures(nlp, "About 2,500 soldiers are stationed in Iraq, and another 900 are in Syria.")
+    by_value = {f.value: f for f in found}
+    assert set(by_value) == {2500, 900}
+    assert (by_value[2500].kind, by_value[2500].where, by_value[2500].approx) == ("troops", ("Iraq",), True)
+    assert (by_value[900].kind, by_value[900].where, by_value[900].approx) == ("troops", ("Syria",), False)
+    assert by_value[900].label == "soldiers in Syria"
+
+
+def test_the_country_is_the_country_named_before(nlp):
+    f = one(figures(nlp, "US troops left Iraq in 2011. There are now about 5000 US troops in the country."))
+    assert (f.value, f.where, f.label) == (5000, ("Iraq",), "US troops in Iraq")
+
+
+def test_a_date_attached_to_the_figure_is_kept(nlp):
+    f = one(figures(nlp, "The militants killed 12 soldiers last month."))
+    assert (f.kind, f.value, f.when) == ("killed", 12, "last month")
+
+
+def test_citation_is_the_whole_sentence(nlp):
+    text = "The war began. Seventeen rockets struck near the base. Nobody claimed it."
+    f = one(figures(nlp, text))
+    (c,) = f.citations
+    assert text[c.start:c.end] == "Seventeen rockets struck near the base."
+
+
+# -- merging -----------------------------------------------------------------------------
+def test_the_same_figure_from_several_sources_is_one_record(nlp):
+    found = figures(
+        nlp,
+        "About 2,500 US troops are stationed in Iraq.",
+        "The US keeps 2,500 troops in Iraq.",
+        "The US keeps 2,500 troops in Syria.",
+    )
+    assert len(found) == 2
+    iraq = next(f for f in found if f.where == ("Iraq",))
+    syria = next(f for f in found if f.where == ("Syria",))
+    assert (iraq.value, iraq.approx, iraq.hedge, iraq.sources) == (2500, True, "about", ("S1", "S2"))
+    assert [c.source for c in iraq.citations] == ["S1", "S2"]
+    assert (syria.value, syria.approx, syria.sources) == (2500, False, ("S3",))
+
+
+def test_a_figure_without_place_joins_the_one_with_a_place(nlp):
+    found = figures(nlp, "A drone attack on a base in Jordan killed three US soldiers.",
+                    "The strike was retaliation for the deaths of three US soldiers.")
+    f = one(found)
+    assert (f.kind, f.value, f.sources, f.where) == ("killed", 3, ("S1", "S2"), ("Jordan",))
+
+
+def test_one_sentence_stating_a_figure_twice_gives_one_citation(nlp):
+    f = one(figures(nlp, "Rebels killed 12 soldiers, and the army confirmed that 12 soldiers were killed."))
+    assert (f.kind, f.value, len(f.citations)) == ("killed", 12, 1)
+
+
+# -- discrepancies ---------------------------------------------------------------------------
+def discrepancies(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    parsed = parse(nlp, *texts, published=published)
+    return figure_discrepancies(extract_figures(parsed), parsed)
+
+
+def test_different_values_for_the_same_quantity_are_a_discrepancy(nlp):
+    found = discrepancies(
+        nlp,
+        "Militias are behind about 100 attacks on American bases in Iraq and Syria since the war began.",
+        "Militias have launched more than 170 attacks on US troops in Iraq and Syria since the war began.",
+    )
+    d = one(found)
+    assert d.values == (100, 170)
+    assert sorted(c.source for c in d.citations) == ["S1", "S2"]
+    assert "attacks" in d.label and "Iraq" in d.label
+
+
+def test_a_figure_dated_to_another_time_is_no_discrepancy(nlp):
+    assert discrepancies(
+        nlp,
+        "There are 2,500 US troops in Iraq.",
+        "The number of US troops in Iraq has fallen from about 130,000 in 2003.",
+    ) == []
+
+
+def test_values_that_can_both_be_true_are_no_discrepancy(nlp):
+    assert discrepancies(nlp, "At least 36 people were injured in Baghdad.",
+                         "Officials said 40 people were injured in Baghdad.") == []
+
+
+def test_figures_without_a_place_are_not_compared(nlp):
+    assert discrepancies(nlp, "Gunmen killed 5 soldiers.", "Gunmen killed 7 soldiers.") == []
+
+
+def test_different_places_are_different_quantities(nlp):
+    assert discrepancies(nlp, "The US keeps 2,500 troops in Iraq.", "The US keeps 900 troops in Syria.") == []
+
+
+def test_articles_published_far_apart_are_not_compared(nlp):
+    texts = ("The US keeps 2,500 troops in Iraq.", "The US keeps 5,000 troops in Iraq.")
+    assert len(discrepancies(nlp, *texts, published=("2024-01-10", "2024-01-12"))) == 1
+    assert discrepancies(nlp, *texts, published=("2019-11-10", "2024-01-12")) == []
+    assert discrepancies(nlp, *texts, published=("2019-11-10", None)) == []
