@@ -6,6 +6,7 @@ character offsets into `Source.text`; later stages never see spaCy objects.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -96,7 +97,7 @@ def analysis_identity(name: str | None = None) -> str | None:
     return None
 
 
-_ANALYSIS_DATA = (ENTITY_PATTERNS,)  # files that shape the parse
+_ANALYSIS_DATA = (ENTITY_PATTERNS, Path(__file__))  # files that shape the parse
 
 
 def _line_breaks(doc):
@@ -110,11 +111,18 @@ def _line_breaks(doc):
 
 def analyze(sources: Sequence[Source], nlp, batch_size: int = 32) -> list[ParsedSource]:
     """Parse each source's cleaned text once, in batches."""
-    docs = nlp.pipe((s.text for s in sources), batch_size=batch_size)
-    return [ParsedSource(src, tuple(_sentences(src, doc))) for src, doc in zip(sources, docs)]
+    return [
+        ParsedSource(src, tuple(replace(s, source=src.id) for s in sentences))
+        for src, sentences in zip(sources, analyze_texts([s.text for s in sources], nlp, batch_size))
+    ]
 
 
-def _sentences(source: Source, doc) -> Iterable[Sentence]:
+def analyze_texts(texts: Sequence[str], nlp, batch_size: int = 32) -> list[list[Sentence]]:
+    """The sentences of each text, with source "" for the caller to fill in."""
+    return [list(_sentences(text, doc)) for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size))]
+
+
+def _sentences(text: str, doc) -> Iterable[Sentence]:
     index = 0
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
@@ -124,11 +132,11 @@ def _sentences(source: Source, doc) -> Iterable[Sentence]:
         start, end = first.idx, last.idx + len(last.text)
         base = sent.start
         yield Sentence(
-            source=source.id,
+            source="",
             index=index,
             start=start,
             end=end,
-            text=source.text[start:end],
+            text=text[start:end],
             tokens=tuple(
                 Token(
                     text=t.text,

@@ -1,13 +1,16 @@
 """Command line: parses arguments, calls the library, reports. Nothing else."""
 from __future__ import annotations
 
+import contextlib
 import sys
+from dataclasses import replace
 
 import click
 
 from . import __version__
 from .compose import Settings
 from .errors import BriefingError
+from .ingest import Limits
 from .summarize import DEFAULT_METHOD, METHODS
 
 
@@ -24,10 +27,24 @@ def cli():
     """
 
 
+def render_options(command):
+    """--marking, --paper and --pdf-variant: how the outputs look (see render.RenderOptions)."""
+    from .render import PAPERS, PDF_VARIANTS
+
+    command = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="tagged", show_default=True,
+                           help="PDF flavour: tagged for screen readers; pdf/a-3b adds archival conformance, "
+                                "pdf/ua-1 accessibility conformance.")(command)
+    command = click.option("--paper", type=click.Choice(list(PAPERS)), default="a4", show_default=True,
+                           help="Paper size of the PDF.")(command)
+    return click.option("--marking", metavar="TEXT",
+                        help='Handling line shown top and bottom of every page, e.g. '
+                             '"UNCLASSIFIED // FOR OFFICIAL USE ONLY".')(command)
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, metavar="[SOURCES]...")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
-              help="Folder to write briefing.html, briefing.pdf and briefing.json into.")
+              help="Folder to write briefing.html, .pdf, .json and .md into.")
 @click.option("--title", metavar="TEXT", help="Title of the briefing (default: from its main entities).")
 @click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
               help="sumy method that ranks sentences.")
@@ -42,9 +59,19 @@ def cli():
 @click.option("--templates", "templates_dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Folder of templates that override the default ones.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@render_options
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
+              help="Processes for parsing (default: one per core, for inputs large enough to gain).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where sources are parsed: this machine, or a Dask cluster.")
+@click.option("--scheduler", metavar="HOST:PORT", help="Dask scheduler address, with --executor dask.")
+@click.option("--max-file-mb", type=click.FloatRange(0.001), default=10, show_default=True, metavar="MB",
+              help="Skip article files larger than this.")
+@click.option("--max-total-mb", type=click.FloatRange(0.001), default=200, show_default=True, metavar="MB",
+              help="Refuse to build from more article text than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(sources, out_dir, title, method, summary_sentences, section_sentences, topic_files, model,
-          templates_dir, force, quiet):
+          templates_dir, force, jobs, executor, scheduler, max_file_mb, max_total_mb, quiet, **render):
     """Build a briefing from SOURCES (files or folders; default: seeds/).
 
     Plain-text articles (.txt) are read from each folder. The first line is
@@ -52,6 +79,7 @@ def build(sources, out_dir, title, method, summary_sentences, section_sentences,
     widgets, newsletter prompts and lists of other headlines are dropped.
     """
     from .pipeline import BuildOptions, build as run_build
+    from .render import RenderOptions
 
     options = BuildOptions(
         sources=tuple(sources) or ("seeds",),
@@ -62,12 +90,45 @@ def build(sources, out_dir, title, method, summary_sentences, section_sentences,
         topic_files=topic_files,
         templates_dir=templates_dir,
         force=force,
+        render=RenderOptions(**render),
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        limits=Limits(max_file_bytes=int(max_file_mb * 2**20), max_total_bytes=int(max_total_mb * 2**20)),
     )
     try:
-        result = run_build(options)
+        with progress_bar(quiet) as progress:
+            result = run_build(replace(options, progress=progress))
     except BriefingError as exc:
         raise click.ClickException(str(exc)) from None
     report(result, quiet)
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool):
+    """A progress callback drawing a bar on a terminal's stderr; silent when piped or quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   transient=True, redirect_stdout=False, redirect_stderr=False)
+    task = None
+
+    def update(stage: str, done: int, total: int) -> None:
+        nonlocal task
+        if total < 20:  # a moment's work: no bar
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task(stage, total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
 
 
 def report(result, quiet: bool) -> None:
@@ -104,7 +165,8 @@ def report(result, quiet: bool) -> None:
               metavar="N", help="Length of the executive summary, in sentences.")
 @click.option("--topics", "topic_files", multiple=True, metavar="FILE", help="Extra topic definitions (TOML).")
 @click.option("--model", metavar="NAME", help="spaCy model package to use.")
-def watch(sources, out_dir, method, summary_sentences, topic_files, model):
+@render_options
+def watch(sources, out_dir, method, summary_sentences, topic_files, model, **render):
     """Rebuild the briefing whenever an article in SOURCES changes.
 
     Builds once, then waits for changes (added, edited or removed articles and
@@ -112,11 +174,12 @@ def watch(sources, out_dir, method, summary_sentences, topic_files, model):
     goes on. Stop with Ctrl-C.
     """
     from .pipeline import BuildOptions
+    from .render import RenderOptions
     from .watch import watch as run_watch
 
     options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir, model=model,
                            settings=Settings(method=method, summary_sentences=summary_sentences),
-                           topic_files=topic_files)
+                           topic_files=topic_files, render=RenderOptions(**render))
 
     def on_build(result, error):
         if error is not None:

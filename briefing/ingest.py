@@ -9,12 +9,13 @@ dropped, never rewritten, so every line of `Source.text` is a line of the file.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -59,9 +60,19 @@ class FurnitureRules:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """How much input a build accepts; the CLI's --max-file-mb and --max-total-mb raise them."""
+
+    max_file_bytes: int = 10 * 2**20
+    max_total_bytes: int = 200 * 2**20
+    max_files: int = 100_000
+
+
+@dataclass(frozen=True, slots=True)
 class Ingested:
     sources: tuple[Source, ...]
     skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +83,62 @@ class Cleaned:
     published: str | None = None
 
 
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
+
+
+def check_limits(files: Sequence[str], limits: Limits) -> dict[str, int]:
+    """Sizes of the files; BriefingError before anything is read if the input is too large."""
+    if len(files) > limits.max_files:
+        raise BriefingError(f"{len(files):,} article files is over the limit of {limits.max_files:,}; "
+                            "name fewer folders or raise it with --max-files")
+    sizes = {}
+    for path in files:
+        try:
+            sizes[path] = os.stat(path).st_size
+        except OSError:
+            sizes[path] = 0  # reported when it is read
+    total = sum(n for n in sizes.values() if n <= limits.max_file_bytes)
+    if total > limits.max_total_bytes:
+        raise BriefingError(f"the articles add up to {_mb(total)}, over the {_mb(limits.max_total_bytes)} limit "
+                            "for one build; raise it with --max-total-mb")
+    return sizes
+
+
 def read_sources(
     paths: Sequence[str],
     rules: FurnitureRules | None = None,
     contents: dict[str, bytes] | None = None,
+    limits: Limits = Limits(),
 ) -> Ingested:
     """Read every article under `paths` (files or folders) into `Source` objects.
 
     `contents` may hold bytes already read, by path. Raises BriefingError when a
-    path does not exist or nothing readable is found; files that cannot be used
-    are returned in `skipped`, with the reason.
+    path does not exist, the input is over `limits`, or nothing readable is
+    found; files that cannot be used are returned in `skipped`, with the reason.
+    The same bytes under two names are one source that lists both paths.
     """
     rules = rules or FurnitureRules.load()
     files = list_article_files(paths)
+    sizes = check_limits(files, limits)
     metadata = MetadataFiles()
     sources: list[Source] = []
     skipped: list[Skipped] = []
+    warnings: list[str] = []
+    by_hash: dict[str, int] = {}
     for path in files:
+        if sizes[path] > limits.max_file_bytes:
+            skipped.append(Skipped(path, f"{_mb(sizes[path])}, over the {_mb(limits.max_file_bytes)} limit "
+                                         "per file (raise it with --max-file-mb)"))
+            continue
         try:
             raw = contents[path] if contents and path in contents else Path(path).read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest in by_hash:
+                first = by_hash[digest]
+                sources[first] = replace(sources[first], duplicates=sources[first].duplicates + (path,))
+                warnings.append(f"{path}: same content as {sources[first].path}; used once")
+                continue
             text, notes = decode(raw)
             body, meta, plain = read_text(path, text)
             cleaned = clean(body, rules)
@@ -103,13 +151,17 @@ def read_sources(
         except Unreadable as exc:
             skipped.append(Skipped(path, str(exc)))
             continue
+        if not looks_english(cleaned.text):
+            warnings.append(f"{path}: does not look like English; the language model is English, "
+                            "so its sentences and facts may be poor")
         inferred = Metadata(cleaned.title, cleaned.outlet, cleaned.published or _date_in_name(path))
         meta = metadata.for_file(path).over(meta).over(inferred)
+        by_hash[digest] = len(sources)
         sources.append(
             Source(
                 id=f"S{len(sources) + 1}",
                 path=path,
-                sha256=hashlib.sha256(raw).hexdigest(),
+                sha256=digest,
                 text=cleaned.text,
                 title=meta.title,
                 outlet=meta.outlet,
@@ -119,14 +171,30 @@ def read_sources(
                 notes=tuple(notes),
             )
         )
-    skipped += [Skipped(path, reason) for path, reason in metadata.errors]
+    warnings += [f"{path}: {reason}" for path, reason in metadata.errors]
     if not sources:
         where = ", ".join(paths)
         detail = f" ({len(skipped)} file(s) skipped: {skipped[0].path}: {skipped[0].reason})" if skipped else ""
         raise BriefingError(
-            f"no readable article in {where}{detail}; add .txt articles or name the files directly"
+            f"no readable article in {where}{detail}; add .txt, .md or .html articles or name the files directly"
         )
-    return Ingested(tuple(sources), tuple(skipped))
+    return Ingested(tuple(sources), tuple(skipped), tuple(warnings))
+
+
+@functools.lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def looks_english(text: str) -> bool:
+    """English prose is about half stop words; other languages share few of them."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    if len(words) < 30:
+        return True  # too little to tell
+    stop = _english_stop_words()
+    return sum(w in stop for w in words) / len(words) >= 0.2
 
 
 def _date_in_name(path: str) -> str | None:
@@ -165,17 +233,36 @@ def list_article_files(paths: Sequence[str]) -> list[str]:
     return unique
 
 
+_MAGIC = {b"%PDF-": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+          b"GIF8": "a GIF image", b"PK\x03\x04": "a ZIP archive (or Office document)",
+          b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program"}
+
+
 def decode(raw: bytes) -> tuple[str, list[str]]:
     """Bytes to text with newlines normalised; raises Unreadable for non-text."""
-    if not raw.strip():
+    if not raw:
         raise Unreadable("empty file")
+    if not raw.strip():
+        raise Unreadable("only whitespace")
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            raise Unreadable(f"{kind}, not text")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _normalise_newlines(raw.decode("utf-16")), ["decoded as UTF-16"]
+        return _normalise_newlines(raw.decode("utf-16", errors="replace")), ["decoded as UTF-16"]
+    notes: list[str] = []
+    nuls = raw.count(0)
+    if nuls:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return _normalise_newlines(utf16), ["decoded as UTF-16 (no byte-order mark)"]
+        if nuls <= max(8, len(raw) // 100):
+            raw = raw.replace(b"\x00", b"")
+            notes.append(f"removed {nuls} stray NUL byte{'s' if nuls > 1 else ''}")
     try:
         text = raw.decode("utf-8-sig")
-        notes: list[str] = []
     except UnicodeDecodeError:
-        text, notes = _decode_legacy(raw)
+        text, legacy = _decode_legacy(raw)
+        notes += legacy
     if _looks_binary(text):
         raise Unreadable("binary data, not text")
     if not text.strip():
@@ -183,7 +270,33 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     return _normalise_newlines(text), notes
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text puts a NUL beside nearly every ASCII letter, on the odd or the even bytes."""
+    if len(raw) < 4:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    half = len(raw) // 2
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros > 0.4 * half and raw.count(0) - zeros < 0.05 * half:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _decode_legacy(raw: bytes) -> tuple[str, list[str]]:
+    """Text that is not UTF-8: Windows-1252 when it is mostly ASCII, else whatever is detected.
+
+    English news with a stray "£" or curly quote is almost always Windows-1252 (or
+    Latin-1, its subset); a detector asked about one byte in a thousand guesses wildly.
+    """
+    high = sum(b >= 0x80 for b in raw)
+    if high <= max(16, len(raw) // 50):
+        try:
+            return raw.decode("cp1252"), ["decoded as Windows-1252"]
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()

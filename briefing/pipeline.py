@@ -11,19 +11,20 @@ import json
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import __version__
-from .analyze import analysis_identity, analyze, load_model, model_id
+from .analyze import analysis_identity, load_model, model_id
 from .changes import manifest, with_changes
 from .compose import Settings, compose
 from .errors import BriefingError
 from .extract import extract
-from .ingest import FurnitureRules, list_article_files, read_sources
+from .ingest import FurnitureRules, Limits, check_limits, list_article_files, read_sources
 from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
-from .render import OUTPUT_NAMES, check_writable, default_templates, write_outputs
-from .state import BuildState, build_lock, encode_sentences
+from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
+from .executor import make_executor
+from .state import BuildState, build_lock, decode_sentences
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
 
@@ -39,6 +40,12 @@ class BuildOptions:
     topic_files: Sequence[str] = ()
     templates_dir: str | None = None
     force: bool = False
+    jobs: int | None = None  # processes for the analysis; None: one per core, when worth it
+    executor: str = "local"  # or "dask"
+    scheduler: str | None = None  # Dask scheduler address, with executor="dask"
+    limits: Limits = field(default_factory=Limits)
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
+    render: RenderOptions = field(default_factory=RenderOptions)  # marking, paper, PDF variant
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,7 @@ def build(options: BuildOptions) -> BuildResult:
             f"unknown summarization method '{options.settings.method}'; choose one of {', '.join(METHODS)}"
         )
     topics = load_topics(options.topic_files)
+    check_output_location(options.out_dir, options.sources)
     out = check_writable(options.out_dir)
     with build_lock(out):
         state = BuildState(out)
@@ -71,12 +79,14 @@ def build(options: BuildOptions) -> BuildResult:
 
 def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
     files = list_article_files(options.sources)
+    sizes = check_limits(files, options.limits)  # before anything is read
     contents: dict[str, bytes] = {}
     for path in files:
-        try:
-            contents[path] = Path(path).read_bytes()
-        except OSError:
-            pass  # ingest reports it
+        if sizes[path] <= options.limits.max_file_bytes:
+            try:
+                contents[path] = Path(path).read_bytes()
+            except OSError:
+                pass  # ingest reports it
     fingerprint = _fingerprint(options, files, contents)
     outputs = {fmt: out / name for fmt, name in OUTPUT_NAMES.items()}
     if not options.force and state.get("fingerprint") == fingerprint and _outputs_intact(state, outputs):
@@ -84,12 +94,12 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                            warnings=tuple(state.warnings))
 
     rules = FurnitureRules.load()
-    ingested = read_sources(options.sources, rules, contents)
-    parsed, fresh, keys = _parse(ingested.sources, options.model, state)
+    ingested = read_sources(options.sources, rules, contents, options.limits)
+    parsed, fresh, keys = _parse(ingested.sources, options, state)
     facts = extract(parsed)
     briefing = compose(parsed, topics, facts, options.settings, rules)
     briefing = with_changes(briefing, state.get_json("manifest"))
-    written = write_outputs(briefing, out, options.templates_dir)
+    written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
         {"fingerprint": fingerprint, "manifest": manifest(briefing),
          "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
@@ -103,37 +113,59 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
         parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
-        warnings=tuple(state.warnings),
+        warnings=tuple(state.warnings) + ingested.warnings + _without_sentences(parsed),
     )
 
 
-def _parse(sources, model: str | None, state: BuildState):
+def _without_sentences(parsed) -> tuple[str, ...]:
+    """Sources nothing can be quoted from: no sentence with a verb in them."""
+    return tuple(
+        f"{p.source.path}: no sentence found; nothing from it can be quoted"
+        for p in parsed
+        if not any(t.pos in ("VERB", "AUX") for s in p.sentences for t in s.tokens)
+    )
+
+
+def check_output_location(out_dir: str, sources: Sequence[str]) -> None:
+    """Never write a briefing into a folder of articles, or over an article."""
+    out = Path(out_dir).resolve()
+    for given in sources:
+        src = Path(given).resolve()
+        if src.is_dir() and (out == src or src in out.parents):
+            raise BriefingError(f"-o {out_dir}: is inside the sources folder {given}; "
+                                "write the briefing somewhere else")
+        if src.is_file() and src.parent == out and src.name in OUTPUT_NAMES.values():
+            raise BriefingError(f"-o {out_dir}: would overwrite the source {given}; write the briefing somewhere else")
+
+
+def _parse(sources, options: BuildOptions, state: BuildState):
     """Parsed sources, reusing cached analyses; also the new cache entries and every key."""
-    identity = analysis_identity(model)
-    nlp = None
+    identity = analysis_identity(options.model)
     if identity is None:  # a model we cannot identify without loading it
-        nlp = load_model(model)
-        identity = model_id(nlp)
+        identity = model_id(load_model(options.model))
     keys = {s.id: hashlib.sha256(f"{identity}\0{s.text}".encode("utf-8")).hexdigest() for s in sources}
     cached = state.analyses(keys.values())
     missing = [s for s in sources if keys[s.id] not in cached]
     fresh: dict[str, bytes] = {}
-    parsed_now: dict[str, ParsedSource] = {}
     if missing:
-        nlp = nlp or load_model(model)
-        for p in analyze(missing, nlp):
-            parsed_now[p.source.id] = p
-            fresh[keys[p.source.id]] = encode_sentences(p.sentences)
-    result = []
-    for s in sources:
-        if s.id in parsed_now:
-            result.append(parsed_now[s.id])
-        else:
-            sentences = tuple(
-                replace(x, source=s.id, text=s.text[x.start:x.end]) for x in cached[keys[s.id]]
-            )
-            result.append(ParsedSource(s, sentences))
-    return result, fresh, keys
+        executor = make_executor(options.executor, options.jobs, options.scheduler)
+        done = 0
+
+        def progress(n: int) -> None:
+            nonlocal done
+            done += n
+            if options.progress:
+                options.progress("analyze", done, len(missing))
+
+        blobs = executor.analyze([s.text for s in missing], options.model, progress)
+        for s, blob in zip(missing, blobs):
+            fresh[keys[s.id]] = blob
+            cached[keys[s.id]] = decode_sentences(blob)
+    parsed = [
+        ParsedSource(s, tuple(replace(x, source=s.id, text=s.text[x.start:x.end]) for x in cached[keys[s.id]]))
+        for s in sources
+    ]
+    return parsed, fresh, keys
 
 
 def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes]) -> str:
@@ -146,7 +178,11 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
         h.update(label.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
 
     add("version", __version__)
+    for path in sorted(Path(__file__).parent.rglob("*.py")):  # a code change is a change too
+        add(f"code:{path.relative_to(Path(__file__).parent)}", path.read_bytes())
     add("settings", json.dumps(asdict(options.settings), sort_keys=True))
+    add("limits", json.dumps(asdict(options.limits), sort_keys=True))
+    add("render", json.dumps(asdict(options.render), sort_keys=True))
     add("model", options.model or "")
     add("analysis", analysis_identity(options.model) or "unknown")
     for path in sorted(DATA.rglob("*")):

@@ -50,12 +50,15 @@ def test_build_with_options(tmp_path):
     (lambda p: None, ["{p}/missing"], "no such file or folder"),
     (lambda p: (p / "x.txt").write_text("  \n"), ["{p}"], "no readable article"),
     (lambda p: (p / "x.txt").write_text(ARTICLE), ["{p}", "--model", "no_such_model"], "spaCy model 'no_such_model' is not installed"),
-    (lambda p: (p / "x.txt").write_text(ARTICLE), ["{p}", "-o", "{p}/x.txt/out"], "cannot write the briefing there"),
+    (lambda p: (p.parent / "x.txt").write_text(ARTICLE), ["{p}", "-o", "{p}/../x.txt/out"], "cannot write the briefing there"),
     (lambda p: (p / "x.txt").write_text(ARTICLE), ["{p}", "--topics", "{p}/none.toml"], "cannot read topic file"),
+    (lambda p: (p / "x.txt").write_text(ARTICLE), ["{p}", "-o", "{p}/out"], "inside the sources folder"),
 ])
 def test_user_mistakes_give_one_clear_line_and_fail(tmp_path, setup, args, message):
-    setup(tmp_path)
-    args = [a.replace("{p}", str(tmp_path)) for a in args]
+    src = tmp_path / "src"
+    src.mkdir()
+    setup(src)
+    args = [a.replace("{p}", str(src)) for a in args]
     if "-o" not in args:
         args += ["-o", str(tmp_path / "out")]
     r = invoke("build", *args)

@@ -96,8 +96,10 @@ def test_decode_falls_back_to_detected_encodings(raw, expected, note):
         assert notes == []
 
 
-@pytest.mark.parametrize("raw, reason", [(b"", "empty"), (b"  \n\t\n", "empty"),
-                                         (bytes(range(256)) * 20, "binary")])
+@pytest.mark.parametrize("raw, reason", [(b"", "empty file"), (b"  \n\t\n", "only whitespace"),
+                                         (bytes(range(256)) * 20, "binary"),
+                                         (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "a PDF document, not text"),
+                                         (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image, not text")])
 def test_unusable_bytes_are_refused_with_a_reason(raw, reason):
     with pytest.raises(Unreadable, match=reason):
         decode(raw)
@@ -112,7 +114,7 @@ def test_read_sources_skips_bad_files_and_keeps_good_ones(tmp_path):
     assert [s.path for s in got.sources] == [str(tmp_path / "a.txt")]
     assert got.sources[0].id == "S1"
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in got.skipped}
-    assert reasons == {"b.txt": "empty file", "c.txt": "binary data, not text"}
+    assert reasons == {"b.txt": "empty file", "c.txt": "a PNG image, not text"}
 
 
 def test_missing_folder_and_folder_without_articles_are_errors(tmp_path):
@@ -125,6 +127,6 @@ def test_missing_folder_and_folder_without_articles_are_errors(tmp_path):
 
 def test_sources_are_sorted_and_numbered(tmp_path):
     for name in ("b.txt", "a.txt", "c.txt"):
-        (tmp_path / name).write_text(BODY)
+        (tmp_path / name).write_text(BODY.replace("Tuesday", name))
     got = read_sources([str(tmp_path)])
     assert [(s.id, s.path.rsplit("/", 1)[-1]) for s in got.sources] == [("S1", "a.txt"), ("S2", "b.txt"), ("S3", "c.txt")]

@@ -1,0 +1,129 @@
+"""Where the per-source analysis runs: in this process, a local process pool, or a Dask cluster.
+
+Analysing a source is a pure function of its text and the model's name, so it
+can run anywhere. Every executor takes batches of texts and returns, per text,
+the encoded sentences (`state.encode_sentences`): the same bytes the build state
+caches, small to ship between processes and machines.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterator, Protocol, Sequence
+
+from .errors import BriefingError
+
+# Below this much text a process pool costs more (start-up, one model load per
+# process) than it saves.
+PARALLEL_MIN_CHARS = 300_000
+BATCH_CHARS = 60_000
+
+Progress = Callable[[int], None]  # called with the number of texts just finished
+
+
+def analyze_batch(texts: Sequence[str], model: str | None) -> list[bytes]:
+    """Parse `texts` with `model`; the unit of work every executor ships."""
+    from .analyze import analyze_texts, load_model
+    from .state import encode_sentences
+
+    nlp = load_model(model)
+    return [encode_sentences(sentences) for sentences in analyze_texts(texts, nlp)]
+
+
+def _single_threaded() -> None:
+    """Pool worker set-up: one BLAS thread each, or the workers fight over the cores."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+
+
+def batches(texts: Sequence[str], max_chars: int = BATCH_CHARS) -> Iterator[tuple[int, list[str]]]:
+    """(offset, texts) runs of roughly `max_chars` characters, in order."""
+    start, size = 0, 0
+    for i, text in enumerate(texts):
+        if i > start and size + len(text) > max_chars:
+            yield start, list(texts[start:i])
+            start, size = i, 0
+        size += len(text)
+    if start < len(texts):
+        yield start, list(texts[start:])
+
+
+class Executor(Protocol):
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+        ...
+
+
+class LocalExecutor:
+    """This process for small inputs; a pool of `jobs` processes for large ones."""
+
+    def __init__(self, jobs: int | None = None):
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+        work = list(batches(texts))
+        if self.jobs == 1 or len(work) == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+            out: list[bytes] = []
+            for _, batch in work:
+                out += analyze_batch(batch, model)
+                if progress:
+                    progress(len(batch))
+            return out
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from .analyze import load_model
+
+        load_model(model)  # fail here, with the user's error, not inside a worker
+        results: dict[int, list[bytes]] = {}
+        context = multiprocessing.get_context("spawn")  # fork would copy this process's threads and locks
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(work)), mp_context=context,
+                                 initializer=_single_threaded) as pool:
+            futures = {pool.submit(analyze_batch, batch, model): (start, len(batch)) for start, batch in work}
+            from concurrent.futures import as_completed
+
+            for future in as_completed(futures):
+                start, n = futures[future]
+                results[start] = future.result()
+                if progress:
+                    progress(n)
+        return [blob for start in sorted(results) for blob in results[start]]
+
+
+class DaskExecutor:
+    """Batches sent to a dask.distributed scheduler; workers need briefing and the model installed."""
+
+    def __init__(self, scheduler: str | object):
+        self.scheduler = scheduler
+
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+        try:
+            from dask.distributed import Client, as_completed
+        except ImportError:
+            raise BriefingError("the Dask executor needs dask.distributed: pip install 'briefing[dask]'") from None
+        try:
+            client = self.scheduler if hasattr(self.scheduler, "submit") else Client(self.scheduler, timeout=10)
+        except OSError as exc:
+            raise BriefingError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc})") from None
+        try:
+            work = list(batches(texts))
+            futures = {client.submit(analyze_batch, batch, model, pure=True): (start, len(batch))
+                       for start, batch in work}
+            results: dict[int, list[bytes]] = {}
+            for future in as_completed(futures):
+                start, n = futures[future]
+                results[start] = future.result()
+                if progress:
+                    progress(n)
+            return [blob for start in sorted(results) for blob in results[start]]
+        finally:
+            if client is not self.scheduler:
+                client.close()
+
+
+def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Executor:
+    if kind == "local":
+        return LocalExecutor(jobs)
+    if kind == "dask":
+        if not scheduler:
+            raise BriefingError("--executor dask needs --scheduler HOST:PORT")
+        return DaskExecutor(scheduler)
+    raise BriefingError(f"unknown executor '{kind}'; choose local or dask")
