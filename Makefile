@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test install clean
+.PHONY: run test test-deps install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,27 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/briefing build seeds -o output
 
-test: $(STAMP)
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest -q
+
+# What the tests use from Debian, installed only when missing and apt-get can (CI runs as root):
+# Chromium for the browser tests, poppler-utils for pdftotext, DejaVu fonts for the PDF.
+# When it cannot be installed, the tests that need it are skipped and say why.
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || missing="$$missing fonts-dejavu-extra"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing for the tests:$$missing"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	      || echo "warning: could not install$$missing; the tests that need it are skipped"; \
+	  else \
+	    echo "warning:$$missing missing and not installable here (needs root and apt-get); the tests that need it are skipped"; \
+	  fi; \
+	fi
 
 clean:
 	rm -rf $(VENV) output/briefing.* output/.briefing

@@ -1,16 +1,19 @@
-"""Stage 7, render: the `Briefing` as HTML (Jinja2), PDF (WeasyPrint) and JSON.
+"""Stage 7, render: the `Briefing` as HTML (Jinja2), PDF (WeasyPrint), JSON and Markdown.
 
 Templates run in Jinja2's sandbox with autoescape on for every template, so
 article text can never become markup or template code. WeasyPrint gets a URL
-fetcher that refuses everything: a briefing is self-contained.
+fetcher that refuses everything: a briefing is self-contained, and its fonts
+(DejaVu) come from the system's font configuration, never from a URL.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
+import itertools
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,10 +21,34 @@ from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
 
 SCHEMA = "briefing/1"
-OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json"}
+OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json", "md": "briefing.md"}
+PAPERS = {"a4": "A4", "letter": "letter"}
+# "tagged": a tagged PDF (structure tree, language, alternate text on links) that screen
+# readers follow; the others add an ISO conformance claim on top of the same tags.
+PDF_VARIANTS = ("tagged", "pdf/a-3b", "pdf/ua-1")
+MIN_CARD_MENTIONS = 2  # entity cards shown: mentioned at least this often
+MAX_CARDS = 25
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "facility", "NORP": "group"}
 METHOD_NAMES = {"lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA", "luhn": "Luhn",
                 "kl": "KL-Sum", "sumbasic": "SumBasic"}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How the outputs look: a handling marking, the paper size, the PDF variant."""
+
+    marking: str | None = None  # e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY", top and bottom of every page
+    paper: str = "a4"  # a key of PAPERS
+    pdf_variant: str = "tagged"  # one of PDF_VARIANTS
+
+    def __post_init__(self):
+        if self.paper not in PAPERS:
+            raise BriefingError(f"unknown paper size '{self.paper}'; choose one of {', '.join(PAPERS)}")
+        if self.pdf_variant not in PDF_VARIANTS:
+            raise BriefingError(f"unknown PDF variant '{self.pdf_variant}'; choose one of {', '.join(PDF_VARIANTS)}")
+        if self.marking is not None:
+            marking = " ".join(self.marking.split())
+            object.__setattr__(self, "marking", marking or None)
 
 
 def default_templates() -> Path:
@@ -56,28 +83,109 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["basename"] = os.path.basename
     env.filters["is_web_url"] = is_web_url
     env.filters["number"] = format_number
+    env.filters["longdate"] = long_date
     return env
 
 
-def format_number(value) -> str:
-    """2500 -> "2,500"; whole floats lose their ".0"."""
+def format_number(value, year: bool = False) -> str:
+    """2500 -> "2,500"; whole floats lose their ".0"; a year (`year=True`) stays "2017"."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if year and isinstance(value, int):
+        return str(value)
     return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
 
-def render_html(briefing: Briefing, templates_dir: str | Path | None = None) -> str:
+def long_date(value: str | None) -> str:
+    """"2024-02-08" -> "8 February 2024"; anything else as it is."""
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except (TypeError, ValueError):
+        return value or ""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def source_label(s) -> str:
+    """"S1: Headline — Outlet, 2024-01-28": what a citation marker's tooltip names."""
+    label = f"{s.id}: {s.title or os.path.basename(s.path)}"
+    extra = ", ".join(x for x in (s.outlet, s.published) if x)
+    return f"{label} — {extra}" if extra else label
+
+
+def entity_cards(briefing: Briefing) -> list:
+    """The entities worth a card: mentioned more than once, most mentioned first as extracted."""
+    return [e for e in briefing.facts.entities if e.mentions >= MIN_CARD_MENTIONS][:MAX_CARDS]
+
+
+def contents(briefing: Briefing) -> list[tuple[str, str]]:
+    """(anchor, title) of every section the default templates render, in order."""
+    facts = briefing.facts
+    items = []
+    if briefing.summary:
+        items.append(("summary", "Executive summary"))
+    if not briefing.changes.first_build:
+        items.append(("changes", "What changed"))
+    if facts.figures:
+        items.append(("figures", "Key figures"))
+    if facts.discrepancies:
+        items.append(("conflicts", "Conflicting reports"))
+    items += [(f"topic-{sec.topic}", sec.title) for sec in briefing.sections]
+    if facts.quotes:
+        items.append(("quotes", "Who said what"))
+    if facts.timeline:
+        items.append(("timeline", "Timeline"))
+    if entity_cards(briefing):
+        items.append(("entities", "Who and where"))
+    items.append(("sources", "Sources"))
+    return items
+
+
+def keywords(briefing: Briefing) -> list[str]:
+    """Document keywords: the most mentioned people, places and organisations, then the topics."""
+    names = [e.name for e in sorted(entity_cards(briefing), key=lambda e: -e.mentions)[:6]]
+    topics = [sec.title for sec in briefing.sections if sec.excerpts]
+    return list(dict.fromkeys(names + topics))
+
+
+def describe(briefing: Briefing) -> str:
+    n = len(briefing.sources)
+    return (f"Briefing of {long_date(briefing.generated)} quoting {n} source{'s' if n != 1 else ''} verbatim: "
+            + ", ".join(title for _, title in contents(briefing)))
+
+
+def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
+                options: RenderOptions | None = None) -> str:
     from jinja2 import TemplateError
 
+    options = options or RenderOptions()
     env = template_env(templates_dir)
-    cites = {
-        s.id: f"{s.id}: {s.title or os.path.basename(s.path)}" for s in briefing.sources
-    }
+    cites = {s.id: source_label(s) for s in briefing.sources}
     texts = {s.id: s.text for s in briefing.sources}
+    counter = itertools.count(1)
 
     def quote_of(c) -> str:
         return texts[c.source][c.start:c.end]
 
+    def uid(prefix: str = "id") -> str:
+        """A fresh element id, the same on every render of the same briefing."""
+        return f"{prefix}-{next(counter)}"
+
+    def by_source(citations) -> list[dict]:
+        """Citations grouped by source, in order: one marker per source, all its spans in the tooltip."""
+        groups: dict[str, dict] = {}
+        for c in citations:
+            group = groups.setdefault(c.source, {"source": c.source, "spans": []})
+            if getattr(c, "start", None) is not None:
+                group["spans"].append(c)
+        return list(groups.values())
+
+    def opening(source, words: int = 12) -> str:
+        """The first words of an article, for a source without a headline."""
+        first = source.text.split()
+        return " ".join(first[:words]) + ("…" if len(first) > words else "")
+
+    # macros are imported without the render context, so what they call is global
+    env.globals.update(quote_of=quote_of, uid=uid, by_source=by_source, opening=opening)
     try:
         return env.get_template("briefing.html.j2").render(
             briefing=briefing,
@@ -85,6 +193,12 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None) -> 
             quote_of=quote_of,
             kinds=KINDS,
             method_name=METHOD_NAMES.get(briefing.method, briefing.method),
+            marking=options.marking,
+            paper=PAPERS[options.paper],
+            contents=contents(briefing),
+            cards=entity_cards(briefing),
+            keywords=keywords(briefing),
+            description=describe(briefing),
         )
     except TemplateError as exc:
         where = f" in {exc.filename}" if getattr(exc, "filename", None) else ""
@@ -110,13 +224,43 @@ def _url_fetcher():
     return RefuseAll()
 
 
-def render_pdf(html: str, generated: str | None = None) -> bytes:
-    """The PDF of `html`; byte-identical for the same html and date on any run."""
-    import datetime
+def link_labels(briefing: Briefing) -> dict[str, str]:
+    """What a screen reader says for each internal link target of the PDF."""
+    labels = {anchor: f"Go to section {title}" for anchor, title in contents(briefing)}
+    labels.update({s.id: f"Go to source {source_label(s)}" for s in briefing.sources})
+    return labels
+
+
+def _finisher(labels: dict[str, str]):
+    """Post-process WeasyPrint's PDF: page labels, and readable alternate text on links."""
+    import pydyf
+
+    def finish(document, pdf) -> None:
+        # Page labels 1, 2, 3 … match the "Page X of Y" footers in every viewer.
+        pdf.catalog["PageLabels"] = pydyf.Dictionary(
+            {"Nums": pydyf.Array([0, pydyf.Dictionary({"S": "/D"})])})
+        for obj in pdf.objects:
+            if isinstance(obj, dict) and obj.get("Subtype") == "/Link" and "Dest" in obj:
+                dest = obj["Dest"]
+                target = dest.string if isinstance(dest, pydyf.String) else str(dest)
+                obj["Contents"] = pydyf.String(labels.get(target, f"Go to {target}"))
+
+    return finish
+
+
+def render_pdf(html: str, generated: str | None = None, options: RenderOptions | None = None,
+               labels: dict[str, str] | None = None) -> bytes:
+    """The PDF of `html`; byte-identical for the same html, date and options on any run.
+
+    Tagged by default (PDF/UA-1 and PDF/A-3b add their conformance claims to the same tags).
+    The paper size and marking are in the HTML's print styles (see `render_html`).
+    """
     import logging
 
     from weasyprint import HTML
 
+    options = options or RenderOptions()
+    variant = None if options.pdf_variant == "tagged" else options.pdf_variant
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     # fontTools stamps embedded font subsets with the clock unless SOURCE_DATE_EPOCH is set
     day = datetime.date.fromisoformat(generated) if generated else datetime.date(2000, 1, 1)
@@ -125,8 +269,11 @@ def render_pdf(html: str, generated: str | None = None) -> bytes:
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
         return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
-            pdf_identifier=hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
+            pdf_identifier=hashlib.sha256(f"{options.pdf_variant}\0{html}".encode("utf-8")).hexdigest()[:32].encode("ascii"),
             uncompressed_pdf=False,
+            pdf_variant=variant,
+            pdf_tags=True,
+            finisher=_finisher(labels or {}),
         )
     finally:
         if saved is None:
@@ -170,6 +317,7 @@ def to_json(briefing: Briefing) -> dict:
                 "url": s.url,
                 "sha256": s.sha256,
                 "notes": list(s.notes),
+                "duplicates": list(s.duplicates),
                 "text": s.text,
             }
             for s in briefing.sources
@@ -218,14 +366,19 @@ def check_writable(out_dir: str | Path) -> Path:
     return out
 
 
-def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | Path | None = None) -> dict[str, Path]:
+def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | Path | None = None,
+                  options: RenderOptions | None = None) -> dict[str, Path]:
     """Render all formats, then move them into place; a failure leaves the old files intact."""
+    from .markdown import to_markdown
+
+    options = options or RenderOptions()
     out = check_writable(out_dir)
-    html = render_html(briefing, templates_dir)
+    html = render_html(briefing, templates_dir, options)
     payloads = {
         "json": (json.dumps(to_json(briefing), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "html": html.encode("utf-8"),
-        "pdf": render_pdf(html, briefing.generated),
+        "md": to_markdown(briefing, options.marking).encode("utf-8"),
+        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing)),
     }
     for stale in out.glob(".briefing.*.tmp"):  # left by a build that was killed; we hold the lock
         stale.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -67,7 +68,7 @@ def test_a_failed_render_leaves_the_previous_briefing_intact(briefing, tmp_path,
     for name in render.OUTPUT_NAMES.values():
         (tmp_path / name).write_text("previous")
 
-    def boom(html):
+    def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(render, "render_pdf", boom)
@@ -77,9 +78,9 @@ def test_a_failed_render_leaves_the_previous_briefing_intact(briefing, tmp_path,
     assert all((tmp_path / n).read_text() == "previous" for n in render.OUTPUT_NAMES.values())
 
 
-def test_write_outputs_replaces_all_three(briefing, tmp_path):
+def test_write_outputs_replaces_all_four(briefing, tmp_path):
     written = render.write_outputs(briefing, tmp_path)
-    assert set(written) == {"html", "pdf", "json"}
+    assert set(written) == {"html", "pdf", "json", "md"}
     assert (tmp_path / "briefing.pdf").read_bytes().startswith(b"%PDF")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
@@ -98,3 +99,93 @@ def test_user_templates_override_and_are_sandboxed(briefing, tmp_path):
     (tmp_path / "sources.html.j2").write_text("{{ briefing.__class__.__mro__ }}")
     with pytest.raises(BriefingError, match="template error"):
         render.render_html(briefing, tmp_path)
+
+
+def test_marking_and_paper_reach_the_html_escaped(briefing):
+    html = render.render_html(briefing, options=render.RenderOptions(marking="SECRET <b>x</b>  //  REL", paper="letter"))
+    assert html.count("SECRET &lt;b&gt;x&lt;/b&gt; // REL") == 3  # banner top and bottom, and the title block
+    assert "<b>x</b>" not in html
+    assert "@page { size: letter; }" in html
+    assert "UNCLASSIFIED" not in render.render_html(briefing)
+
+
+def test_render_options_are_checked():
+    with pytest.raises(BriefingError, match="unknown paper size"):
+        render.RenderOptions(paper="a5")
+    with pytest.raises(BriefingError, match="unknown PDF variant"):
+        render.RenderOptions(pdf_variant="pdf/x-4")
+    assert render.RenderOptions(marking="   ").marking is None
+
+
+def test_html_has_contents_landmarks_metadata_and_accessible_citations(briefing):
+    html = render.render_html(briefing)
+    assert '<html lang="en">' in html and '<main id="main">' in html and 'role="banner"' in html
+    assert 'role="contentinfo"' in html and '<nav class="toc" aria-labelledby="toc-h">' in html
+    for anchor, _ in render.contents(briefing):
+        assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
+    assert '<meta name="keywords"' in html and '<meta name="dcterms.created"' in html
+    # every marker is described by its tooltip, which names the source
+    markers = re.findall(r'<a class="cite" href="#(S\d+)" aria-describedby="(tip-\d+)">', html)
+    assert markers
+    for sid, tip in markers:
+        assert re.search(rf'<span class="tip" role="tooltip" id="{tip}"><span class="tip-source">{sid}: ', html)
+    assert len({tip for _, tip in markers}) == len(markers)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_markdown_export_has_every_section_and_the_same_citations(briefing):
+    from briefing.markdown import to_markdown
+
+    md = to_markdown(briefing, "UNCLASSIFIED // FOUO")
+    assert md.startswith("**UNCLASSIFIED // FOUO**") and md.rstrip().endswith("**UNCLASSIFIED // FOUO**")
+    assert "# Test \\<b\\>title\\</b\\>" in md  # article and title text never becomes markup
+    for sec in briefing.sections:
+        assert f"## {sec.title}" in md
+    assert "## Sources" in md and "- **[S1]**" in md
+    html = render.render_html(briefing)
+    for x in briefing.summary:
+        ids = sorted({c.source for c in x.citations})
+        assert "[" + ", ".join(ids) + "]" in md
+        assert all(f'href="#{i}"' in html for i in ids)
+    assert not re.search(r"(?<!\\)<(script|img)", md) and "\\<img src" in md
+
+
+def test_markdown_escapes_what_markdown_would_read_as_markup():
+    from briefing.markdown import md_escape
+
+    assert md_escape("a *b* _c_ [d](e) <f> `g` | h # i") == r"a \*b\* \_c\_ \[d\](e) \<f\> \`g\` \| h \# i"
+    assert md_escape("two\nlines") == "two lines"
+
+
+def test_render_options_are_part_of_the_build_fingerprint(tmp_path):
+    from briefing.pipeline import BuildOptions, _fingerprint
+
+    files, contents = [], {}
+    plain = _fingerprint(BuildOptions(out_dir=str(tmp_path)), files, contents)
+    assert plain == _fingerprint(BuildOptions(out_dir=str(tmp_path)), files, contents)
+    for options in (render.RenderOptions(marking="SECRET"), render.RenderOptions(paper="letter"),
+                    render.RenderOptions(pdf_variant="pdf/ua-1")):
+        assert _fingerprint(BuildOptions(out_dir=str(tmp_path), render=options), files, contents) != plain
+
+
+def test_numbers_and_dates_read_well():
+    assert render.format_number(2500.0) == "2,500" and render.format_number(2017, year=True) == "2017"
+    assert render.long_date("2024-02-08") == "8 February 2024" and render.long_date(None) == ""
+
+
+def test_pdf_renderer_refuses_fonts_imports_and_images_from_anywhere(monkeypatch):
+    asked = []
+    refuse = render._refuse_fetch
+
+    def spy(url, *args, **kwargs):
+        asked.append(url)
+        refuse(url)
+
+    monkeypatch.setattr(render, "_refuse_fetch", spy)
+    hostile = ("<style>@import url(http://127.0.0.1:9/a.css);"
+               "@font-face { font-family: X; src: url(file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf); }"
+               "p { font-family: X; background: url(http://127.0.0.1:9/b.png); }</style>")
+    pdf = render.render_pdf(f'<html lang="en"><head>{hostile}</head><body><p>ok</p></body></html>')
+    assert pdf.startswith(b"%PDF")
+    assert {"http://127.0.0.1:9/a.css", "file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "http://127.0.0.1:9/b.png"} <= set(asked)

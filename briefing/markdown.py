@@ -1,0 +1,130 @@
+"""The briefing as Markdown (`briefing.md`), for pasting into mail and chat.
+
+Same sections, sentences and [S1]-style citations as the HTML and the PDF. Article
+text is escaped so that it reads as text wherever Markdown is rendered: a `*`, `_`
+or `[` in a quoted sentence never turns into emphasis or a link.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Briefing, Citation, Excerpt
+
+# Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Text as Markdown shows it literally, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _num(value, year: bool = False) -> str:
+    from .render import format_number
+
+    return format_number(value, year)
+
+
+def _cites(citations) -> str:
+    ids = list(dict.fromkeys(c.source if isinstance(c, Citation) else c for c in citations))
+    return "[" + ", ".join(ids) + "]" if ids else ""
+
+
+def _excerpt(x: Excerpt) -> str:
+    line = f"- {md_escape(x.text)} {_cites(x.citations)}"
+    if x.also_in:
+        line += f" _(similar in {', '.join(dict.fromkeys(c.source for c in x.also_in))})_"
+    return line
+
+
+def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[str]:
+    rule = {"l": "---", "r": "---:"}
+    return (["| " + " | ".join(header) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
+            + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
+    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, long_date
+
+    b, facts = briefing, briefing.facts
+    texts = {s.id: s.text for s in b.sources}
+    n = len(b.sources)
+    out: list[str] = []
+    if marking:
+        out += [f"**{md_escape(marking)}**", ""]
+    out += [f"# {md_escape(b.title)}", "",
+            f"{long_date(b.generated)} · {n} source{'s' if n != 1 else ''} · every sentence quoted verbatim "
+            f"and cited · ranked with {METHOD_NAMES.get(b.method, b.method)}", ""]
+
+    if b.summary:
+        out += ["## Executive summary", "", *(_excerpt(x) for x in b.summary), ""]
+
+    ch = b.changes
+    if not ch.first_build:
+        out += ["## What changed", ""]
+        if not ch.any:
+            out += ["No source, figure or summary sentence changed since the previous briefing.", ""]
+        else:
+            out += [f"- New source: `{p}`" for p in ch.added]
+            out += [f"- Edited source: `{p}`" for p in ch.edited]
+            out += [f"- Removed source: `{p}`" for p in ch.removed]
+            for f in ch.figures:
+                was = "" if f.previous is None else f", was {_num(f.previous)}"
+                kind = "New figure" if f.previous is None else "Changed figure"
+                out.append(f"- {kind}: {md_escape(f.label)} ({f.kind}): **{_num(f.value)}**{was} {_cites(f.citations)}")
+            out += [f"- New in the summary: {md_escape(x.text)} {_cites(x.citations)}" for x in ch.new_summary]
+            out.append("")
+
+    if facts.figures:
+        rows = [[(f"{md_escape(f.hedge)} " if f.hedge else "") + f"**{_num(f.value)}**",
+                 md_escape(f.label) + (f" ({md_escape(f.when)})" if f.when and f.when not in f.label else ""), f.kind, _cites(f.citations)]
+                for f in facts.figures]
+        out += ["## Key figures", "", *_table(["Figure", "What", "Kind", "Reported by"], rows, "rlll"), ""]
+
+    if facts.discrepancies:
+        out += ["## Conflicting reports", ""]
+        for d in facts.discrepancies:
+            year = "year" in d.label.lower()
+            values = " vs ".join(f"**{_num(v, year)}**" for v in d.values)
+            out.append(f"- **{md_escape(d.label)}**: sources give {values} {_cites(d.citations)}")
+            out += [f"  - {md_escape(texts[c.source][c.start:c.end])} [{c.source}]" for c in d.citations]
+        out.append("")
+
+    for sec in b.sections:
+        out += [f"## {md_escape(sec.title)}", ""]
+        out += [_excerpt(x) for x in sec.excerpts] or ["_No source sentence on this topic._"]
+        out.append("")
+
+    if facts.quotes:
+        out += ["## Who said what", ""]
+        for q in facts.quotes:
+            out += [f"> {md_escape(q.text)}", f"> — {md_escape(q.speaker) or 'Unattributed'} {_cites(q.citations)}", ""]
+
+    if facts.timeline:
+        out += ["## Timeline", ""]
+        out += [f"- {'_' + md_escape(t.date) + '_' if t.relative else '**' + md_escape(long_date(t.date)) + '**'}: "
+                f"{md_escape(t.text)} {_cites(t.citations)}" for t in facts.timeline]
+        out.append("")
+
+    cards = entity_cards(b)
+    if cards:
+        rows = [[f"**{md_escape(e.name)}**", KINDS.get(e.label, e.label), md_escape("; ".join(e.roles)),
+                 md_escape(", ".join(e.aliases)), str(e.mentions), _cites(e.sources)] for e in cards]
+        out += ["## Who and where", "",
+                *_table(["Name", "Kind", "Role in the text", "Also written", "Mentions", "Sources"], rows, "llllrl"), ""]
+
+    out += ["## Sources", ""]
+    for s in b.sources:
+        words = s.text.split()
+        untitled = "No headline; begins “" + md_escape(" ".join(words[:12])) + ("…" if len(words) > 12 else "") + "”"
+        parts = [f"**[{s.id}]** " + (md_escape(s.title) if s.title else untitled)]
+        parts += [md_escape(x) for x in (s.outlet, s.published) if x]
+        parts.append(f"file `{s.path.replace('`', '')}`")
+        parts += [f"same as `{d.replace('`', '')}`" for d in getattr(s, "duplicates", ())]
+        if s.url and is_web_url(s.url):
+            parts.append(f"<{s.url.replace('>', '%3E').replace(' ', '%20')}>")
+        out.append("- " + " · ".join(parts))
+    out.append("")
+    if marking:
+        out += [f"**{md_escape(marking)}**", ""]
+    return "\n".join(out)
