@@ -26,8 +26,11 @@ def _num(value, year: bool = False) -> str:
 
 
 def _cites(citations) -> str:
+    from .render import MAX_MARKERS
+
     ids = list(dict.fromkeys(c.source if isinstance(c, Citation) else c for c in citations))
-    return "[" + ", ".join(ids) + "]" if ids else ""
+    more = f" and {len(ids) - MAX_MARKERS} more" if len(ids) > MAX_MARKERS else ""
+    return "[" + ", ".join(ids[:MAX_MARKERS]) + more + "]" if ids else ""
 
 
 def _excerpt(x: Excerpt) -> str:
@@ -44,9 +47,10 @@ def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[s
 
 
 def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
-    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, long_date
+    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, long_date, shown
 
-    b, facts = briefing, briefing.facts
+    b, hidden = shown(briefing)
+    facts = b.facts
     texts = {s.id: s.text for s in b.sources}
     n = len(b.sources)
     out: list[str] = []
@@ -114,7 +118,8 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
                 *_table(["Name", "Kind", "Role in the text", "Also written", "Mentions", "Sources"], rows, "llllrl"), ""]
 
     out += ["## Sources", ""]
-    for s in b.sources:
+    listed, unlisted = listed_sources(b)
+    for s in listed:
         words = s.text.split()
         untitled = "No headline; begins “" + md_escape(" ".join(words[:12])) + ("…" if len(words) > 12 else "") + "”"
         parts = [f"**[{s.id}]** " + (md_escape(s.title) if s.title else untitled)]
@@ -124,6 +129,9 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
         if s.url and is_web_url(s.url):
             parts.append(f"<{s.url.replace('>', '%3E').replace(' ', '%20')}>")
         out.append("- " + " · ".join(parts))
+    if unlisted:
+        out.append(f"\n{unlisted} more sources fed this briefing without being cited in it; "
+                   "briefing.json lists them all.")
     out.append("")
     if marking:
         out += [f"**{md_escape(marking)}**", ""]

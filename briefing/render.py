@@ -13,7 +13,7 @@ import itertools
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -112,6 +112,51 @@ def source_label(s) -> str:
     return f"{label} — {extra}" if extra else label
 
 
+# A briefing stays short however many articles feed it: the HTML, PDF and Markdown
+# show the facts that most sources back; the JSON keeps every one.
+SHOWN = {"figures": 30, "discrepancies": 10, "quotes": 20, "timeline": 40}
+MAX_MARKERS = 8  # citation markers on one item; "+N more" after that
+LIST_ALL_SOURCES = 60  # above this, the Sources list holds the cited sources only
+
+
+def _top(items, limit: int, weight) -> tuple:
+    """The `limit` items of greatest weight, in their original order."""
+    if len(items) <= limit:
+        return tuple(items)
+    keep = set(sorted(range(len(items)), key=lambda i: weight(items[i]), reverse=True)[:limit])  # stable
+    return tuple(x for i, x in enumerate(items) if i in keep)
+
+
+def shown(briefing: Briefing) -> tuple[Briefing, dict[str, int]]:
+    """The briefing as the reader sees it, and how many items of each kind were left out."""
+    facts = briefing.facts
+    backing = lambda x: len({c.source for c in x.citations})  # noqa: E731
+    kept = {
+        "figures": _top(facts.figures, SHOWN["figures"], backing),
+        "discrepancies": _top(facts.discrepancies, SHOWN["discrepancies"], backing),
+        "quotes": _top(facts.quotes, SHOWN["quotes"], lambda q: (q.speaker is not None, backing(q))),
+        "timeline": _top(facts.timeline, SHOWN["timeline"], lambda t: (not getattr(t, "relative", False), backing(t))),
+    }
+    hidden = {k: len(getattr(facts, k)) - len(v) for k, v in kept.items()}
+    return replace(briefing, facts=replace(facts, **kept)), hidden
+
+
+def listed_sources(briefing: Briefing) -> tuple[list, int]:
+    """The sources the Sources list shows, and how many it leaves to the JSON."""
+    if len(briefing.sources) <= LIST_ALL_SOURCES:
+        return list(briefing.sources), 0
+    cited: set[str] = set()
+    for x in (*briefing.summary, *(x for sec in briefing.sections for x in sec.excerpts)):
+        cited |= {c.source for c in (*x.citations, *x.also_in)}
+    facts = briefing.facts
+    for item in (*facts.figures, *facts.discrepancies, *facts.quotes, *facts.timeline):
+        cited |= {c.source for c in item.citations[:MAX_MARKERS]}
+    for card in entity_cards(briefing):
+        cited |= set(card.sources[:MAX_MARKERS])
+    listed = [s for s in briefing.sources if s.id in cited]
+    return listed, len(briefing.sources) - len(listed)
+
+
 def entity_cards(briefing: Briefing) -> list:
     """The entities worth a card: mentioned more than once, most mentioned first as extracted."""
     return [e for e in briefing.facts.entities if e.mentions >= MIN_CARD_MENTIONS][:MAX_CARDS]
@@ -184,8 +229,11 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
         first = source.text.split()
         return " ".join(first[:words]) + ("…" if len(first) > words else "")
 
+    briefing, hidden = shown(briefing)
+    listed, unlisted = listed_sources(briefing)
     # macros are imported without the render context, so what they call is global
-    env.globals.update(quote_of=quote_of, uid=uid, by_source=by_source, opening=opening)
+    env.globals.update(quote_of=quote_of, uid=uid, by_source=by_source, opening=opening,
+                       max_markers=MAX_MARKERS)
     try:
         return env.get_template("briefing.html.j2").render(
             briefing=briefing,
@@ -199,6 +247,9 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             cards=entity_cards(briefing),
             keywords=keywords(briefing),
             description=describe(briefing),
+            hidden=hidden,
+            listed_sources=listed,
+            unlisted=unlisted,
         )
     except TemplateError as exc:
         where = f" in {exc.filename}" if getattr(exc, "filename", None) else ""

@@ -189,3 +189,30 @@ def test_pdf_renderer_refuses_fonts_imports_and_images_from_anywhere(monkeypatch
     assert pdf.startswith(b"%PDF")
     assert {"http://127.0.0.1:9/a.css", "file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
             "http://127.0.0.1:9/b.png"} <= set(asked)
+
+
+def test_long_fact_lists_are_shortened_for_reading_but_kept_in_json(briefing):
+    from dataclasses import replace
+
+    from briefing.model import Citation, Figure
+
+    cite = briefing.sources[0].id
+    many = tuple(Figure(kind="killed", value=i + 1, approx=False, label=f"case {i}",
+                        citations=(Citation(cite, 0, 5),)) for i in range(render.SHOWN["figures"] + 12))
+    long = replace(briefing, facts=replace(briefing.facts, figures=many))
+    shortened, hidden = render.shown(long)
+    assert len(shortened.facts.figures) == render.SHOWN["figures"] and hidden["figures"] == 12
+    html = render.render_html(long)
+    assert "12 more figures in briefing.json" in html
+    assert len(render.to_json(long)["figures"]) == len(many)
+
+
+def test_many_sources_list_only_the_cited_ones(briefing):
+    from dataclasses import replace
+
+    extra = tuple(replace(briefing.sources[0], id=f"S{i}", path=f"x/{i}.txt")
+                  for i in range(2, render.LIST_ALL_SOURCES + 10))
+    big = replace(briefing, sources=briefing.sources + extra)
+    listed, unlisted = render.listed_sources(big)
+    assert [s.id for s in listed] == ["S1"] and unlisted == len(extra)
+    assert f"{len(extra)} more sources fed this briefing" in render.render_html(big)

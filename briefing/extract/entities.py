@@ -174,36 +174,47 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
 
     # A surname or shorter name stands for the one full name it ends.
     people = [k for k in keys if main_label(k) == "PERSON" and len(k.split()) >= 2]
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # indexes keep this linear
+    by_surname_skeleton: dict[str, list[str]] = defaultdict(list)
+    people_sources: dict[str, set[str]] = defaultdict(set)
+    for person in people:
+        words = person.split()
+        for n in range(1, len(words) + 1):
+            by_suffix[tuple(words[-n:])].append(person)
+        by_surname_skeleton[skeleton(words[-1])].append(person)
+        people_sources[clusters.find(person)] |= sources[person]
     for k in keys:
         words = k.split()
         if len(words) >= 2 and main_label(k) == "PERSON":
             continue
-        owners = {clusters.find(p) for p in people if p != k and p.split()[-len(words):] == words}
+        owners = {clusters.find(p) for p in by_suffix.get(tuple(words), ()) if p != k}
         exact = len(owners) == 1
         if not owners and len(words) == 1 and len(skeleton(k)) >= 2:
             # "Karimy" after "Ali Karimi": the surname spelled with other vowels, same article
-            owners = {clusters.find(p) for p in people if skeleton(p.split()[-1]) == skeleton(k)
-                      and sources[k] <= sources[p]}
+            owners = {clusters.find(p) for p in by_surname_skeleton.get(skeleton(k), ())
+                      if sources[k] <= sources[p]}
         if len(owners) != 1:
             continue
         owner = owners.pop()
         if main_label(k) == "PERSON" and exact:
             clusters.union(owner, k)
-        elif main_label(k) in ("PERSON", "ORG") and len(words) == 1 and sources[k] <= {
-            s for p in people if clusters.find(p) == owner for s in sources[p]
-        }:
+        elif main_label(k) in ("PERSON", "ORG") and len(words) == 1 and sources[k] <= people_sources[owner]:
             # "Merkel" read as an organisation, in articles that name Angela Merkel: a surname
             # in a text that gave the full name first is that person.
             clusters.union(owner, k)
             labels[k] = Counter({"PERSON": sum(labels[k].values())})
 
     # An acronym stands for the one multi-word name whose initials it spells.
-    long_names = [(k, sp) for k in keys for sp in forms[k] if len(sp.split()) >= 2]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        for sp in forms[k]:
+            if len(sp.split()) >= 2:
+                by_initials[_initials(sp)].append(k)
     for k in keys:
         acronyms = [sp for sp in forms[k] if _is_acronym(sp) and len(sp) >= 2]
         if not acronyms:
             continue
-        owners = {clusters.find(lk) for lk, sp in long_names if _initials(sp) == acronyms[0]}
+        owners = {clusters.find(lk) for lk in by_initials.get(acronyms[0], ())}
         if len(owners) == 1:
             clusters.union(owners.pop(), k)
 

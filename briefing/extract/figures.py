@@ -129,10 +129,13 @@ def _merged(found: Iterable[Reading], vocab: Words) -> list[list[Reading]]:
     return clusters
 
 
-def extract_figures(parsed: Sequence[ParsedSource]) -> list[Figure]:
-    """One figure per thing counted, citing every sentence that states it."""
+def extract_figures(parsed: Sequence[ParsedSource], found: Sequence[Reading] | None = None) -> list[Figure]:
+    """One figure per thing counted, citing every sentence that states it.
+
+    `found` are the readings of `parsed` when the caller has them already.
+    """
     vocab = load_words()
-    return [_figure(c) for c in _merged(readings(parsed, vocab), vocab)]
+    return [_figure(c) for c in _merged(readings(parsed, vocab) if found is None else found, vocab)]
 
 
 # -- discrepancies -------------------------------------------------------------
@@ -197,11 +200,12 @@ def _disagree(a: _Stated, b: _Stated, vocab: Words) -> bool:
     return True
 
 
-def figure_discrepancies(figures: Sequence[Figure], parsed: Sequence[ParsedSource]) -> list[Discrepancy]:
+def figure_discrepancies(figures: Sequence[Figure], parsed: Sequence[ParsedSource],
+                         found: Sequence[Reading] | None = None) -> list[Discrepancy]:
     """Quantities that sources state with values that cannot both be right."""
     vocab = load_words()
     by_citation: dict[tuple, list[Reading]] = defaultdict(list)
-    for r in readings(parsed, vocab):
+    for r in readings(parsed, vocab) if found is None else found:
         by_citation[(r.citation, r.kind, r.value)].append(r)
     dates = _published(parsed)
     stated = []
@@ -222,10 +226,18 @@ def figure_discrepancies(figures: Sequence[Figure], parsed: Sequence[ParsedSourc
             i = parent[i]
         return i
 
+    # only figures of one kind about one named place can disagree: compare within those blocks,
+    # so the work grows with the figures of a place, not with the square of all figures
+    blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, a in enumerate(stated):
-        for j in range(i + 1, len(stated)):
-            if _disagree(a, stated[j], vocab):
-                parent[find(j)] = find(i)
+        places = {_places(m) for m in a.members}
+        if len(places) == 1 and next(iter(places)):
+            blocks[(a.figure.kind, next(iter(places)))].append(i)
+    for block in blocks.values():
+        for n, i in enumerate(block):
+            for j in block[n + 1:]:
+                if _disagree(stated[i], stated[j], vocab):
+                    parent[find(j)] = find(i)
     groups: dict[int, list[_Stated]] = defaultdict(list)
     for i, s in enumerate(stated):
         groups[find(i)].append(s)
