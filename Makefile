@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-deps install clean
+.PHONY: run test test-deps install bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test-deps:
 	    echo "warning:$$missing missing and not installable here (needs root and apt-get); the tests that need it are skipped"; \
 	  fi; \
 	fi
+
+# Speed figures into BENCHMARKS.md (about 15 minutes on 2 cores); needs ../shared/corpora.
+bench: $(STAMP)
+	$(BIN)/python bench/speed.py
 
 clean:
 	rm -rf $(VENV) output/briefing.* output/.briefing
