@@ -39,6 +39,7 @@ class Score:
     produced: int
     found: int  # gold items found
     gold: int
+    unjudged: int = 0  # produced items the gold file says nothing about
 
     @property
     def precision(self) -> float | None:
@@ -79,8 +80,14 @@ def evaluate(doc: dict, gold: dict) -> list[Score]:
     def cited(item) -> set[str]:
         return {keys.get(c["source"]) for c in item.get("citations", [])}
 
+    annotated = {k for kind in KINDS for g in gold.get(kind, []) for k in g.get("sources", [])}
+
+    def judged(items):
+        """The items citing an annotated source (all of them if the gold names no sources)."""
+        return [x for x in items if not annotated or cited(x) & annotated]
+
     scores = []
-    figs, gfigs = doc.get("figures", []), gold.get("figures", [])
+    figs, gfigs = judged(doc.get("figures", [])), gold.get("figures", [])
     found = sum(
         any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) <= cited(f) for f in figs)
         for g in gfigs
@@ -89,9 +96,9 @@ def evaluate(doc: dict, gold: dict) -> list[Score]:
         any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) & cited(f) for g in gfigs)
         for f in figs
     )
-    scores.append(Score("figures", right, len(figs), found, len(gfigs)))
+    scores.append(Score("figures", right, len(figs), found, len(gfigs), len(doc.get("figures", [])) - len(figs)))
 
-    dis, gdis = doc.get("discrepancies", []), gold.get("discrepancies", [])
+    dis, gdis = judged(doc.get("discrepancies", [])), gold.get("discrepancies", [])
     found = sum(any(set(g["values"]) <= set(d["values"]) for d in dis) for g in gdis)
     right = sum(any(set(g["values"]) <= set(d["values"]) for g in gdis) for d in dis)
     scores.append(Score("discrepancies", right, len(dis), found, len(gdis)))
@@ -119,9 +126,13 @@ def evaluate(doc: dict, gold: dict) -> list[Score]:
                 and _norm(q.get("speaker") or "") in speakers
                 and bool(set(g.get("sources", [])) & cited(q) or not g.get("sources")))
 
+    def about(q, g) -> bool:
+        return _norm(g["contains"]) in _norm(q.get("text", ""))
+
     found = sum(any(matches(q, g) for q in quotes) for g in gquotes)
-    right = sum(any(matches(q, g) for g in gquotes) for q in quotes)
-    scores.append(Score("quotes", right, len(quotes), found, len(gquotes)))
+    checked = [q for q in judged(quotes) if any(about(q, g) for g in gquotes)]
+    right = sum(any(matches(q, g) for g in gquotes if about(q, g)) for q in checked)
+    scores.append(Score("quotes", right, len(checked), found, len(gquotes), len(quotes) - len(checked)))
     return scores
 
 
@@ -129,9 +140,10 @@ def format_scores(scores: list[Score]) -> str:
     def pct(x: float | None) -> str:
         return "   -  " if x is None else f"{100 * x:5.1f}%"
 
-    lines = [f"{'':<14} {'precision':>18} {'recall':>18}"]
+    lines = [f"{'':<14} {'precision':>18} {'recall':>18} {'unjudged':>9}"]
     for s in scores:
-        lines.append(f"{s.kind:<14} {s.right:>4}/{s.produced:<4} {pct(s.precision)} {s.found:>4}/{s.gold:<4} {pct(s.recall)}")
+        lines.append(f"{s.kind:<14} {s.right:>4}/{s.produced:<4} {pct(s.precision)} {s.found:>4}/{s.gold:<4} "
+                     f"{pct(s.recall)} {s.unjudged:>9}")
     return "\n".join(lines)
 
 

@@ -14,11 +14,13 @@ def c(source):
 
 
 DOC = {
-    "sources": [{"id": "S1", "path": "in/000_abc.txt"}, {"id": "S2", "path": "in/2020-01-01_story.txt"}],
+    "sources": [{"id": "S1", "path": "in/000_abc.txt"}, {"id": "S2", "path": "in/2020-01-01_story.txt"},
+                {"id": "S3", "path": "in/not-annotated.txt"}],
     "figures": [
         {"kind": "troops", "value": 900, "citations": [c("S1"), c("S2")]},
         {"kind": "killed", "value": 4, "citations": [c("S1")]},  # gold says injured: wrong
         {"kind": "attacks", "value": 12, "citations": [c("S2")]},  # no gold record: wrong
+        {"kind": "attacks", "value": 40, "citations": [c("S3")]},  # a source nobody annotated: unjudged
     ],
     "discrepancies": [{"values": [100, 170]}],
     "entities": [
@@ -44,13 +46,13 @@ GOLD = {
 def test_precision_and_recall_follow_the_documented_judgements():
     scores = {s.kind: s for s in evaluate(DOC, GOLD)}
     f = scores["figures"]
-    assert (f.right, f.produced, f.found, f.gold) == (1, 3, 1, 2)
+    assert (f.right, f.produced, f.found, f.gold, f.unjudged) == (1, 3, 1, 2, 1)
     d = scores["discrepancies"]
     assert (d.right, d.produced, d.found, d.gold) == (1, 1, 1, 2)
     e = scores["entities"]
     assert (e.right, e.produced, e.found, e.gold) == (1, 3, 1, 2)
     q = scores["quotes"]
-    assert (q.right, q.produced, q.found, q.gold) == (1, 2, 1, 1)
+    assert (q.right, q.produced, q.found, q.gold, q.unjudged) == (1, 1, 1, 1, 1)
 
 
 def test_eval_command_prints_a_table_and_rejects_bad_gold(tmp_path):
