@@ -22,7 +22,7 @@ DOC = {
         {"kind": "attacks", "value": 12, "citations": [c("S2")]},  # no gold record: wrong
         {"kind": "attacks", "value": 40, "citations": [c("S3")]},  # a source nobody annotated: unjudged
     ],
-    "discrepancies": [{"values": [100, 170]}],
+    "discrepancies": [{"values": [100, 170], "citations": [c("S1"), c("S2")]}],
     "entities": [
         {"name": "United States", "aliases": ["US", "U.S."]},
         {"name": "Jane Roe", "aliases": []},
