@@ -31,6 +31,7 @@ _IN_YEAR = frozenset({"in", "since", "until", "till", "during", "by", "before", 
 def extract_timeline(parsed: Sequence[ParsedSource]) -> list[TimelineEntry]:
     """Dated statements, earliest first; those that could not be placed come last."""
     entries: dict[tuple[str, bool, str], dict] = {}
+    unplaced: set[tuple[str, int]] = set()
     for order, p in enumerate(parsed):
         quotes = quote_spans(p.source.text)
         for sent in p.sentences:
@@ -43,6 +44,10 @@ def extract_timeline(parsed: Sequence[ParsedSource]) -> list[TimelineEntry]:
                 if not reads_as_date(sent, mention):
                     continue
                 placed = place(mention, p.source.published)
+                if placed.relative:
+                    if (p.source.id, sent.start) in unplaced:
+                        continue  # "As of Saturday ... Friday night": unplaced, one entry per sentence is enough
+                    unplaced.add((p.source.id, sent.start))
                 k = (placed.date, placed.relative, " ".join(sent.text.split()))
                 entry = entries.get(k)
                 if entry is None:
