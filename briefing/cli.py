@@ -47,7 +47,7 @@ def render_options(command):
               help="Folder to write briefing.html, .pdf, .json and .md into.")
 @click.option("--title", metavar="TEXT", help="Title of the briefing (default: from its main entities).")
 @click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
-              help="sumy method that ranks sentences.")
+              help="How sentences are chosen: coverage (the project's selector) or a sumy method.")
 @click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
               metavar="N", help="Length of the executive summary, in sentences.")
 @click.option("--section-sentences", type=click.IntRange(1, 50), default=4, show_default=True, metavar="N",
@@ -74,9 +74,12 @@ def build(sources, out_dir, title, method, summary_sentences, section_sentences,
           templates_dir, force, jobs, executor, scheduler, max_file_mb, max_total_mb, quiet, **render):
     """Build a briefing from SOURCES (files or folders; default: seeds/).
 
-    Plain-text articles (.txt) are read from each folder. The first line is
-    taken as the headline when it looks like one; share buttons, comment
-    widgets, newsletter prompts and lists of other headlines are dropped.
+    Articles are read from each folder: plain text (.txt), Markdown with front
+    matter (.md) and saved web pages (.html); metadata can sit beside them in
+    NAME.meta.toml or a folder's sources.toml. Share buttons, comment widgets,
+    newsletter prompts and lists of other headlines are dropped.
+
+    A rebuild redoes only what changed, and says "up to date" when nothing did.
     """
     from .pipeline import BuildOptions, build as run_build
     from .render import RenderOptions
@@ -160,7 +163,7 @@ def report(result, quiet: bool) -> None:
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
               help="Folder the briefing is written into.")
 @click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
-              help="sumy method that ranks sentences.")
+              help="How sentences are chosen: coverage (the project's selector) or a sumy method.")
 @click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
               metavar="N", help="Length of the executive summary, in sentences.")
 @click.option("--topics", "topic_files", multiple=True, metavar="FILE", help="Extra topic definitions (TOML).")
