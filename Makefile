@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-deps install bench clean
+.PHONY: run test test-deps install bench bench-rouge clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test-deps:
 # Speed figures into BENCHMARKS.md (about 15 minutes on 2 cores); needs ../shared/corpora.
 bench: $(STAMP)
 	$(BIN)/python bench/speed.py
+
+# Summary quality (ROUGE on DUC 2004 and MultiLing 2011) into BENCHMARKS.md (about 25 minutes).
+bench-rouge: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.rouge --write
 
 clean:
 	rm -rf $(VENV) output/briefing.* output/.briefing

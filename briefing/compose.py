@@ -1,8 +1,11 @@
 """Stage 6, compose: choose what the briefing quotes and assemble the `Briefing`.
 
-Only whole sentences that read as sentences are quoted. Each quoted sentence
-cites every source that carries it word for word, and names the sources that
-carry a near-duplicate.
+Only whole sentences that read as sentences are quoted. The executive summary
+and every topic section are picked by the same selector (`summarize.pick`, the
+method the user chose) against the same concept weights: the summary prefers
+early sentences, a section its most relevant ones. Each quoted sentence cites
+every source that carries it word for word, and names the sources that carry a
+near-duplicate.
 """
 from __future__ import annotations
 
@@ -12,15 +15,22 @@ from typing import Sequence
 
 from .ingest import FurnitureRules, ends_like_sentence
 from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence
-from .summarize import MAX_CANDIDATES, DuplicateIndex, candidate_pool, rank, select
+from .summarize import (DEFAULT_METHOD, MAX_CANDIDATES, ConceptWeights, DuplicateIndex, Preference,
+                        candidate_pool, pick)
 from .topics import Topic, assign_topics
 
 MIN_WORDS, MAX_WORDS = 6, 80
+# How much a sentence's position (summary) or topic relevance (sections) counts
+# beside the summarization method's own judgement (see summarize.Preference):
+# as a share of a sumy rank, and as a power on a coverage gain. Sections put
+# relevance first; the summary lets coverage lead.
+SUMMARY_LEAD = {"weight": 0.3, "power": 0.2}
+SECTION_RELEVANCE = {"weight": 0.5, "power": 2.0}
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    method: str = "lexrank"
+    method: str = DEFAULT_METHOD
     summary_sentences: int = 5
     section_sentences: int = 4
     title: str | None = None
@@ -86,9 +96,12 @@ def compose(
             also_in=tuple(cite(s) for s in sorted(near, key=lambda s: order[s.source])),
         )
 
-    summary = select(
-        [(s, (0.7 * r + 0.3 * lead(s)) * standalone(s)) for s, r in rank(candidate_pool(sentences), settings.method)],
-        settings.summary_sentences,
+    # What the sources agree on, counted once over every quotable sentence; the
+    # summary and every section are picked by the same selector against it.
+    weights = ConceptWeights.of(sentences)
+    summary = pick(
+        candidate_pool(sentences), settings.summary_sentences, settings.method,
+        Preference(prior=lead, fit=standalone, **SUMMARY_LEAD), weights=weights,
     )
     used = {p.sentence.key for p in summary}
 
@@ -101,13 +114,12 @@ def compose(
             continue
         relevance = {s.key: points for s, points in scored}
         best = max(relevance.values())
-        ranked = [
-            (s, (0.5 * r + 0.5 * relevance[s.key] / best) * standalone(s))
-            for s, r in rank([s for s, _ in scored], settings.method)
-        ]
-        picks = select(ranked, settings.section_sentences, exclude=lambda s: s.key in used)
+        preference = Preference(prior=lambda s: relevance[s.key] / best, fit=standalone, **SECTION_RELEVANCE)
+        candidates = [s for s, _ in scored]
+        picks = pick(candidates, settings.section_sentences, settings.method, preference,
+                     exclude=lambda s: s.key in used, weights=weights)
         if not picks:  # everything on this topic is already quoted above: say it again
-            picks = select(ranked, settings.section_sentences)
+            picks = pick(candidates, settings.section_sentences, settings.method, preference, weights=weights)
         used |= {p.sentence.key for p in picks}
         chosen = sorted((p.sentence for p in picks), key=lambda s: (order[s.source], s.index))
         sections.append(Section(topic.id, topic.title, tuple(excerpt(s) for s in chosen)))
