@@ -66,8 +66,8 @@ def standalone(sentence: Sentence) -> float:
     first = words[0]
     if first.pos == "CCONJ" or (first.pos == "PRON" and first.dep.startswith("nsubj")):
         return 0.6
-    if first.pos == "DET" and first.lemma.lower() in ("this", "that", "these", "those") and first.dep.startswith("nsubj"):
-        return 0.6
+    if first.pos == "DET" and first.lemma.lower() in ("this", "that", "these", "those"):
+        return 0.6  # "These groups ...", "This announcement ...": which ones, the sentence before said
     return 1.0
 
 
