@@ -47,6 +47,17 @@ def batches(texts: Sequence[str], max_chars: int = BATCH_CHARS) -> Iterator[tupl
         yield start, list(texts[start:])
 
 
+def _in_order(futures: dict, as_completed, progress: Progress | None) -> list[bytes]:
+    """Results of batch futures ({future: (offset, size)}) in input order, reporting progress as they land."""
+    results: dict[int, list[bytes]] = {}
+    for future in as_completed(futures):
+        start, n = futures[future]
+        results[start] = future.result()
+        if progress:
+            progress(n)
+    return [blob for start in sorted(results) for blob in results[start]]
+
+
 class Executor(Protocol):
     def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
         ...
@@ -72,20 +83,14 @@ class LocalExecutor:
 
         from .analyze import load_model
 
+        from concurrent.futures import as_completed
+
         load_model(model)  # fail here, with the user's error, not inside a worker
-        results: dict[int, list[bytes]] = {}
         context = multiprocessing.get_context("spawn")  # fork would copy this process's threads and locks
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(work)), mp_context=context,
                                  initializer=_single_threaded) as pool:
             futures = {pool.submit(analyze_batch, batch, model): (start, len(batch)) for start, batch in work}
-            from concurrent.futures import as_completed
-
-            for future in as_completed(futures):
-                start, n = futures[future]
-                results[start] = future.result()
-                if progress:
-                    progress(n)
-        return [blob for start in sorted(results) for blob in results[start]]
+            return _in_order(futures, as_completed, progress)
 
 
 class DaskExecutor:
@@ -104,16 +109,9 @@ class DaskExecutor:
         except OSError as exc:
             raise BriefingError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc})") from None
         try:
-            work = list(batches(texts))
             futures = {client.submit(analyze_batch, batch, model, pure=True): (start, len(batch))
-                       for start, batch in work}
-            results: dict[int, list[bytes]] = {}
-            for future in as_completed(futures):
-                start, n = futures[future]
-                results[start] = future.result()
-                if progress:
-                    progress(n)
-            return [blob for start in sorted(results) for blob in results[start]]
+                       for start, batch in batches(texts)}
+            return _in_order(futures, as_completed, progress)
         finally:
             if client is not self.scheduler:
                 client.close()

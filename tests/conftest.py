@@ -33,6 +33,22 @@ def parse(nlp):
     return _parse
 
 
+@pytest.fixture()
+def refused_fetches(monkeypatch):
+    """The URLs WeasyPrint asks for while the test runs; every one is refused."""
+    from briefing import render
+
+    asked: list[str] = []
+    refuse = render._refuse_fetch
+
+    def spy(url, *args, **kwargs):
+        asked.append(url)
+        refuse(url)
+
+    monkeypatch.setattr(render, "_refuse_fetch", spy)
+    return asked
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """The seeds built once through the CLI, as a user runs it: (output dir, JSON)."""

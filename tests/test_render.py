@@ -49,21 +49,6 @@ def test_json_follows_the_contract(briefing):
     json.dumps(doc)
 
 
-def test_pdf_renderer_fetches_nothing(monkeypatch):
-    asked = []
-    refuse = render._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        refuse(url)
-
-    monkeypatch.setattr(render, "_refuse_fetch", spy)
-    pdf = render.render_pdf('<html><body><img src="file:///etc/passwd"><p>ok</p>'
-                            '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></body></html>')
-    assert pdf.startswith(b"%PDF")
-    assert "file:///etc/passwd" in asked and "http://127.0.0.1:9/x.css" in asked
-
-
 def test_a_failed_render_leaves_the_previous_briefing_intact(briefing, tmp_path, monkeypatch):
     for name in render.OUTPUT_NAMES.values():
         (tmp_path / name).write_text("previous")
@@ -173,15 +158,8 @@ def test_numbers_and_dates_read_well():
     assert render.long_date("2024-02-08") == "8 February 2024" and render.long_date(None) == ""
 
 
-def test_pdf_renderer_refuses_fonts_imports_and_images_from_anywhere(monkeypatch):
-    asked = []
-    refuse = render._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        refuse(url)
-
-    monkeypatch.setattr(render, "_refuse_fetch", spy)
+def test_pdf_renderer_refuses_fonts_imports_and_images_from_anywhere(refused_fetches):
+    asked = refused_fetches
     hostile = ("<style>@import url(http://127.0.0.1:9/a.css);"
                "@font-face { font-family: X; src: url(file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf); }"
                "p { font-family: X; background: url(http://127.0.0.1:9/b.png); }</style>")

@@ -51,15 +51,8 @@ def test_markup_templates_and_links_in_articles_stay_text(tmp_path, run_cli):
         assert not re.search(r"(?<!\\)<(script|img|iframe)", text)  # markup only ever escaped
 
 
-def test_pdf_renderer_loads_nothing_from_article_text(tmp_path, run_cli, monkeypatch):
-    asked = []
-    refuse = render._refuse_fetch
-
-    def spy(url, *args, **kwargs):
-        asked.append(url)
-        refuse(url)
-
-    monkeypatch.setattr(render, "_refuse_fetch", spy)
+def test_pdf_renderer_loads_nothing_from_article_text(refused_fetches):
+    asked = refused_fetches
     pdf = render.render_pdf('<html><body><p>x</p><img src="file:///etc/passwd">'
                             '<div style="background: url(http://127.0.0.1:9/track.png)">y</div>'
                             '<link rel="stylesheet" href="file:///etc/passwd"></body></html>')
