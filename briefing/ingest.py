@@ -140,7 +140,7 @@ def read_sources(
                 warnings.append(f"{path}: same content as {sources[first].path}; used once")
                 continue
             text, notes = decode(raw)
-            body, meta, plain = read_text(path, text)
+            body, meta = read_text(path, text)
             cleaned = clean(body, rules)
             if not cleaned.text.strip():
                 raise Unreadable("no article text after removing page furniture")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .dates import parse_dateline
@@ -124,16 +124,14 @@ def read_html(text: str) -> tuple[str, Metadata]:
     return "\n\n".join(line for line in lines if line.strip()), meta
 
 
-def read_text(path: str, text: str) -> tuple[str, Metadata, bool]:
-    """Article text, the metadata the file itself carries, and whether it is plain text."""
+def read_text(path: str, text: str) -> tuple[str, Metadata]:
+    """Article text, and the metadata the file itself carries."""
     suffix = Path(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        body, meta = read_markdown(text)
-        return body, meta, False
+        return read_markdown(text)
     if suffix in HTML_SUFFIXES:
-        body, meta = read_html(text)
-        return body, meta, False
-    return text, Metadata(), True
+        return read_html(text)
+    return text, Metadata()
 
 
 class MetadataFiles:
@@ -175,8 +173,3 @@ class MetadataFiles:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             self.errors.append((str(path), f"metadata ignored: {exc}"))
             return None
-
-
-def with_defaults(meta: Metadata, **inferred) -> Metadata:
-    """Fill what the metadata lacks from what was inferred from the text."""
-    return meta.over(replace(Metadata(), **inferred))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..model import EntityCard, Mention, ParsedSource, Sentence
+from .parse_tree import children, subtree
 
 ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.toml"
 CARD_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -259,25 +260,6 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
 
 
 # --- The parse of a sentence ------------------------------------------------------------------
-
-
-def children(sentence: Sentence) -> list[list[int]]:
-    """Each token's dependents, by index within the sentence."""
-    kids: list[list[int]] = [[] for _ in sentence.tokens]
-    for i, t in enumerate(sentence.tokens):
-        if t.head != i and 0 <= t.head < len(kids):
-            kids[t.head].append(i)
-    return kids
-
-
-def subtree(kids: list[list[int]], i: int) -> list[int]:
-    """Token i and everything under it, in sentence order."""
-    out, todo = [], [i]
-    while todo:
-        j = todo.pop()
-        out.append(j)
-        todo.extend(kids[j])
-    return sorted(out)
 
 
 def token_mentions(sentence: Sentence) -> list[Mention | None]:

@@ -20,7 +20,8 @@ from typing import Sequence
 
 from ..dates import find_dates
 from ..model import Citation, Discrepancy, EntityCard, ParsedSource, Sentence
-from .entities import children, entity_cards, subtree, token_mentions
+from .entities import entity_cards, token_mentions
+from .parse_tree import children, subtree
 from .quotes import CardIndex
 from .timeline import reads_as_date
 

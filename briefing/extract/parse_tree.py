@@ -10,14 +10,30 @@ from ..model import Mention, Sentence, Token
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 
 
+def children(sentence: Sentence) -> list[list[int]]:
+    """Each token's dependents, by index within the sentence."""
+    kids: list[list[int]] = [[] for _ in sentence.tokens]
+    for i, t in enumerate(sentence.tokens):
+        if t.head != i and 0 <= t.head < len(kids):
+            kids[t.head].append(i)
+    return kids
+
+
+def subtree(kids: list[list[int]], i: int) -> list[int]:
+    """Token i and everything under it, in sentence order."""
+    out, todo = [], [i]
+    while todo:
+        j = todo.pop()
+        out.append(j)
+        todo.extend(kids[j])
+    return sorted(out)
+
+
 class Tree:
     def __init__(self, sentence: Sentence):
         self.sentence = sentence
         self.tokens: tuple[Token, ...] = sentence.tokens
-        self.kids: list[list[int]] = [[] for _ in self.tokens]
-        for i, tok in enumerate(self.tokens):
-            if tok.head != i:
-                self.kids[tok.head].append(i)
+        self.kids = children(sentence)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -33,12 +49,7 @@ class Tree:
         return [c for c in self.kids[i] if not deps or self.tokens[c].dep in deps]
 
     def subtree(self, i: int) -> list[int]:
-        out, todo = [], [i]
-        while todo:
-            j = todo.pop()
-            out.append(j)
-            todo.extend(self.kids[j])
-        return sorted(out)
+        return subtree(self.kids, i)
 
     def ancestors(self, i: int) -> list[int]:
         out = []

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..model import Citation, EntityCard, ParsedSource, Quote, Sentence
-from .entities import children, fold, key, subtree, token_mentions
+from .entities import fold, key, token_mentions
+from .parse_tree import children, subtree
 
 SPEECH = Path(__file__).resolve().parent.parent / "data" / "speech.toml"
 MIN_WORDS = 4  # a quotation of one to three words is a scare quote, not someone's statement
