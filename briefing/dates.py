@@ -283,3 +283,12 @@ def place(mention: DateMention, published: str | None) -> PlacedDate:
         return PlacedDate(f"{y}-{mo:02d}", False, _dt.date(y, mo, 1), 1)
     y = pub.year + mention.offset
     return PlacedDate(str(y), False, _dt.date(y, 1, 1), 0)
+
+
+def short_date(iso: str | None) -> str:
+    """"1998-10-30" -> "30 Oct": how a ledger dates a value; anything else as it is."""
+    try:
+        day = _dt.date.fromisoformat(iso or "")
+    except (TypeError, ValueError):
+        return iso or ""
+    return f"{day.day} {day:%b}"

@@ -31,6 +31,7 @@ DATA = Path(__file__).parent / "data"
 # only by sentence punctuation and closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _STATEMENT_END = re.compile(r"[.…][\"'”’»)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?][\"'”’)]* [A-Z`\"“‘]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +327,13 @@ def ends_like_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+def reads_like_text(line: str) -> bool:
+    """A sentence, or a paragraph of several cut off mid-sentence (a truncated page's last line)."""
+    if _words(line) <= 6:
+        return False
+    return ends_like_sentence(line) or (_words(line) > 20 and len(_SENTENCE_INSIDE.findall(line)) >= 1)
+
+
 def is_headline_shaped(line: str) -> bool:
     """Short, and not ending in a full stop: a title, a link, a label or a button."""
     return 0 < _words(line) <= 25 and len(line) <= 200 and not _STATEMENT_END.search(line)
@@ -358,9 +366,7 @@ def clean(text: str, rules: FurnitureRules) -> Cleaned:
     # The top of the page: everything before the first line that reads like
     # article text. The headline, outlet and dateline live here; anything else
     # short here is furniture (newsletter prompts, map legends, share bars).
-    body_start = next(
-        (i for i in nonblank if ends_like_sentence(lines[i]) and _words(lines[i]) > 6), len(lines)
-    )
+    body_start = next((i for i in nonblank if reads_like_text(lines[i])), len(lines))
     for n, i in enumerate(i for i in nonblank if i < body_start):
         line = lines[i]
         date = parse_dateline(line)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import short_date
 from .model import Briefing, Citation, Excerpt
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
@@ -79,18 +80,25 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
             out += [f"- New in the summary: {md_escape(x.text)} {_cites(x.citations)}" for x in ch.new_summary]
             out.append("")
 
-    if facts.figures:
-        rows = [[(f"{md_escape(f.hedge)} " if f.hedge else "") + f"**{_num(f.value)}**",
-                 md_escape(f.label) + (f" ({md_escape(f.when)})" if f.when and f.when not in f.label else ""), f.kind, _cites(f.citations)]
-                for f in facts.figures]
-        out += ["## Key figures", "", *_table(["Figure", "What", "Kind", "Reported by"], rows, "rlll"), ""]
+    if facts.ledger:
+        def shown(v) -> str:
+            when = f" {short_date(v.reported)}" if v.reported and len(row.values) > 1 else ""
+            return (f"{md_escape(v.hedge)} " if v.hedge else "") + f"**{_num(v.value)}** {_cites(v.citations)}{when}"
+
+        rows = []
+        for row in facts.ledger:
+            flag = (" (conflicting)" if row.conflict else " (changed)") if len(row.values) > 1 else ""
+            rows.append([("↳ " if row.part_of else "") + md_escape(row.label) + flag,
+                         " · ".join(shown(v) for v in row.values), row.kind])
+        out += ["## Key figures", "", *_table(["What was counted", "Values reported (latest first)", "Kind"], rows, "lrl"), ""]
 
     if facts.discrepancies:
         out += ["## Conflicting reports", ""]
         for d in facts.discrepancies:
             year = "year" in d.label.lower()
             values = " vs ".join(f"**{_num(v, year)}**" for v in d.values)
-            out.append(f"- **{md_escape(d.label)}**: sources give {values} {_cites(d.citations)}")
+            said = md_escape(d.change[len(d.label):]) if d.change else f": sources give {values}"
+            out.append(f"- **{md_escape(d.label)}**{said} {_cites(d.citations)}")
             out += [f"  - {md_escape(texts[c.source][c.start:c.end])} [{c.source}]" for c in d.citations]
         out.append("")
 

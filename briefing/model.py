@@ -130,6 +130,33 @@ class Figure:
     sources: tuple[str, ...] = ()  # Source.id of every citing source, in order
     where: tuple[str, ...] = ()  # places the figure is stated for: ("Iraq", "Syria")
     when: str | None = None  # a date the sentence attaches to it: "in 2003"
+    quantity: str | None = None  # LedgerRow.id of the quantity this is a value of
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerValue:
+    """One value of a quantity, as one or more sources give it."""
+
+    value: float
+    approx: bool
+    hedge: str | None
+    sources: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    reported: str | None  # YYYY-MM-DD: the earliest publication date of a source giving it
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One quantity counted ("US service members killed"), with every value the sources give."""
+
+    id: str  # "q1", "q2", ...
+    label: str
+    kind: str
+    values: tuple[LedgerValue, ...]  # the most recent first
+    conflict: bool = False  # no one number satisfies every value with its hedge
+    parts: tuple[str, ...] = ()  # ids of rows that count a part of this one
+    part_of: str | None = None
+    change: str = ""  # "people killed: rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +171,9 @@ class Discrepancy:
     label: str
     values: tuple[float, ...]
     citations: tuple[Citation, ...]
+    quantity: str | None = None  # LedgerRow.id, for figure discrepancies
+    change: str = ""  # how the values moved, or that sources disagree
+    conflict: bool = True  # False: the values can all be right with their hedges (a toll that rose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +191,7 @@ class Facts:
 
     entities: tuple[EntityCard, ...] = ()
     figures: tuple[Figure, ...] = ()
+    ledger: tuple[LedgerRow, ...] = ()
     quotes: tuple[Quote, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

@@ -17,6 +17,7 @@ from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .dates import short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
 
@@ -84,6 +85,7 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["is_web_url"] = is_web_url
     env.filters["number"] = format_number
     env.filters["longdate"] = long_date
+    env.filters["short_date"] = short_date
     return env
 
 
@@ -114,7 +116,7 @@ def source_label(s) -> str:
 
 # A briefing stays short however many articles feed it: the HTML, PDF and Markdown
 # show the facts that most sources back; the JSON keeps every one.
-SHOWN = {"figures": 30, "discrepancies": 10, "quotes": 20, "timeline": 40}
+SHOWN = {"figures": 30, "ledger": 30, "discrepancies": 10, "quotes": 20, "timeline": 40}
 MAX_MARKERS = 8  # citation markers on one item; "+N more" after that
 LIST_ALL_SOURCES = 60  # above this, the Sources list holds the cited sources only
 
@@ -133,6 +135,7 @@ def shown(briefing: Briefing) -> tuple[Briefing, dict[str, int]]:
     backing = lambda x: len({c.source for c in x.citations})  # noqa: E731
     kept = {
         "figures": _top(facts.figures, SHOWN["figures"], backing),
+        "ledger": _top(facts.ledger, SHOWN["ledger"], lambda row: len({s for v in row.values for s in v.sources})),
         "discrepancies": _top(facts.discrepancies, SHOWN["discrepancies"], backing),
         "quotes": _top(facts.quotes, SHOWN["quotes"], lambda q: (q.speaker is not None, backing(q))),
         "timeline": _top(facts.timeline, SHOWN["timeline"], lambda t: (not getattr(t, "relative", False), backing(t))),
@@ -170,7 +173,7 @@ def contents(briefing: Briefing) -> list[tuple[str, str]]:
         items.append(("summary", "Executive summary"))
     if not briefing.changes.first_build:
         items.append(("changes", "What changed"))
-    if facts.figures:
+    if facts.ledger:
         items.append(("figures", "Key figures"))
     if facts.discrepancies:
         items.append(("conflicts", "Conflicting reports"))
@@ -379,6 +382,12 @@ def to_json(briefing: Briefing) -> dict:
             for sec in briefing.sections
         ],
         "figures": [_cited(f) for f in facts.figures],
+        "ledger": [
+            {"id": row.id, "label": row.label, "kind": row.kind, "conflict": row.conflict,
+             "parts": list(row.parts), "part_of": row.part_of, "change": row.change,
+             "values": [{**_cited(v), "sources": list(v.sources)} for v in row.values]}
+            for row in facts.ledger
+        ],
         "entities": [
             {"name": e.name, "label": e.label, "aliases": list(e.aliases), "mentions": e.mentions,
              "sources": list(e.sources), "roles": list(e.roles)}

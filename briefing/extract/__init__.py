@@ -10,19 +10,21 @@ from ..model import Facts, ParsedSource
 from .entities import entity_cards
 from .events import date_discrepancies
 from .figure_words import load_words
-from .figures import extract_figures, figure_discrepancies, readings
+from .figures import readings
+from .ledger import build_ledger
 from .quotes import extract_quotes
 from .timeline import extract_timeline
 
 
 def extract(parsed: Sequence[ParsedSource]) -> Facts:
-    found = readings(parsed, load_words())  # read once, for figures and their discrepancies
-    figures = tuple(extract_figures(parsed, found))
+    vocab = load_words()
+    ledger = build_ledger(readings(parsed, vocab), parsed, vocab)
     entities = tuple(entity_cards(parsed))
     return Facts(
         entities=entities,
-        figures=figures,
+        figures=ledger.figures,
+        ledger=ledger.rows,
         quotes=tuple(extract_quotes(parsed, entities)),
-        discrepancies=(*figure_discrepancies(figures, parsed, found), *date_discrepancies(parsed, entities)),
+        discrepancies=(*ledger.discrepancies, *date_discrepancies(parsed, entities)),
         timeline=tuple(extract_timeline(parsed)),
     )

@@ -77,6 +77,13 @@ class Locator:
                     out.append(found)
         return out
 
+    def named_place(self, i: int) -> list[Place]:
+        """Token i as a place, when it is a named one: "Honduras reported ..."."""
+        m = self.t.mention(i)
+        if m is not None and m.label in self.v.place_labels and self.t[i].ent_type in self.v.place_labels:
+            return [Place(self.aliases.place(m.text), surface(m.text))]
+        return []
+
     def antecedent(self, at: int) -> Place | None:
         """The country "the country" refers to: the last one named as a noun before it.
 

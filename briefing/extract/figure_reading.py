@@ -9,13 +9,13 @@ attached to the same words). All words come from `data/figures.toml`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..model import Citation, Sentence
 from .figure_words import Hedge, Kind, Words
 from .figure_places import Aliases, Locator, Place
-from .numbers import Number, numbers
+from .numbers import Number, amounts, numbers
 from .parse_tree import Tree
 
 PATIENT = frozenset({"patient", "acl"})
@@ -37,6 +37,12 @@ class Reading:
     nations: tuple[str, ...]  # keys of nationality modifiers: "US troops"
     when: str | None  # a date attached to the figure: "in 2003", "last month"
     citation: Citation
+    subset: bool = False  # "two of the wounded", "six others": a part of a toll counted elsewhere
+    qualifier: tuple[str, ...] = ()  # what sets a part apart: "identify", "care" ("in intensive care")
+    revised: bool = False  # the sentence revises a toll: "rose to 67 from 60"
+    index: int = 0  # the sentence's position in its source
+    event: str | None = None  # the class of what did it: "explosion" for "two blasts killed 100"
+    nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
 
     @property
     def label(self) -> str:
@@ -103,9 +109,21 @@ class _Sentence:
             return j
         return None
 
+    def event_clause(self, i: int) -> int | None:
+        """A relative clause on noun i whose verb is a kind's event: "troops who were killed"."""
+        t = self.t
+        for c in t.children(i, "relcl"):
+            lemma = t.lemma(c)
+            if any(lemma in k.verbs and t.passive(c) or lemma in k.subject_verbs for k in self.v.kinds if k.event):
+                return c
+        return None
+
     def governor(self, i: int) -> tuple[int | None, str, bool]:
         """The word whose argument i is, the relation, and whether a negator was passed."""
         t, v, negated, start = self.t, self.v, False, i
+        clause = self.event_clause(i)
+        if clause is not None:
+            return clause, "patient", negated
         for _ in range(len(t)):
             part = self.participle(i)
             # a participle between two joined nouns belongs to the first: "310,000 injured and 869 missing"
@@ -158,15 +176,33 @@ class _Sentence:
         terms = self.noun_terms(noun)
         g = t.lemma(gov) if gov is not None else ""
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
+        stated = self.stated(gov, rel) | self.suffered(gov, rel)
         for kind in self.v.kinds:
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
+                or (g in kind.subject_verbs and rel in ("agent", "patient")) or bool(stated & kind.states) \
                 or any((x, g) in kind.pairs for x in terms)
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):
                 continue
             return kind, listed[0] if listed else t.lemma(noun)
         return None
+
+    def stated(self, gov: int | None, rel: str) -> set[str]:
+        """Complements the governing verb gives its subject or object: "remain missing", "left homeless"."""
+        t = self.t
+        if gov is None or rel not in ("agent", "patient"):
+            return set()
+        return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")}
+
+    def suffered(self, gov: int | None, rel: str) -> set[str]:
+        """What the governing verb says its subject or object has: "taken to hospital with injuries"."""
+        t = self.t
+        if gov is None or rel not in ("agent", "patient"):
+            return set()
+        return {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in ("with", "for")
+                for o in t.children(p, "pobj")} | {t.lemma(o) for o in t.children(gov, "dobj")}
 
     def cancelled(self, noun: int, gov: int | None, event: bool) -> bool:
         """Denied ("No soldiers were hurt", "were not injured") or unreal ("threatened to kill")."""
@@ -209,35 +245,135 @@ class _Sentence:
         out: list[Reading] = []
         for num in found:
             noun, same = direct[num.head], True
+            partitive = noun is not None and noun != num.head and t.head(noun) is not None \
+                and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
             if noun is not None:
-                role = noun
+                role = num.head if partitive else noun
             else:
                 if t[num.head].dep not in ELLIPTIC:
                     continue
                 role = num.head
                 noun, same = self.borrowed_noun(num, found, direct)
                 if noun is None:
-                    continue
+                    # "the blaze that killed 60 and injured 162": the number stands for people
+                    noun, same = num.head, True
+                    if not self.kind(noun, *self.governor(role)[:2]):
+                        continue
             gov, rel, negated = self.governor(role)
             kinded = self.kind(noun, gov, rel)
             if kinded is None:
                 continue
             kind, term = kinded
+            if noun == num.head and not same or noun == num.head and t[noun].pos == "NUM":
+                term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value:
                 continue
-            skip = set(num.tokens) | set(num.hedge_tokens)
-            places = self.places(num, noun if same else None, gov, kind.event)
-            out.append(Reading(
-                kind=kind.name,
-                value=num.value,
-                hedge=num.hedge,
-                noun=term,
-                phrase=self.noun_phrase(noun, skip),
-                places=tuple(places),
-                nations=self.where.nations(noun),
-                when=self.where.when([num.head, noun if same else None, gov]),
-                citation=Citation(self.s.source, self.s.start, self.s.end),
-            ))
+            # "six others died later" after "59 bodies were found": a part of the toll counted
+            # before; "killing 60 people and injuring 157 others": other people, of another kind
+            others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
+            of_whole = partitive and t[noun].pos == "PRON"  # "67 of them": all of them
+            out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
+                                    subset=(partitive and not of_whole) or others))
+        return out + self.damages()
+
+    def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,
+                subset: bool = False) -> Reading:
+        t = self.t
+        skip = set(num.tokens) | set(num.hedge_tokens)
+        return Reading(
+            kind=kind,
+            value=num.value,
+            hedge=num.hedge,
+            noun=term,
+            phrase=self.noun_phrase(noun, skip),
+            places=tuple(self.places(num, noun if same else None, gov, event)),
+            nations=self.where.nations(noun),
+            when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
+            citation=Citation(self.s.source, self.s.start, self.s.end),
+            subset=subset,
+            qualifier=self.qualifier(noun, gov),
+            revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
+            index=self.s.index,
+            event=self.event(gov),
+            nearby=self.nearby(),
+        )
+
+    def nearby(self) -> tuple[str, ...]:
+        labels, aliases = self.v.place_labels, self.where.aliases
+        return tuple(sorted({aliases.place(m.text) for s in (*self.where.previous, self.s)
+                             for m in s.mentions if m.label in labels}))
+
+    def event(self, gov: int | None) -> str | None:
+        """The class of the event the governing verb reports: its subject, or "in the X" on it."""
+        t, events = self.t, self.v.events or {}
+        if gov is None:
+            return None
+        nodes = [gov, *t.ancestors(gov)[:2]]
+        for n in nodes:
+            candidates = list(t.children(n, "nsubj", "agent"))
+            if t[n].dep in ("relcl", "acl") and t.head(n) is not None:  # "a drone attack that killed three"
+                candidates.insert(0, t.head(n))
+            candidates += [o for p in t.children(n, "prep") if t.lower(p) in ("in", "by", "during", "from")
+                           for o in t.children(p, "pobj")]
+            candidates += [o for a in t.children(n, "agent") for o in t.children(a, "pobj")]
+            for c in candidates:
+                for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound")):
+                    if term in events:
+                        return events[term]
+                if t.lemma(c) in events:
+                    return events[t.lemma(c)]
+        # else the first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"
+        return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
+
+    def era_of(self, gov: int | None) -> str | None:
+        """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""
+        t = self.t
+        if gov is None or t[gov].dep not in ("relcl", "advcl", "acl"):
+            return None
+        for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
+            if t[head].ent_type == "DATE":
+                return self.where.date_text(head)
+            found = self.where.when([head])
+            if found:
+                return found
+        return None
+
+    def qualifier(self, noun: int, gov: int | None) -> tuple[str, ...]:
+        """Words that single out some of a toll: "in intensive care", "identified", "still in hospital".
+
+        The lemmas of the governing word when it is no kind's own verb, and of
+        the objects of its prepositions; a reader compares parts by them.
+        """
+        t, v = self.t, self.v
+        own = {w for k in v.kinds for w in k.verbs | k.subject_verbs | k.nouns | k.states}
+        out = set()
+        for n in (noun, gov):
+            if n is None:
+                continue
+            if n == gov and t[n].pos == "VERB" and t.lemma(n) not in own and t.lemma(n) not in ("be", "remain", "have"):
+                out.add(t.lemma(n))
+            for prep in t.children(n, "prep"):  # not where or when: "in intensive care", not "on Friday"
+                out |= {t.lemma(o) for o in t.children(prep, "pobj")
+                        if t[o].pos == "NOUN" and not t[o].ent_type and t.lower(prep) not in v.place_preps}
+            out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}
+        return tuple(sorted(out))
+
+    def damages(self) -> list[Reading]:
+        """Sums of money a damage word governs or carries: "$45 million in damage", "losses of $2 billion"."""
+        t, v = self.t, self.v
+        out = []
+        for num in amounts(t, v):
+            near = {num.head, *t.children(num.head), *t.ancestors(num.head)[:3]}
+            near |= {o for n in list(near) for p in t.children(n, "prep") for o in t.children(p, "pobj")}
+            words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
+            if not words & v.damage_nouns and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
+                continue
+            noun = next((n for n in near if t.lemma(n) in v.damage_nouns), num.head)
+            gov, _, negated = self.governor(num.head)
+            if negated or self.cancelled(num.head, gov, True):
+                continue
+            term = t.lemma(noun) if noun != num.head else "damage"
+            out.append(replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term))
         return out
 
     def places(self, num: Number, noun: int | None, gov: int | None, event: bool) -> list[Place]:
@@ -252,6 +388,13 @@ class _Sentence:
         if not places and event:  # "an attack on a base in X killed three soldiers"
             for subj in t.children(gov, "nsubj"):
                 places = places or where.places_from(subj)
+        if not places and event:
+            # up the clauses: "In Nicaragua, officials said 2,000 people died"; "Honduras reported 231 dead"
+            for above in [gov, *t.ancestors(gov)][:4]:
+                places = where.places_from(above, depth=0) if above != gov else []
+                places = places or [p for s in t.children(above, "nsubj") for p in where.named_place(s)]
+                if places:
+                    break
         return places
 
     def borrowed_noun(self, num: Number, found: list[Number], direct: dict[int, int | None]) -> tuple[int | None, bool]:

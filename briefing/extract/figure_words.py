@@ -31,6 +31,17 @@ class Kind:
     objects: frozenset[str]  # empty: any counted noun
     context: frozenset[str] = frozenset()  # one must occur elsewhere in the sentence
     min_value: float = 0
+    subject_verbs: frozenset[str] = frozenset()  # "20 people died": the subject is counted
+    states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Who a figure counts, normalised: "soldiers" and "service members" are "troops"."""
+
+    name: str
+    nouns: frozenset[str]
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +55,7 @@ class Words:
     not_counts: frozenset[str]
     percent_words: frozenset[str]
     currency_tags: frozenset[str]
+    currency_words: frozenset[str]
     age_words: frozenset[str]
     years: tuple[int, int]
     hedges: tuple[Hedge, ...]  # longest phrase first
@@ -66,6 +78,22 @@ class Words:
     generic_nouns: frozenset[str]
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
+    damage_nouns: frozenset[str] = frozenset()
+    damage_verbs: frozenset[str] = frozenset()
+    groups: tuple[Group, ...] = ()
+    generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
+    revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
+    measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
+    events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
+
+    def group(self, noun: str) -> Group | None:
+        """The group a counted noun ("service member", "soldier") belongs to."""
+        noun = noun.lower()
+        for g in self.groups:
+            if noun in g.nouns:
+                return g
+        last = noun.split()[-1] if " " in noun else None  # "army soldier" -> "soldier"
+        return self.group(last) if last else None
 
     def number_word(self, word: str) -> bool:
         return word in self.units or word in self.tens or word in self.scales
@@ -99,9 +127,13 @@ def load_words(path: Path = FIGURES) -> Words:
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
+            subject_verbs=_set(k.get("subject_verbs", ())),
+            states=_set(k.get("states", ())),
         )
         for k in data["kind"]
     )
+    damage, ledger = data.get("damage", {}), data.get("ledger", {})
+    groups = tuple(Group(g["name"], _set(g.get("nouns", ())), g.get("part_of")) for g in data.get("group", ()))
     low, high = numbers.get("years", (1800, 2100))
     return Words(
         units={k.lower(): int(v) for k, v in numbers["units"].items()},
@@ -113,6 +145,7 @@ def load_words(path: Path = FIGURES) -> Words:
         not_counts=frozenset(numbers.get("not_counts", ())),
         percent_words=_set(numbers.get("percent_words", ())),
         currency_tags=frozenset(numbers.get("currency_tags", ())),
+        currency_words=_set(numbers.get("currency_words", ())),
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
         hedges=tuple(hedge_list),
@@ -135,4 +168,11 @@ def load_words(path: Path = FIGURES) -> Words:
         generic_nouns=_set(grammar.get("generic_nouns", ())),
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
+        damage_nouns=_set(damage.get("nouns", ())),
+        damage_verbs=_set(damage.get("verbs", ())),
+        groups=groups,
+        generic=_set(ledger.get("generic", ())),
+        revision=_set(ledger.get("revision", ())),
+        measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
+        events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
     )

@@ -145,3 +145,27 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
         hedge, hedge_tokens = _hedge(tree, phrase, vocab)
         out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
     return out
+
+
+def amounts(tree: Tree, vocab: Words) -> list[Number]:
+    """Sums of money: a number phrase after a currency sign or before a currency word ("$45 million")."""
+    out = []
+    for i in range(len(tree)):
+        if not _is_numeric(tree, i, vocab):
+            continue
+        h = tree.head(i)
+        if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct"):
+            continue
+        phrase = _phrase(tree, i, vocab)
+        if not phrase or phrase[-1] != i:
+            continue
+        first = phrase[0]
+        after = tree.lemma(i + 1) if i + 1 < len(tree) else ""
+        if not ((first > 0 and tree[first - 1].tag in vocab.currency_tags) or after in vocab.currency_words):
+            continue
+        value = parse_value([tree.lower(j) for j in phrase], vocab)
+        if value is None:
+            continue
+        hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if first > 0 and tree[first - 1].tag in vocab.currency_tags else phrase, vocab)
+        out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
+    return out

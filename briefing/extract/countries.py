@@ -1,0 +1,42 @@
+"""Countries from the ways articles name them: "US", "U.S.", "American", "Americans", "Hondurans".
+
+The names, alternative spellings and demonyms come from countryinfo, a maintained
+data package, not from a list of our own; `data/aliases.toml` still adds the
+spellings it lacks.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .entities import key as name_key
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    from countryinfo import all_countries
+
+    names: dict[str, tuple[int, int, str]] = {}  # spelling -> (rank, -population, country)
+    for country in all_countries():
+        try:
+            name, population = country.name(), country.population() or 0
+            spellings = [(0, name), *((1, s) for s in country.alt_spellings() or [])]
+            demonym = country.demonym()
+        except Exception:  # an entry without these fields is of no use here
+            continue
+        if demonym:  # "American" is claimed by several territories: the most populous wins
+            spellings += [(2, demonym), (2, demonym + "s")]
+        for rank, s in spellings:
+            if s and len(s) > 1:
+                k, entry = _plain(s), (rank, -population, name_key(name))
+                if k not in names or entry < names[k]:
+                    names[k] = entry
+    return {k: v[2] for k, v in names.items()}
+
+
+def _plain(name: str) -> str:
+    return name_key(name).replace(".", "")
+
+
+def country_of(name: str) -> str | None:
+    """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
+    return _countries().get(_plain(name))

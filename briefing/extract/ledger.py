@@ -1,0 +1,330 @@
+"""The numbers ledger: every reading of a figure resolved into a quantity, one row per quantity.
+
+An analyst reading ten articles on one story writes one line per thing counted
+("people killed in the fire") with every value each source gives, and notes
+where they differ. The rules here are the ones such an analyst applies:
+
+- a reading counts a measure (its kind) of a group ("soldiers", "service
+  members" and "troops" are one group; "Marines" are part of it), whose they are
+  (a nationality), where and, for past events, when;
+- a reading that names no group ("60 dead", "those killed") is a value of the
+  toll the other sources name for the same measure: the best-attested one;
+- one article states one toll per quantity: a smaller number of the same
+  measure further down the same article ("59 bodies were found at the scene",
+  "20 are in intensive care") is a part of it, unless the sentence revises the
+  toll ("rose to 67 from 60"); so is a partitive ("two of the wounded died");
+- parts sit under their total and never conflict with it; values of one
+  quantity that differ are a discrepancy, told as a change over time when the
+  sources are dated.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Sequence
+
+from ..dates import short_date
+from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
+from .countries import country_of
+from .figure_reading import Reading
+from .figure_words import Words
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+@dataclass
+class _Row:
+    kind: str
+    group: str | None  # None: only generic nouns so far
+    nation: str | None
+    places: frozenset[str]
+    era: str | None  # a year the figure is dated to: another event than today's
+    members: list[Reading] = field(default_factory=list)
+    event: str | None = None  # the class of what did it, once a member says
+    parent: int | None = None  # index of the row this one is a part of
+    qualifier: frozenset[str] = frozenset()
+
+    def sources(self) -> set[str]:
+        return {m.citation.source for m in self.members}
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    rows: tuple[LedgerRow, ...]
+    figures: tuple[Figure, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+
+def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab: Words) -> Ledger:
+    """Resolve `found` (every reading of every source, in source order) into ledger rows."""
+    published = _published(parsed)
+    resolver = _Resolver(vocab, published)
+    rows = resolver.rows(found)
+    return _assemble(rows, vocab, published)
+
+
+# -- resolving readings into quantities ------------------------------------------------------
+class _Resolver:
+    def __init__(self, vocab: Words, published: dict[str, date]):
+        self.v, self.published = vocab, published
+
+    def group(self, r: Reading) -> str | None:
+        """The normalised group, None for a noun that says nothing about who was counted."""
+        noun = r.noun.lower()
+        words = r.phrase.lower().split()
+        # the phrase's last two words first: "service members" is troops, "members" alone is not
+        tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
+        tries += [w[:-1] for w in tries if w.endswith("s")]
+        found = next((g for g in map(self.v.group, tries) if g), None)
+        if found:
+            return found.name
+        return None if noun in self.v.generic or noun.split()[-1] in self.v.generic else noun
+
+    def nation(self, r: Reading) -> str | None:
+        names = {country_of(n) or n for n in r.nations}
+        return next(iter(names)) if len(names) == 1 else None
+
+    @staticmethod
+    def era(r: Reading) -> str | None:
+        m = _YEAR.search(r.when or "")
+        return m.group(0) if m else None
+
+    def close_in_time(self, r: Reading, row: _Row) -> bool:
+        mine = self.published.get(r.citation.source)
+        theirs = [self.published[s] for s in row.sources() if s in self.published]
+        if mine is None or not theirs:
+            return mine is None and not theirs
+        return min(abs((mine - d).days) for d in theirs) <= self.v.max_days_apart
+
+    def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
+        places = frozenset(p.key for p in r.places)
+        nation = self.nation(r)
+        # a reading naming no place may not join another place's toll than those named around it
+        elsewhere = not places and row.places and r.nearby and not row.places & set(r.nearby)
+        return (row.kind == r.kind and row.era == self.era(r) and not elsewhere
+                and (not places or not row.places or places == row.places)
+                and (nation is None or row.nation is None or nation == row.nation)
+                and (group is None or row.group is None or group == row.group)
+                and (r.event is None or row.event is None or r.event == row.event)
+                and self.close_in_time(r, row))
+
+    def rows(self, found: Sequence[Reading]) -> list[_Row]:
+        rows: list[_Row] = []
+        # the most specific readings first, so the vaguer ones find a row to join
+        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not r.places, not r.nations))
+        subsets: list[Reading] = []
+        for r in order:
+            if r.subset:
+                subsets.append(r)
+                continue
+            group = self.group(r)
+            fits = [row for row in rows if row.parent is None and self.fits(r, row, group)]
+            if group is not None:
+                # a named group joins a row of that group, or a generic one; a part of a group
+                # (Marines of troops) becomes a part row below
+                named = [row for row in fits if row.group == group]
+                fits = named or [row for row in fits if row.group is None]
+            same_place = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
+            fits = same_place or fits
+            if not r.places and len(fits) > 1:
+                # a toll that names no place is the story's own, not one place's among several
+                fits = [row for row in fits if not row.places]
+            if fits:
+                row = max(fits, key=lambda row: (len(row.sources()), -rows.index(row)))
+                row.members.append(r)
+                if row.group is None and group is not None:
+                    row.group = group
+                row.places = row.places or frozenset(p.key for p in r.places)
+                row.nation = row.nation or self.nation(r)
+                row.event = row.event or r.event
+            else:
+                rows.append(_Row(r.kind, group, self.nation(r), frozenset(p.key for p in r.places),
+                                 self.era(r), [r], event=r.event))
+        self.split_parts(rows)
+        for r in subsets:
+            self.place_part(r, rows)
+        return [row for row in rows if row.members]
+
+    def split_parts(self, rows: list[_Row]) -> None:
+        """Groups that are part of another group's row, and the smaller numbers an article
+        states after its own toll, become parts."""
+        by_group = {}
+        for i, row in enumerate(rows):
+            if row.group and row.parent is None:
+                by_group.setdefault((row.kind, row.group, row.era), i)
+        for row in rows:
+            g = self.v.group(row.group or "")
+            if g and g.part_of and (row.kind, g.part_of, row.era) in by_group:
+                row.parent = by_group[(row.kind, g.part_of, row.era)]
+        for row in list(rows):
+            if row.parent is not None:
+                continue
+            first: dict[str, Reading] = {}
+            for m in sorted(row.members, key=lambda m: (m.index, m.citation.start)):
+                first.setdefault(m.citation.source, m)
+            for m in list(row.members):
+                toll = first[m.citation.source]
+                if m.value < toll.value and m.index != toll.index and not m.revised:
+                    row.members.remove(m)
+                    self.place_part(m, rows, parent=rows.index(row))
+
+    def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
+        """A part joins the part row with its qualifier (or its value), under the best total."""
+        if parent is None:
+            totals = [i for i, row in enumerate(rows) if row.parent is None and row.kind == r.kind
+                      and row.era == self.era(r) and row.members]
+            if not totals:
+                rows.append(_Row(r.kind, self.group(r), self.nation(r), frozenset(p.key for p in r.places),
+                                 self.era(r), [r]))
+                return
+            parent = max(totals, key=lambda i: (len(rows[i].sources()), -i))
+        qualifier = frozenset(r.qualifier)
+        group = self.group(r)
+        for row in rows:
+            # one part: the same number of the same group, or the same qualifier ("in intensive care")
+            if row.parent == parent and row.kind == r.kind and row.group == group and (
+                    any(m.value == r.value for m in row.members) or qualifier & row.qualifier):
+                row.members.append(r)
+                row.qualifier |= qualifier
+                return
+        rows.append(_Row(r.kind, group, self.nation(r), frozenset(p.key for p in r.places), self.era(r),
+                         [r], parent=parent, qualifier=qualifier))
+
+
+# -- from rows to the ledger, figures and discrepancies ------------------------------------------
+def _published(parsed: Sequence[ParsedSource]) -> dict[str, date]:
+    out = {}
+    for p in parsed:
+        try:
+            out[p.source.id] = date.fromisoformat(p.source.published or "")
+        except ValueError:
+            continue
+    return out
+
+
+def _order(c: Citation) -> tuple:
+    sid = c.source[1:]
+    return (int(sid) if sid.isdigit() else 0, c.source, c.start)
+
+
+def _label(row: _Row, vocab: Words) -> str:
+    """What an analyst would write: "US service members killed", "people injured in Goteborg"."""
+    named = [m for m in row.members if row.group is not None and _Resolver(vocab, {}).group(m) == row.group]
+    phrases = Counter(m.phrase for m in named) if named else Counter()
+    if phrases:
+        phrase = max(phrases, key=lambda p: (phrases[p], any(w[:1].isupper() for w in p.split()[:-1]), -len(p)))
+    elif row.kind == "damage":
+        phrase = "damage"
+    else:
+        phrase = "people"
+    if phrase.split()[-1].isupper() and len(phrase) > 3:
+        phrase = phrase.lower()
+    measure = (vocab.measures or {}).get(row.kind, row.kind)
+    label = phrase if not measure or measure in phrase.lower() or phrase.lower() in measure else f"{phrase} {measure}"
+    places = []
+    for m in row.members:
+        for p in m.places:
+            if p.name not in places:
+                places.append(p.name)
+    if places and len(places) <= 3:
+        label += " in " + (places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1])
+    era = next((m.when for m in row.members if m.when and _YEAR.search(m.when)), None)
+    return f"{label} {era}" if era else label
+
+
+def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
+    by_value: dict[float, list[Reading]] = defaultdict(list)
+    for m in row.members:
+        by_value[m.value].append(m)
+    out = []
+    for value, members in by_value.items():
+        citations = tuple(sorted({m.citation for m in members}, key=_order))
+        sources = tuple(dict.fromkeys(c.source for c in citations))
+        dates = [published[s] for s in sources if s in published]
+        hedges = Counter(m.hedge.words for m in members if m.hedge)
+        out.append(LedgerValue(
+            value=value,
+            approx=any(m.hedge is not None and m.hedge.approx for m in members),
+            hedge=hedges.most_common(1)[0][0] if hedges else None,
+            sources=sources,
+            citations=citations,
+            reported=min(dates).isoformat() if dates else None,
+        ))
+    # the most recent first when sources are dated, then the best attested
+    out.sort(key=lambda v: (v.reported or "", len(v.sources)), reverse=True)
+    return out
+
+
+def _change(label: str, values: Sequence[LedgerValue]) -> str:
+    """"rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)", or the disagreement when undated."""
+    def said(v: LedgerValue, with_date: bool) -> str:
+        when = f"{short_date(v.reported)}, " if with_date and v.reported else ""
+        number = f"{v.value:,.0f}" if float(v.value).is_integer() else f"{v.value:,}"
+        return f"{v.hedge + ' ' if v.hedge else ''}{number} ({when}{', '.join(v.sources[:3])})"
+
+    dated = [v for v in values if v.reported]
+    if len(dated) == len(values) and len({v.reported for v in values}) > 1:
+        chrono = sorted(values, key=lambda v: (v.reported, v.value))
+        first, last = chrono[0], chrono[-1]
+        verb = "rose" if last.value > first.value else "fell" if last.value < first.value else "changed"
+        return f"{label}: {verb} from {said(first, True)} to {said(last, True)}"
+    ranked = sorted(values, key=lambda v: v.value)
+    return f"{label}: sources give " + ", ".join(said(v, False) for v in ranked)
+
+
+def _irreconcilable(values: Sequence[LedgerValue], vocab: Words) -> bool:
+    """No single number satisfies every value with its hedge: a real conflict, not a rising toll."""
+    bounds = {h.words: h.bound for h in vocab.hedges}
+    low, high = 0.0, float("inf")
+    for v in values:
+        bound = bounds.get(v.hedge or "", "exact")
+        a, b = {"near": (v.value * (1 - vocab.near_tolerance), v.value * (1 + vocab.near_tolerance)),
+                "lower": (v.value, float("inf")), "upper": (0.0, v.value)}.get(bound, (v.value, v.value))
+        low, high = max(low, a), min(high, b)
+    return low > high
+
+
+def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Ledger:
+    kinds = [k.name for k in vocab.kinds] + ["damage"]
+    totals = [i for i, r in enumerate(rows) if r.parent is None]
+    totals.sort(key=lambda i: (-len(rows[i].sources()), kinds.index(rows[i].kind) if rows[i].kind in kinds else 99,
+                               min(_order(m.citation) for m in rows[i].members)))
+    ordered: list[int] = []
+    for i in totals:  # each total, then its parts
+        ordered.append(i)
+        ordered += sorted((j for j, r in enumerate(rows) if r.parent == i),
+                          key=lambda j: (-len(rows[j].sources()), min(_order(m.citation) for m in rows[j].members)))
+    ordered += [j for j in range(len(rows)) if j not in ordered]  # parts of parts
+    ids = {i: f"q{n}" for n, i in enumerate(ordered, 1)}
+    ledger, figures, discrepancies = [], [], []
+    for i in ordered:
+        row = rows[i]
+        label = _label(row, vocab)
+        values = _values(row, published)
+        conflict = len(values) > 1 and _irreconcilable(values, vocab)
+        ledger.append(LedgerRow(
+            id=ids[i], label=label, kind=row.kind, values=tuple(values), conflict=conflict,
+            parts=tuple(ids[j] for j in ordered if rows[j].parent == i),
+            part_of=ids.get(row.parent) if row.parent is not None else None,
+            change=_change(label, values) if len(values) > 1 else "",
+        ))
+        where = tuple(dict.fromkeys(p.name for m in row.members for p in m.places))
+        for v in values:
+            figures.append(Figure(
+                kind=row.kind, value=v.value, approx=v.approx, label=label, citations=v.citations,
+                hedge=v.hedge, sources=v.sources, where=where,
+                when=next((m.when for m in row.members if m.value == v.value and m.when), None),
+                quantity=ids[i],
+            ))
+        if len(values) > 1:
+            discrepancies.append(Discrepancy(
+                label=label,
+                values=tuple(sorted(v.value for v in values)),
+                citations=tuple(sorted({c for v in values for c in v.citations}, key=_order)),
+                quantity=ids[i],
+                change=ledger[-1].change,
+                conflict=conflict,
+            ))
+    return Ledger(tuple(ledger), tuple(figures), tuple(discrepancies))
