@@ -5,7 +5,8 @@ import pytest
 
 from briefing.analyze import analyze, load_model
 from briefing.extract.figure_words import load_words
-from briefing.extract.figures import extract_figures, figure_discrepancies
+from briefing.extract.figures import readings
+from briefing.extract.ledger import build_ledger
 from briefing.extract.numbers import numbers, parse_value
 from briefing.extract.parse_tree import Tree
 from briefing.model import Figure, Sentence, Source, Token
@@ -25,8 +26,13 @@ def parse(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     return analyze(sources, nlp)
 
 
+def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    parsed = parse(nlp, *texts, published=published)
+    return build_ledger(readings(parsed, load_words()), parsed, load_words())
+
+
 def figures(nlp, *texts: str) -> list[Figure]:
-    return extract_figures(parse(nlp, *texts))
+    return list(ledger(nlp, *texts).figures)
 
 
 def one(found: list):
@@ -232,8 +238,7 @@ def test_one_sentence_stating_a_figure_twice_gives_one_citation(nlp):
 
 # -- discrepancies ---------------------------------------------------------------------------
 def discrepancies(nlp, *texts: str, published: tuple[str | None, ...] = ()):
-    parsed = parse(nlp, *texts, published=published)
-    return figure_discrepancies(extract_figures(parsed), parsed)
+    return list(ledger(nlp, *texts, published=published).discrepancies)
 
 
 def test_different_values_for_the_same_quantity_are_a_discrepancy(nlp):
@@ -256,13 +261,15 @@ def test_a_figure_dated_to_another_time_is_no_discrepancy(nlp):
     ) == []
 
 
-def test_values_that_can_both_be_true_are_no_discrepancy(nlp):
-    assert discrepancies(nlp, "At least 36 people were injured in Baghdad.",
-                         "Officials said 40 people were injured in Baghdad.") == []
+def test_hedged_values_that_can_both_be_true_are_a_change_not_a_conflict(nlp):
+    d = one(discrepancies(nlp, "At least 36 people were injured in Baghdad.",
+                          "Officials said 40 people were injured in Baghdad."))
+    assert d.values == (36, 40) and not d.conflict
 
 
-def test_figures_without_a_place_are_not_compared(nlp):
-    assert discrepancies(nlp, "Gunmen killed 5 soldiers.", "Gunmen killed 7 soldiers.") == []
+def test_tolls_without_a_place_are_compared(nlp):
+    d = one(discrepancies(nlp, "Gunmen killed 12 soldiers.", "Gunmen killed 13 soldiers."))
+    assert d.values == (12, 13) and d.conflict
 
 
 def test_different_places_are_different_quantities(nlp):

@@ -294,21 +294,29 @@ class _Sentence:
             qualifier=self.qualifier(noun, gov),
             revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
             index=self.s.index,
-            event=self.event(gov),
+            # a toll that says nothing of who was counted is told apart by the event the sentence names
+            event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
             nearby=self.nearby(),
         )
 
     def nearby(self) -> tuple[str, ...]:
+        """Places named as places (not "US" in "US soldiers") in this sentence and the two before."""
         labels, aliases = self.v.place_labels, self.where.aliases
-        return tuple(sorted({aliases.place(m.text) for s in (*self.where.previous, self.s)
-                             for m in s.mentions if m.label in labels}))
+        out = set()
+        for s in (*self.where.previous, self.s):
+            heads = {tok.start: tok.dep for tok in s.tokens}
+            out |= {aliases.place(m.text) for m in s.mentions
+                    if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")}
+        return tuple(sorted(out))
 
     def event(self, gov: int | None) -> str | None:
         """The class of the event the governing verb reports: its subject, or "in the X" on it."""
         t, events = self.t, self.v.events or {}
         if gov is None:
             return None
-        nodes = [gov, *t.ancestors(gov)[:2]]
+        nodes = [gov]
+        if t[gov].dep in ("xcomp", "conj", "advcl") and t.head(gov) is not None:  # "went on to kill"
+            nodes.append(t.head(gov))
         for n in nodes:
             candidates = list(t.children(n, "nsubj", "agent"))
             if t[n].dep in ("relcl", "acl") and t.head(n) is not None:  # "a drone attack that killed three"
@@ -316,13 +324,19 @@ class _Sentence:
             candidates += [o for p in t.children(n, "prep") if t.lower(p) in ("in", "by", "during", "from")
                            for o in t.children(p, "pobj")]
             candidates += [o for a in t.children(n, "agent") for o in t.children(a, "pobj")]
+            # "killed when an airstrike hit a hospital"
+            candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
             for c in candidates:
                 for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound")):
                     if term in events:
                         return events[term]
                 if t.lemma(c) in events:
                     return events[t.lemma(c)]
-        # else the first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"
+        return None
+
+    def sentence_event(self) -> str | None:
+        """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
+        t, events = self.t, self.v.events or {}
         return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
 
     def era_of(self, gov: int | None) -> str | None:

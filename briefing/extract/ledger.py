@@ -108,6 +108,8 @@ class _Resolver:
                 and (nation is None or row.nation is None or nation == row.nation)
                 and (group is None or row.group is None or group == row.group)
                 and (r.event is None or row.event is None or r.event == row.event)
+                # a toll of unnamed people in one event is no value of a named group's toll of another
+                and not (group is None and r.event and row.group is not None and row.event != r.event)
                 and self.close_in_time(r, row))
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
