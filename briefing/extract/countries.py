@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .entities import key as name_key
+from .entities import key as name_key, load_aliases
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +19,9 @@ def _countries() -> dict[str, str]:
     for country in all_countries():
         try:
             name, population = country.name(), country.population() or 0
-            spellings = [(0, name), *((1, s) for s in country.alt_spellings() or [])]
+            # two-letter codes ("TT", "AL") are more often initials in news text than countries;
+            # the ones that are not (US, UK) are spellings in data/aliases.toml
+            spellings = [(0, name), *((1, s) for s in country.alt_spellings() or [] if len(s) > 2)]
             demonym = country.demonym()
         except Exception:  # an entry without these fields is of no use here
             continue
@@ -37,6 +39,18 @@ def _plain(name: str) -> str:
     return name_key(name).replace(".", "")
 
 
+@lru_cache(maxsize=1)
+def _aliased() -> dict[str, str]:
+    """Spellings from data/aliases.toml of names countryinfo knows: "U.S." -> United States."""
+    known, out = _countries(), {}
+    for entry in load_aliases():
+        country = known.get(_plain(entry.name))
+        if country:
+            out.update({_plain(a): country for a in entry.aliases})
+    return out
+
+
 def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
-    return _countries().get(_plain(name))
+    k = _plain(name)
+    return _countries().get(k) or _aliased().get(k)

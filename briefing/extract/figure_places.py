@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Sentence
+from .countries import country_of
 from .entities import key as name_key, load_aliases, surface
 from .figure_words import Words
 from .parse_tree import Tree
@@ -80,7 +81,8 @@ class Locator:
     def named_place(self, i: int) -> list[Place]:
         """Token i as a place, when it is a named one: "Honduras reported ..."."""
         m = self.t.mention(i)
-        if m is not None and m.label in self.v.place_labels and self.t[i].ent_type in self.v.place_labels:
+        # only a country: a city or an agency as the subject is more often a newsroom than a place
+        if m is not None and m.label in self.v.place_labels and country_of(m.text):
             return [Place(self.aliases.place(m.text), surface(m.text))]
         return []
 

@@ -110,12 +110,33 @@ class _Sentence:
         return None
 
     def event_clause(self, i: int) -> int | None:
-        """A relative clause on noun i whose verb is a kind's event: "troops who were killed"."""
+        """A relative clause on noun i whose verb is a kind's event: "troops who were killed",
+        "people who suffered injuries"."""
         t = self.t
         for c in t.children(i, "relcl"):
             lemma = t.lemma(c)
-            if any(lemma in k.verbs and t.passive(c) or lemma in k.subject_verbs for k in self.v.kinds if k.event):
+            suffered = {t.lemma(o) for o in t.children(c, "dobj")}
+            if any(lemma in k.verbs and t.passive(c) or lemma in k.subject_verbs or suffered & k.states
+                   for k in self.v.kinds if k.event):
                 return c
+        return None
+
+    def whole_of(self, i: int) -> int | None:
+        """The whole a bare number is a part of, when the clause says so.
+
+        "Of the injured, 57 were in intensive care" (of on the verb); "the injured
+        included about 20 in serious condition" (a verb of inclusion).
+        """
+        t, v = self.t, self.v
+        h = t.head(i)
+        if h is None:
+            return None
+        if t[i].dep in ("nsubj", "nsubjpass"):
+            for p in t.children(h, "prep"):
+                if t.lower(p) in v.of_preps and p < i:
+                    return next(iter(t.children(p, "pobj")), None)
+        if t[i].dep == "dobj" and t.lemma(h) in v.part_verbs:
+            return next(iter(t.children(h, "nsubj")), None)
         return None
 
     def governor(self, i: int) -> tuple[int | None, str, bool]:
@@ -247,7 +268,10 @@ class _Sentence:
             noun, same = direct[num.head], True
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
-            if noun is not None:
+            whole = self.whole_of(num.head) if noun is None else None
+            if whole is not None:  # "Of the injured, 57 were in intensive care"
+                noun, role, partitive = whole, num.head, True
+            elif noun is not None:
                 role = num.head if partitive else noun
             else:
                 if t[num.head].dep not in ELLIPTIC:
@@ -261,6 +285,8 @@ class _Sentence:
                         continue
             gov, rel, negated = self.governor(role)
             kinded = self.kind(noun, gov, rel)
+            if kinded is None and partitive:  # the whole's own kind: "of the 162 people who suffered injuries"
+                kinded = self.kind(noun, *self.governor(noun)[:2])
             if kinded is None:
                 continue
             kind, term = kinded

@@ -64,6 +64,7 @@ class Words:
     irrealis: frozenset[str]
     infinitive: frozenset[str]
     partitives: frozenset[str]
+    part_verbs: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     place_preps: frozenset[str]
@@ -154,6 +155,7 @@ def load_words(path: Path = FIGURES) -> Words:
         irrealis=_set(grammar.get("irrealis", ())),
         infinitive=_set(grammar.get("infinitive", ())),
         partitives=_set(grammar.get("partitives", ())),
+        part_verbs=_set(grammar.get("part_verbs", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         place_preps=_set(grammar.get("place_preps", ())),

@@ -128,6 +128,10 @@ class _Resolver:
                 # (Marines of troops) becomes a part row below
                 named = [row for row in fits if row.group == group]
                 fits = named or [row for row in fits if row.group is None]
+            else:
+                # unnamed people join a toll of a group the lexicon knows, never one of a noun
+                # it does not ("two male friends died"): that is more likely a part
+                fits = [row for row in fits if row.group is None or self.v.group(row.group)]
             same_place = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
             fits = same_place or fits
             if not r.places and len(fits) > 1:

@@ -80,9 +80,21 @@ def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
     return text.isdigit() and len(text) == 4 and low <= int(text) <= high and tree[i].dep != "nummod"
 
 
+def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
+    """A bare number the entity recogniser took for a date ("Forty of the dead", "76 remain
+    hospitalized" near "Thursday"): a subject or object, or heading "of the ...", is a count."""
+    head = phrase[-1]
+    if any(tree[i].ent_type != "DATE" for i in phrase) or _looks_like_year(tree, head, vocab):
+        return False
+    if tree[head].text.isdigit() and len(tree[head].text) == 4:
+        return False
+    partitive = any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep"))
+    return tree[head].dep in ("nsubj", "nsubjpass", "dobj") or partitive
+
+
 def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     first, head = phrase[0], phrase[-1]
-    if any(tree[i].ent_type in vocab.not_counts for i in phrase):
+    if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
     if tree[head].dep == "appos":  # "Smith, 45," is an age or an identifier
         return True
