@@ -264,8 +264,19 @@ class _Sentence:
         found = numbers(t, self.v)
         direct = {n.head: self.counted_noun(n) for n in found}
         out: list[Reading] = []
-        for num in found:
+        resolved: dict[int, tuple[int, int, bool]] = {}  # number head -> (noun, role, same)
+        # "from 580,000 to 569,000": the first end of a range takes what the second counts
+        ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod"
+                  and t.head(n.head) in {m.head for m in found}}
+        for num in sorted(found, key=lambda n: n.head in ranged):
             noun, same = direct[num.head], True
+            if num.head in ranged and ranged[num.head] in resolved:
+                noun, role, same = resolved[ranged[num.head]]
+                gov, rel, negated = self.governor(role)
+                kinded = self.kind(noun, gov, rel)
+                if kinded and not negated:
+                    out.append(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]))
+                continue
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
             whole = self.whole_of(num.head) if noun is None else None
@@ -297,7 +308,9 @@ class _Sentence:
             # "six others died later" after "59 bodies were found": a part of the toll counted
             # before; "killing 60 people and injuring 157 others": other people, of another kind
             others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
-            of_whole = partitive and t[noun].pos == "PRON"  # "67 of them": all of them
+            # "67 of them", "194 of its people": all of them
+            of_whole = partitive and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
+            resolved[num.head] = (noun, role, same)
             out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                     subset=(partitive and not of_whole) or others))
         return out + self.damages()
@@ -424,11 +437,14 @@ class _Sentence:
             return places
         places = where.places_from(gov)
         if not places and t[gov].dep == "relcl" and t.head(gov) is not None:
-            places = where.places_from(t.head(gov))  # "a base in X that killed three soldiers"
+            # "a base in X that killed three soldiers"; "El Salvador, where 140 people died"
+            places = where.places_from(t.head(gov)) or where.named_place(t.head(gov))
         if not places and event:  # "an attack on a base in X killed three soldiers"
             for subj in t.children(gov, "nsubj"):
                 places = places or where.places_from(subj)
-        if not places and event:
+        stated = [p for n in (num.head, noun) if n is not None for p in t.children(n, "prep")
+                  if t.lower(p) in self.v.place_preps]
+        if not places and event and not stated:  # "the toll in the region": stated, if unnamed
             # up the clauses: "In Nicaragua, officials said 2,000 people died"; "Honduras reported 231 dead"
             for above in [gov, *t.ancestors(gov)][:4]:
                 places = where.places_from(above, depth=0) if above != gov else []
@@ -446,10 +462,14 @@ class _Sentence:
         """
         t, v = self.t, self.v
         gov, rel, _ = self.governor(num.head)
+        while gov is not None and t[gov].dep == "prep" and t.head(gov) is not None:
+            gov = t.head(gov)  # "from 7,000 to about 6,100": "to" hangs from "from"
         if gov is not None:
-            for subj in t.children(gov, "nsubj", "nsubjpass"):
+            # the subject, or the object of a verb that moves it: "brought the death toll to 357"
+            for subj in t.children(gov, "nsubj", "nsubjpass", "dobj"):
                 if t.lemma(subj) in v.quantity_nouns:
-                    of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+                    of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps
+                          for o in t.children(p, "pobj", "pcomp")]
                     return (of[0] if of else subj), True
         head = t.head(num.head)
         if t[num.head].dep == "conj" and head is not None:

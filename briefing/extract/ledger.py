@@ -98,9 +98,18 @@ class _Resolver:
             return mine is None and not theirs
         return min(abs((mine - d).days) for d in theirs) <= self.v.max_days_apart
 
+    @staticmethod
+    def countries(r: Reading) -> set[str]:
+        return {c for c in map(country_of, r.nearby) if c}
+
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = frozenset(p.key for p in r.places)
         nation = self.nation(r)
+        if not places and not row.places:
+            # two tolls that name no place are one when the countries around them agree
+            mine, theirs = self.countries(r), set().union(*(self.countries(m) for m in row.members))
+            if mine and theirs and not mine & theirs:
+                return False
         # a reading naming no place may not join another place's toll than those named around it
         elsewhere = not places and row.places and r.nearby and not row.places & set(r.nearby)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere

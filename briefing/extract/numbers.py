@@ -112,8 +112,9 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     if after == "-" and tree.joined(head, head + 1) and tree.joined(head + 1, head + 2):
         return True
     # a day of the month the parser left out of the date: "the 11 March 2004 bombings"
+    day = tree[head].text.isdigit() and 1 <= int(tree[head].text) <= 31
     for j in (first - 1, head + 1):
-        if 0 <= j < len(tree) and tree[j].pos == "PROPN" and tree[j].ent_type == "DATE":
+        if day and 0 <= j < len(tree) and tree[j].pos == "PROPN" and tree[j].ent_type == "DATE":
             return True
     near = [tree.head(head) or head, *tree.children(head)]
     return any(tree.lemma(n) in vocab.age_words for n in near)
@@ -146,8 +147,9 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
         if not _is_numeric(tree, i, vocab):
             continue
         h = tree.head(i)
-        if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct"):
-            continue  # a part of a longer phrase: "two" in "two hundred"
+        if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct") \
+                and i in _phrase(tree, h, vocab):
+            continue  # a part of a longer phrase: "two" in "two hundred"; not "580,000" in "580,000 to 569,000"
         phrase = _phrase(tree, i, vocab)
         if not phrase or phrase[-1] != i:
             continue
