@@ -36,6 +36,10 @@ class Settings:
     title: str | None = None
 
 
+# Kinds whose latest value the executive summary should carry, in order of preference.
+TOLL_KINDS = ("killed", "injured")
+
+
 def is_quotable(sentence: Sentence, rules: FurnitureRules) -> bool:
     """A complete statement a reader can take on its own."""
     words = sum(1 for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE"))
@@ -103,7 +107,9 @@ def compose(
         candidate_pool(sentences), settings.summary_sentences, settings.method,
         Preference(prior=lead, fit=standalone, **SUMMARY_LEAD), weights=weights,
     )
-    used = {p.sentence.key for p in summary}
+    chosen_summary = with_latest_toll([p.sentence for p in summary], sentences, facts, parsed,
+                                      settings.summary_sentences)
+    used = {s.key for s in chosen_summary}
 
     sections = []
     by_topic = assign_topics(sentences, topics)
@@ -129,11 +135,39 @@ def compose(
         title=settings.title or default_title(facts),
         generated=generated_date(sources),
         sources=sources,
-        summary=tuple(excerpt(p.sentence) for p in summary),
+        summary=tuple(excerpt(s) for s in chosen_summary),
         sections=tuple(sections),
         facts=facts,
         method=settings.method,
     )
+
+
+def with_latest_toll(summary: list[Sentence], sentences: Sequence[Sentence], facts: Facts,
+                     parsed: Sequence[ParsedSource], size: int) -> list[Sentence]:
+    """The summary, carrying the latest toll of the main event when the ledger has one.
+
+    The main event's toll is the best-attested row of people killed (else injured)
+    that is no part of another and not dated to another time; its latest value is
+    quoted from the newest source that states it. It takes the last place if the
+    summary is full.
+    """
+    rows = [r for r in facts.ledger if r.part_of is None and r.kind in TOLL_KINDS
+            and not any(f.quantity == r.id and f.when and any(ch.isdigit() for ch in f.when) for f in facts.figures)]
+    if not rows:
+        return summary
+    row = min(rows, key=lambda r: (TOLL_KINDS.index(r.kind), -len({s for v in r.values for s in v.sources})))
+    latest = row.values[0]
+    if any(s.source in latest.sources and any(c.source == s.source and c.start == s.start for c in latest.citations)
+           for s in summary):
+        return summary
+    published = {p.source.id: p.source.published or "" for p in parsed}
+    by_span = {(s.source, s.start): s for s in sentences}
+    stating = [by_span[(c.source, c.start)] for c in latest.citations if (c.source, c.start) in by_span]
+    if not stating:
+        return summary
+    toll = max(stating, key=lambda s: (published.get(s.source, ""), -s.index))
+    kept = [s for s in summary if s.key != toll.key]
+    return (kept[:size - 1] if len(kept) >= size else kept) + [toll]
 
 
 def default_title(facts: Facts) -> str:

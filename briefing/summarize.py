@@ -481,6 +481,11 @@ def rank(sentences: Sequence[Sentence], method: str = DEFAULT_METHOD) -> list[tu
     return selector(method).rank(sentences)
 
 
+def numbers_of(sentence: Sentence) -> frozenset[str]:
+    """The numbers a sentence states, as written less thousands separators: {"12", "three"}."""
+    return frozenset(t.text.lower().replace(",", "") for t in sentence.tokens if t.like_num)
+
+
 class DuplicateIndex:
     """Finds, for a sentence, the same or nearly the same sentence in other sources."""
 
@@ -506,7 +511,8 @@ class DuplicateIndex:
             if other.text == sentence.text:
                 exact.append(other)
                 seen_sources.add(other.source)
-            elif near_duplicate(sig, self._sigs[i]):
+            elif near_duplicate(sig, self._sigs[i]) and numbers_of(other) == numbers_of(sentence):
+                # "15 were killed" is never "similar" to "12 were killed": the figures are the news
                 near.append(other)
                 seen_sources.add(other.source)
         return exact, near

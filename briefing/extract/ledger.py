@@ -253,7 +253,7 @@ def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
     by_value: dict[float, list[Reading]] = defaultdict(list)
     for m in row.members:
         by_value[m.value].append(m)
-    out = []
+    out, last_reported = [], {}
     for value, members in by_value.items():
         citations = tuple(sorted({m.citation for m in members}, key=_order))
         sources = tuple(dict.fromkeys(c.source for c in citations))
@@ -267,8 +267,9 @@ def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
             citations=citations,
             reported=min(dates).isoformat() if dates else None,
         ))
-    # the most recent first when sources are dated, then the best attested
-    out.sort(key=lambda v: (v.reported or "", len(v.sources)), reverse=True)
+        last_reported[value] = max(dates).isoformat() if dates else ""
+    # the most recent first (the value the newest sources give) when sources are dated, then the best attested
+    out.sort(key=lambda v: (last_reported[v.value], v.reported or "", len(v.sources)), reverse=True)
     return out
 
 
