@@ -140,7 +140,8 @@ class _Resolver:
             else:
                 # unnamed people join a toll of a group the lexicon knows, never one of a noun
                 # it does not ("two male friends died"): that is more likely a part
-                fits = [row for row in fits if row.group is None or self.v.group(row.group)]
+                known = {g.name for g in self.v.groups}
+                fits = [row for row in fits if row.group is None or row.group in known]
             same_place = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
             fits = same_place or fits
             if not r.places and len(fits) > 1:
@@ -169,8 +170,9 @@ class _Resolver:
         for i, row in enumerate(rows):
             if row.group and row.parent is None:
                 by_group.setdefault((row.kind, row.group, row.era), i)
+        named = {g.name: g for g in self.v.groups}
         for row in rows:
-            g = self.v.group(row.group or "")
+            g = named.get(row.group or "")
             if g and g.part_of and (row.kind, g.part_of, row.era) in by_group:
                 row.parent = by_group[(row.kind, g.part_of, row.era)]
         for row in list(rows):

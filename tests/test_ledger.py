@@ -1,0 +1,166 @@
+"""The numbers ledger: each reading rule and each reconciling rule, on sentences made up for the test."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.analyze import analyze, load_model
+from briefing.extract.countries import country_of
+from briefing.extract.figure_words import load_words
+from briefing.extract.figures import readings
+from briefing.extract.ledger import build_ledger
+from briefing.model import Source
+from briefing.summarize import DuplicateIndex
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def parse(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    return analyze([Source(id=f"S{i}", path=f"s{i}.txt", sha256="0", text=text,
+                           published=published[i - 1] if i <= len(published) else None)
+                    for i, text in enumerate(texts, 1)], nlp)
+
+
+def read(nlp, text: str) -> list[tuple[str, float]]:
+    return [(r.kind, r.value) for r in readings(parse(nlp, text), load_words())]
+
+
+def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    parsed = parse(nlp, *texts, published=published)
+    return build_ledger(readings(parsed, load_words()), parsed, load_words())
+
+
+# -- what a figure counts ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a casualty verb in the same clause wins over the troop noun
+    ("At least 13 American troops who were killed in the blast were honoured on Friday.", [("killed", 13)]),
+    # the verb decides, not the noun after "of"
+    ("Two of the wounded died in hospital overnight.", [("killed", 2)]),
+    # verbs whose subject is the one counted
+    ("Twenty people died when the roof collapsed.", [("killed", 20)]),
+    ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
+    ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
+    ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
+    ("Police arrested three suspects on Saturday.", [("arrested", 3)]),
+    ("The storm caused $45 million in damage.", [("damage", 45_000_000)]),
+    ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
+    # a bare number as the object of a casualty verb counts people
+    ("The blaze that killed 60 and injured 162 began near the stage.", [("killed", 60), ("injured", 162)]),
+    # a toll moved from one value to another on a quantity noun
+    ("Officials lowered the death toll from 7,000 to about 6,100 on Thursday.", [("killed", 7000), ("killed", 6100)]),
+    ("The number of homeless dropped from 580,000 to 569,000 on Thursday.", [("displaced", 569000), ("displaced", 580000)]),
+])
+def test_reading_rules(nlp, text, expected):
+    assert sorted(read(nlp, text)) == sorted(expected)
+
+
+def test_a_partitive_is_a_part_and_of_them_is_the_whole(nlp):
+    (part,) = readings(parse(nlp, "Five of the dead were port workers."), load_words())
+    assert part.subset and (part.kind, part.value) == ("killed", 5)
+    (whole,) = readings(parse(nlp, "Rebels attacked the convoy, killing 67 of them."), load_words())
+    assert not whole.subset
+
+
+def test_a_count_the_recogniser_took_for_a_date_is_read(nlp):
+    assert read(nlp, "Of the injured on Thursday night, 76 remain hospitalized.") == [("injured", 76)]
+    assert read(nlp, "The attack happened on 12 March.") == []
+
+
+def test_a_figure_of_a_past_event_carries_its_year(nlp):
+    (r,) = readings(parse(nlp, "The worst fire was in 1978 in a small town, when 20 people died in a hotel."), load_words())
+    assert "1978" in (r.when or "")
+
+
+def test_demonyms_and_codes_name_one_country():
+    assert country_of("American") == country_of("US") == country_of("U.S.") == country_of("United States")
+    assert country_of("Hondurans") == country_of("Honduras")
+    assert country_of("TT") is None  # an agency's initials, not Trinidad and Tobago
+
+
+# -- one row per quantity ----------------------------------------------------------------------
+def test_one_toll_named_many_ways_is_one_row_citing_every_source(nlp):
+    led = ledger(nlp, "Seven service members were killed in the bombing.",
+                 "Seven soldiers died in the bombing.",
+                 "The bombing killed seven troops, officials said.")
+    (row,) = led.rows
+    (value,) = row.values
+    assert (row.kind, value.value, value.sources) == ("killed", 7, ("S1", "S2", "S3"))
+
+
+def test_a_toll_that_names_no_group_joins_the_named_one(nlp):
+    led = ledger(nlp, "The bombing killed 12 soldiers.", "Officials said 12 were dead after the bombing.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2") and "soldiers" in row.label
+
+
+def test_values_that_differ_are_one_row_and_a_conflict(nlp):
+    led = ledger(nlp, "Gunmen killed 12 soldiers at the checkpoint.", "Gunmen killed 13 soldiers at the checkpoint.")
+    (row,) = led.rows
+    (d,) = led.discrepancies
+    assert {v.value for v in row.values} == {12, 13} and row.conflict and d.values == (12, 13)
+
+
+def test_a_rising_toll_is_told_as_a_change_over_time(nlp):
+    led = ledger(nlp, "At least 60 civilians were killed in the bombing.",
+                 "As many as 170 civilians were killed in the bombing.",
+                 published=("2024-08-26", "2024-08-28"))
+    (d,) = led.discrepancies
+    assert not d.conflict  # at least 60 and as many as 170 can both be right
+    assert d.change.endswith("rose from at least 60 (26 Aug, S1) to as many as 170 (28 Aug, S2)")
+    assert [v.value for v in led.rows[0].values] == [170, 60]  # the most recent first
+
+
+def test_parts_sit_under_their_total_and_never_conflict(nlp):
+    led = ledger(nlp, "Thirteen US service members were killed in the attack.",
+                 "Ten Marines were killed in the attack.")
+    total = next(r for r in led.rows if r.part_of is None)
+    marines = next(r for r in led.rows if r.part_of)
+    assert marines.part_of == total.id and marines.id in total.parts
+    assert led.discrepancies == ()
+
+
+def test_a_smaller_number_later_in_an_article_is_a_part_of_its_toll(nlp):
+    led = ledger(nlp, "The fire killed 60 people. Police said 59 bodies were found at the scene.")
+    total = next(r for r in led.rows if r.part_of is None)
+    assert [v.value for v in total.values] == [60]
+    assert [v.value for r in led.rows if r.part_of == total.id for v in r.values] == [59]
+    assert led.discrepancies == ()
+
+
+def test_a_revised_toll_keeps_both_values(nlp):
+    led = ledger(nlp, "The fire killed 60 people. The death toll later rose to 67 from 60.")
+    (d,) = led.discrepancies
+    assert d.values == (60, 67)
+
+
+def test_tolls_of_different_events_or_years_are_different_quantities(nlp):
+    led = ledger(nlp, "The fire killed 60 people.", "In 1978, 20 people died in a hotel fire.")
+    assert len([r for r in led.rows if r.part_of is None]) == 2 and led.discrepancies == ()
+    led = ledger(nlp, "Militia officials said an airstrike killed 16 fighters.",
+                 "Two explosions claimed by the group resulted in the loss of nearly 100 lives.")
+    assert led.discrepancies == ()
+
+
+def test_more_kinds_are_reconciled_too(nlp):
+    led = ledger(nlp, "Air defences shot down six drones over the port.",
+                 "Air defences shot down eight drones over the port.")
+    (d,) = led.discrepancies
+    assert d.values == (6, 8)
+
+
+def test_every_figure_names_its_ledger_row(nlp):
+    led = ledger(nlp, "The bombing killed 12 soldiers and wounded 30 civilians.")
+    ids = {r.id for r in led.rows}
+    assert led.figures and all(f.quantity in ids for f in led.figures)
+
+
+# -- prose follows the ledger --------------------------------------------------------------------
+def test_similar_in_never_joins_sentences_whose_numbers_differ(nlp):
+    parsed = parse(nlp, "A suicide bomber killed 12 soldiers at a checkpoint near the city on Monday.",
+                   "A suicide bomber killed 15 soldiers at a checkpoint near the city on Monday.",
+                   "A suicide bomber killed 12 soldiers at the checkpoint near the city on Monday.")
+    sentences = [s for p in parsed for s in p.sentences]
+    _, near = DuplicateIndex(sentences).copies(sentences[0])
+    assert [s.source for s in near] == ["S3"]
