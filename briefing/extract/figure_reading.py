@@ -22,6 +22,8 @@ PATIENT = frozenset({"patient", "acl"})
 # Dependencies under which a number with no noun of its own stands for one.
 ELLIPTIC = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "oprd", "dative"})
 VERBAL = frozenset({"VERB", "AUX"})
+# Verbs that only link a number to what is said of it: "57 were in intensive care".
+COPULAS = frozenset({"be", "remain", "have", "include", "say", "stay"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class Reading:
     index: int = 0  # the sentence's position in its source
     event: str | None = None  # the class of what did it: "explosion" for "two blasts killed 100"
     nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
+    detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
 
     @property
     def label(self) -> str:
@@ -301,6 +304,10 @@ class _Sentence:
             if kinded is None:
                 continue
             kind, term = kinded
+            if not same and noun != num.head and gov is not None and t[gov].pos in VERBAL \
+                    and t.lemma(gov) not in COPULAS and gov != self.governor(noun)[0] \
+                    and not self.kind(num.head, gov, rel):
+                continue  # "Police rescued 40, and recovered 59 bodies": 40 are not bodies
             if noun == num.head and not same or noun == num.head and t[noun].pos == "NUM":
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value:
@@ -336,7 +343,22 @@ class _Sentence:
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
             nearby=self.nearby(),
+            detail=self.detail(num, gov),
         )
+
+    def detail(self, num: Number, gov: int | None) -> str:
+        """The verb and its first complement after the number, as written: what a part of a toll is."""
+        t = self.t
+        if gov is None or t.head(gov) is None and t[gov].pos not in VERBAL:
+            return ""
+        words = [gov] if t[gov].pos in VERBAL and t.lemma(gov) not in COPULAS else []
+        after = [c for c in t.children(gov, "prep", "acomp", "advmod", "oprd") if c > num.head]
+        if after:
+            words += t.subtree(after[0])
+        if not words:
+            return ""
+        first, last = min(words), max(words)
+        return t.text(first, last) if last - first < 8 and first > num.head else ""
 
     def nearby(self) -> tuple[str, ...]:
         """Places named as places (not "US" in "US soldiers") in this sentence and the two before."""

@@ -226,6 +226,13 @@ def _order(c: Citation) -> tuple:
     return (int(sid) if sid.isdigit() else 0, c.source, c.start)
 
 
+def _part_label(row: _Row, vocab: Words) -> str:
+    """A part says which: "bodies found at the scene", "people in intensive care"."""
+    member = min(row.members, key=lambda m: (not m.detail, m.index))
+    phrase = member.phrase if not member.phrase[:1].isdigit() else "people"
+    return f"{phrase} {member.detail}".strip() if member.detail else _label(row, vocab)
+
+
 def _label(row: _Row, vocab: Words) -> str:
     """What an analyst would write: "US service members killed", "people injured in Goteborg"."""
     named = [m for m in row.members if row.group is not None and _Resolver(vocab, {}).group(m) == row.group]
@@ -319,7 +326,7 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
     ledger, figures, discrepancies = [], [], []
     for i in ordered:
         row = rows[i]
-        label = _label(row, vocab)
+        label = _part_label(row, vocab) if row.parent is not None else _label(row, vocab)
         values = _values(row, published)
         conflict = len(values) > 1 and _irreconcilable(values, vocab)
         ledger.append(LedgerRow(
