@@ -99,7 +99,12 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
             values = " vs ".join(f"**{_num(v, year)}**" for v in d.values)
             said = md_escape(d.change[len(d.label):]) if d.change else f": sources give {values}"
             out.append(f"- **{md_escape(d.label)}**{said} {_cites(d.citations)}")
-            out += [f"  - {md_escape(texts[c.source][c.start:c.end])} [{c.source}]" for c in d.citations]
+            if d.by_value:  # one line per value: the first source's sentence, and every source giving it
+                out += [f"  - **{md_escape(v.hedge) + ' ' if v.hedge else ''}{_num(v.value)}**: "
+                        f"{md_escape(texts[v.citations[0].source][v.citations[0].start:v.citations[0].end])} {_cites(v.citations)}"
+                        for v in d.by_value]
+            else:
+                out += [f"  - {md_escape(texts[c.source][c.start:c.end])} [{c.source}]" for c in d.citations]
         out.append("")
 
     for sec in b.sections:

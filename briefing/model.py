@@ -174,6 +174,7 @@ class Discrepancy:
     quantity: str | None = None  # LedgerRow.id, for figure discrepancies
     change: str = ""  # how the values moved, or that sources disagree
     conflict: bool = True  # False: the values can all be right with their hedges (a toll that rose)
+    by_value: tuple["LedgerValue", ...] = ()  # figure discrepancies: each value with the sources giving it
 
 
 @dataclass(frozen=True, slots=True)

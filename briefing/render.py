@@ -394,7 +394,7 @@ def to_json(briefing: Briefing) -> dict:
             for e in facts.entities
         ],
         "quotes": [_cited(q) for q in facts.quotes],
-        "discrepancies": [_cited(d) for d in facts.discrepancies],
+        "discrepancies": [{k: v for k, v in _cited(d).items() if k != "by_value"} for d in facts.discrepancies],
         "timeline": [_cited(t) for t in facts.timeline],
         "changes": _changes(briefing),
     }

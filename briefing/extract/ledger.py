@@ -351,5 +351,6 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
                 quantity=ids[i],
                 change=ledger[-1].change,
                 conflict=conflict,
+                by_value=tuple(sorted(values, key=lambda v: (v.reported or "", v.value))),
             ))
     return Ledger(tuple(ledger), tuple(figures), tuple(discrepancies))
