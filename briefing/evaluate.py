@@ -10,8 +10,10 @@ Judgements, per kind:
                  right when a gold figure of the same kind and value is stated by
                  one of the sources it cites; otherwise (wrong value or kind for
                  that sentence, or no gold record) it is wrong.
+                 Figures are also scored per kind.
   discrepancies  recall: the gold values are among a discrepancy's values.
-                 precision: a discrepancy is right when its values include a gold one's.
+                 precision: a discrepancy is right when all its values are one gold
+                 discrepancy's (as ../shared/tools/check_briefing.py judges conflicts).
   entities       recall: exactly one card holds the gold entity's spellings.
                  precision: over the cards holding any gold spelling, a card is right
                  when it holds one gold entity only and is that entity's only card.
@@ -88,19 +90,28 @@ def evaluate(doc: dict, gold: dict) -> list[Score]:
 
     scores = []
     figs, gfigs = judged(doc.get("figures", [])), gold.get("figures", [])
-    found = sum(
-        any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) <= cited(f) for f in figs)
-        for g in gfigs
-    )
-    right = sum(
-        any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) & cited(f) for g in gfigs)
-        for f in figs
-    )
-    scores.append(Score("figures", right, len(figs), found, len(gfigs), len(doc.get("figures", [])) - len(figs)))
 
+    def figure_score(name: str, figs: list, gfigs: list, unjudged: int) -> Score:
+        found = sum(
+            any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) <= cited(f) for f in figs)
+            for g in gfigs
+        )
+        right = sum(
+            any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) & cited(f) for g in gfigs)
+            for f in figs
+        )
+        return Score(name, right, len(figs), found, len(gfigs), unjudged)
+
+    scores.append(figure_score("figures", figs, gfigs, len(doc.get("figures", [])) - len(figs)))
+    for kind in sorted({f["kind"] for f in figs} | {g["kind"] for g in gfigs}):
+        scores.append(figure_score(f"  {kind}", [f for f in figs if f["kind"] == kind],
+                                   [g for g in gfigs if g["kind"] == kind], 0))
+
+    # as the shared checker judges them: a conflict is right when all its values are one gold
+    # discrepancy's, and a gold discrepancy is found when one conflict holds all its values
     dis, gdis = judged(doc.get("discrepancies", [])), gold.get("discrepancies", [])
     found = sum(any(set(g["values"]) <= set(d["values"]) for d in dis) for g in gdis)
-    right = sum(any(set(g["values"]) <= set(d["values"]) for g in gdis) for d in dis)
+    right = sum(any(set(d["values"]) <= set(g["values"]) for g in gdis) for d in dis)
     scores.append(Score("discrepancies", right, len(dis), found, len(gdis)))
 
     ents, gents = doc.get("entities", []), gold.get("entities", [])

@@ -172,17 +172,19 @@ def test_pdf_renderer_refuses_fonts_imports_and_images_from_anywhere(refused_fet
 def test_long_fact_lists_are_shortened_for_reading_but_kept_in_json(briefing):
     from dataclasses import replace
 
-    from briefing.model import Citation, Figure
+    from briefing.model import Citation, LedgerRow, LedgerValue
 
     cite = briefing.sources[0].id
-    many = tuple(Figure(kind="killed", value=i + 1, approx=False, label=f"case {i}",
-                        citations=(Citation(cite, 0, 5),)) for i in range(render.SHOWN["figures"] + 12))
-    long = replace(briefing, facts=replace(briefing.facts, figures=many))
+    n = render.SHOWN["ledger"] + 12
+    rows = tuple(LedgerRow(id=f"q{i}", label=f"case {i}", kind="killed",
+                           values=(LedgerValue(i + 1, False, None, (cite,), (Citation(cite, 0, 5),), None),))
+                 for i in range(n))
+    long = replace(briefing, facts=replace(briefing.facts, ledger=rows))
     shortened, hidden = render.shown(long)
-    assert len(shortened.facts.figures) == render.SHOWN["figures"] and hidden["figures"] == 12
+    assert len(shortened.facts.ledger) == render.SHOWN["ledger"] and hidden["ledger"] == 12
     html = render.render_html(long)
-    assert "12 more figures in briefing.json" in html
-    assert len(render.to_json(long)["figures"]) == len(many)
+    assert "12 more counted quantities in briefing.json" in html
+    assert len(render.to_json(long)["ledger"]) == n
 
 
 def test_many_sources_list_only_the_cited_ones(briefing):

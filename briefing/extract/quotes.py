@@ -79,6 +79,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     offset = 0
     for line in text.splitlines(keepends=True):
+        # newswire and TeX write quotation marks as two characters, ``so'': read them as one,
+        # offsets unchanged
+        line = line.replace("``", " “").replace("''", "” ")
         depth, start = 0, 0
         for i, ch in enumerate(line):
             if ch in _OPEN or ch == '"' and _opens(line, i, depth):
