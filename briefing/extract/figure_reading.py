@@ -46,6 +46,7 @@ class Reading:
     event: str | None = None  # the class of what did it: "explosion" for "two blasts killed 100"
     nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
     detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
+    increment: bool = False  # "another 22 were identified": added to a count, not a value of it
 
     @property
     def label(self) -> str:
@@ -333,7 +334,7 @@ class _Sentence:
             noun=term,
             phrase=self.noun_phrase(noun, skip),
             places=tuple(self.places(num, noun if same else None, gov, event)),
-            nations=self.where.nations(noun),
+            nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
             citation=Citation(self.s.source, self.s.start, self.s.end),
             subset=subset,
@@ -344,6 +345,8 @@ class _Sentence:
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
             nearby=self.nearby(),
             detail=self.detail(num, gov),
+            increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
+                          if 0 <= j < len(t)),
         )
 
     def detail(self, num: Number, gov: int | None) -> str:
@@ -359,6 +362,12 @@ class _Sentence:
             return ""
         first, last = min(words), max(words)
         return t.text(first, last) if last - first < 8 and first > num.head else ""
+
+    def owner(self, gov: int | None) -> tuple[str, ...]:
+        """Whose troops, when the sender is the subject: "Mexico was sending 475 soldiers"."""
+        if gov is None:
+            return ()
+        return tuple(sorted({p.key for s in self.t.children(gov, "nsubj") for p in self.where.named_place(s)}))
 
     def nearby(self) -> tuple[str, ...]:
         """Places named as places (not "US" in "US soldiers") in this sentence and the two before."""

@@ -84,6 +84,7 @@ class Words:
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
+    increments: frozenset[str] = frozenset()  # "another 22": added to a count
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
 
@@ -175,6 +176,7 @@ def load_words(path: Path = FIGURES) -> Words:
         groups=groups,
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
+        increments=_set(ledger.get("increments", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
@@ -61,8 +61,22 @@ def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab
     """Resolve `found` (every reading of every source, in source order) into ledger rows."""
     published = _published(parsed)
     resolver = _Resolver(vocab, published)
-    rows = resolver.rows(found)
+    rows = resolver.rows(_running_events(found))
     return _assemble(rows, vocab, published)
+
+
+def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
+    """A figure whose sentence names no event continues the one the article was just describing."""
+    out, last = [], {}
+    for r in found:
+        if r.event is None:
+            prior = last.get(r.citation.source)
+            if prior and r.index - prior[1] <= reach:
+                r = replace(r, event=prior[0])
+        elif r.event:
+            last[r.citation.source] = (r.event, r.index)
+        out.append(r)
+    return out
 
 
 # -- resolving readings into quantities ------------------------------------------------------
@@ -202,7 +216,8 @@ class _Resolver:
         for row in rows:
             # one part: the same number of the same group, or the same qualifier ("in intensive care")
             if row.parent == parent and row.kind == r.kind and row.group == group and (
-                    any(m.value == r.value for m in row.members) or qualifier & row.qualifier):
+                    any(m.value == r.value for m in row.members)
+                    or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
                 row.members.append(r)
                 row.qualifier |= qualifier
                 return

@@ -1,0 +1,145 @@
+"""Facts benchmark: figures, conflicts, quotes and entities against hand-annotated gold files.
+
+    python bench/facts.py            # print the table
+    python bench/facts.py --write    # and put it in BENCHMARKS.md
+
+Sets (gold files in bench/facts_gold/, annotated by hand reading every sentence,
+figures exhaustive): the seeds; DUC 2004 clusters d31022t and d30002t, on which
+the ledger's rules were developed; d30010t and d30029t, annotated before the
+rules were written and only scored, never looked at while choosing them (as the
+ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
+cache folder (never the repository) with a sources.toml giving each document's
+publication date, read from its DOCNO.
+
+Each set is built with `briefing.pipeline.build`, scored with
+`briefing.evaluate.evaluate` (the rules of ../shared/tools/check_briefing.py),
+and compared with a plain baseline: every number within three words of a
+casualty word is a figure of that kind, one per kind and value, and each kind's
+distinct values are one conflict.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.rouge.corpora import CACHE, CORPORA, duc_text  # noqa: E402
+from briefing.compose import Settings  # noqa: E402
+from briefing.evaluate import evaluate  # noqa: E402
+from briefing.pipeline import BuildOptions, build  # noqa: E402
+from briefing.render import to_json  # noqa: E402
+
+GOLD = ROOT / "bench" / "facts_gold"
+SETS = {  # name -> (source folder or DUC cluster ids, gold files)
+    "seeds": (["seeds"], ["seeds"]),
+    "DUC dev (d31022t, d30002t)": (["d31022t", "d30002t"], ["d31022t", "d30002t"]),
+    "DUC held out (d30010t, d30029t)": (["d30010t", "d30029t"], ["d30010t", "d30029t"]),
+}
+BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
+                  "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def duc_folder(cluster: str) -> Path:
+    """The cluster's documents as .txt with publication dates, made once in the cache."""
+    folder = CACHE / "facts" / cluster
+    if folder.is_dir():
+        return folder
+    folder.mkdir(parents=True)
+    dates = []
+    for doc in sorted((CORPORA / "duc2004" / "docs" / cluster).iterdir()):
+        (folder / f"{doc.name}.txt").write_text(duc_text(doc.read_text(encoding="utf-8", errors="replace")),
+                                                encoding="utf-8")
+        m = re.match(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})", doc.name)
+        if m:
+            dates.append(f'["{doc.name}.txt"]\npublished = {m[1]}-{m[2]}-{m[3]}\n')
+    (folder / "sources.toml").write_text("\n".join(dates), encoding="utf-8")
+    return folder
+
+
+def baseline(doc: dict) -> dict:
+    """Every number beside a casualty word, as a briefing/1 document's figures and conflicts."""
+    figures: dict[tuple, dict] = {}
+    for s in doc["sources"]:
+        for m in re.finditer(r"[^.!?]+[.!?]?", s["text"]):
+            words = m.group(0).split()
+            low = [w.strip(",.;:'\"`()").lower() for w in words]
+            for i, w in enumerate(low):
+                if not _NUMBER.match(w):
+                    continue
+                near = set(low[max(0, i - 3):i + 4])
+                for kind, cues in BASELINE_WORDS.items():
+                    if near & cues:
+                        f = figures.setdefault((kind, int(w.replace(",", ""))),
+                                               {"kind": kind, "value": int(w.replace(",", "")), "citations": []})
+                        f["citations"].append({"source": s["id"], "start": m.start(), "end": m.end()})
+    conflicts = []
+    for kind in BASELINE_WORDS:
+        values = sorted({v for k, v in figures if k == kind})
+        if len(values) > 1:
+            conflicts.append({"values": values, "citations": []})
+    return {**doc, "figures": list(figures.values()), "discrepancies": conflicts}
+
+
+def score_set(folders: list[str], golds: list[str]) -> dict[str, list]:
+    """Summed scores (right, produced, found, gold) per measure, for the product and the baseline."""
+    totals: dict[str, dict[str, list]] = {"briefing": {}, "baseline": {}}
+    for folder, gold_name in zip(folders, golds):
+        source = str(ROOT / folder) if folder == "seeds" else str(duc_folder(folder))
+        gold_path = CORPORA.parent / "eval" / "seeds-gold.json" if gold_name == "seeds" else GOLD / f"{gold_name}.json"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory(prefix="briefing-facts-") as out:
+            doc = to_json(build(BuildOptions(sources=(source,), out_dir=out, settings=Settings())).briefing)
+        for who, d in (("briefing", doc), ("baseline", baseline(doc))):
+            for s in evaluate(d, gold):
+                row = totals[who].setdefault(s.kind.strip(), [0, 0, 0, 0])
+                for i, n in enumerate((s.right, s.produced, s.found, s.gold)):
+                    row[i] += n
+    return totals
+
+
+def pr(row: list | None) -> str:
+    if not row:
+        return "–"
+    right, produced, found, gold = row
+    p = f"{right / produced:.2f}" if produced else "–"
+    r = f"{found / gold:.2f}" if gold else "–"
+    return f"P {p} ({right}/{produced}) · R {r} ({found}/{gold})"
+
+
+def table() -> str:
+    lines = ["| set | figures | figure baseline | conflicts | conflict baseline | quotes | entities |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    per_kind = []
+    for name, (folders, golds) in SETS.items():
+        t = score_set(folders, golds)
+        b, base = t["briefing"], t["baseline"]
+        lines.append(f"| {name} | {pr(b.get('figures'))} | {pr(base.get('figures'))} | {pr(b.get('discrepancies'))} "
+                     f"| {pr(base.get('discrepancies'))} | {pr(b.get('quotes'))} | {pr(b.get('entities'))} |")
+        kinds = sorted(k for k in b if k not in ("figures", "discrepancies", "quotes", "entities"))
+        per_kind.append(f"- {name}: " + "; ".join(f"{k} {pr(b[k])}" for k in kinds))
+    return "\n".join(lines) + "\n\nFigures per kind:\n\n" + "\n".join(per_kind) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="replace the Facts section of BENCHMARKS.md")
+    args = ap.parse_args()
+    body = table()
+    print(body)
+    if args.write:
+        path = ROOT / "BENCHMARKS.md"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("<!-- facts -->")
+        end = text.index("<!-- /facts -->") + len("<!-- /facts -->")
+        path.write_text(text[:start] + "<!-- facts -->\n" + body + "<!-- /facts -->" + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
