@@ -148,7 +148,8 @@ class _Sentence:
         t, v, negated, start = self.t, self.v, False, i
         clause = self.event_clause(i)
         if clause is not None:
-            return clause, "patient", negated
+            # "troops who were killed" are its patient; "people who died", its subject
+            return clause, "agent" if not t.passive(clause) else "patient", negated
         for _ in range(len(t)):
             part = self.participle(i)
             # a participle between two joined nouns belongs to the first: "310,000 injured and 869 missing"
@@ -205,7 +206,7 @@ class _Sentence:
         for kind in self.v.kinds:
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
-                or (g in kind.subject_verbs and rel in ("agent", "patient")) or bool(stated & kind.states) \
+                or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or any((x, g) in kind.pairs for x in terms)
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):
@@ -238,8 +239,10 @@ class _Sentence:
             return False
         if any(t[c].dep == "neg" or t.lemma(c) in v.negators for c in t.children(gov, "neg", "det", "advmod")):
             return True
-        # "threatened to kill", "could climb to 150,000"; not "reported to have killed"
-        return event and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB")
+        # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
+        # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
+        own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
+        return event and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              for c in t.children(gov, "aux"))
 
     # -- how the figure is labelled ----------------------------------------
