@@ -363,8 +363,11 @@ def read_dateline(line: str) -> Dateline | None:
     ("Beirut (AFP) –"); a date and an agency may stand between place and dash.
     """
     m = _OPENING_DATELINE.match(line)
-    if not m or m.end() >= len(line.rstrip()) or not line[m.end()].isalnum() and line[m.end()] not in "\"“‘'":
+    if not m or m.end() >= len(line.rstrip()):
         return None
+    opening = line[m.end()]
+    if not (opening.isupper() or opening.isdigit() or opening in "\"“‘'"):
+        return None  # a story opens with a capital: "ISIS - the group" is not a dateline
     place = m["place"] or m["place2"]
     agency = m["agency"] or m["agency2"]
     month = m["month"] or m["xmonth"]
@@ -372,6 +375,8 @@ def read_dateline(line: str) -> Dateline | None:
     year = m["year"] or m["xyear"]
     if agency and not re.search(r"[A-Za-z]", agency):
         return None
+    if not agency and not month and re.search(r"(?<!-)-\s*$", m.group()):
+        return None  # a bare "PLACE -" is too weak; a bare dateline takes a dash: "BAGHDAD —"
     if m["place"] and len(re.sub(r"[^A-Za-z]", "", place)) < 3:
         return None
     if month and not _iso(2000, MONTHS[month.lower()], int(day)):
