@@ -1,6 +1,6 @@
 """Accuracy of the headline, outlet, date and byline read from pages as users have them.
 
-    .venv/bin/python bench/pages.py [--html] [-v]
+    .venv/bin/python bench/pages.py [--pages DIR] [--html] [-v]
 
 Reads tests/data/pages/*.txt as a build does (`read_sources`) and compares each source with
 the hand-written gold in tests/data/pages/gold.json. With --html it also scores the HTML
@@ -103,12 +103,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", action="store_true", help="also score the HTML versions, with trafilatura's metadata")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every wrong field")
+    parser.add_argument("--pages", type=Path, default=PAGES, help="a folder of .txt pages and its gold.json")
     args = parser.parse_args(argv)
-    gold = json.loads((PAGES / "gold.json").read_text(encoding="utf-8"))["pages"]
+    gold = json.loads((args.pages / "gold.json").read_text(encoding="utf-8"))["pages"]
     print("| pages | headline | outlet | date | byline | all fields |")
     print("| --- | --- | --- | --- | --- | --- |")
     text_gold = {k: v for k, v in gold.items() if k.endswith(".txt")}
-    print(row(f"briefing, {len(text_gold)} text pages", score(briefing_reading(PAGES), text_gold, args.verbose, "txt")))
+    print(row(f"briefing, {len(text_gold)} text pages", score(briefing_reading(args.pages), text_gold, args.verbose, "txt")))
     if args.html:
         html_gold = {Path(k).stem + ".html": v for k, v in gold.items() if (HTML / (Path(k).stem + ".html")).exists()}
         n = len(html_gold)

@@ -86,7 +86,10 @@ class FurnitureRules:
         return 0 < len(parts) <= 5 and all(p in self.section_words for p in parts)
 
     def is_furniture(self, line: str) -> bool:
-        return any(p.fullmatch(line) for p in self.lines) or self.line_class(line) is not None
+        """A line of furniture; a whole line that is a credit or call to action ("(Reporting by
+        ...)", "Ellis reported from Lima.") is one too."""
+        return (any(p.fullmatch(line) for p in self.lines) or self.line_class(line) is not None
+                or self.is_boilerplate_sentence(line))
 
     def is_list_header(self, line: str) -> bool:
         return any(p.fullmatch(line) for p in self.list_headers)

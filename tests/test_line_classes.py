@@ -115,3 +115,8 @@ def test_wire_credits_are_never_quoted():
         assert RULES.is_boilerplate_sentence(line)
     assert not RULES.is_boilerplate_sentence("Casualties were reported from three villages.")
     assert not RULES.is_boilerplate_sentence("The Army reported from the front that it had advanced.")
+
+
+def test_a_wire_credit_on_its_own_line_is_dropped():
+    c = clean(f"{PROSE[0]}\n{PROSE[4]}\n(Reporting by Jane Roe; Editing by John Poe)\n", RULES)
+    assert "Reporting by" not in c.text and PROSE[4] in c.text
