@@ -88,14 +88,25 @@ def _title_case(name: str) -> str:
     return name
 
 
-def read_byline(line: str, rules: FurnitureRules) -> tuple[str, str | None] | None:
-    """("NAME and NAME", OUTLET or None) from "By NAME and NAME, OUTLET", else None."""
+def _is_job(text: str, rules: FurnitureRules) -> bool:
+    return any(c.fullmatch(text) for c in rules.classes.get("job_title", ()))
+
+
+def read_byline(line: str, rules: FurnitureRules) -> tuple[str | None, str | None] | None:
+    """(NAMES, OUTLET) from a byline, either None when it does not say: "By NAME and NAME,
+    OUTLET", "By NAME in PLACE", "By Reuters" (an outlet, no names), "By staff reporter"
+    (neither). None when the line is not a byline."""
     text = line.strip()
     low = text.lower()
     opener = next((o for o in rules.byline_openers if low.startswith(o + " ") or low.startswith(o + ":")), None)
     if opener is None:
         return None
     rest = text[len(opener):].lstrip(" :")
+    rest = re.sub(r"\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$", "", rest)  # "By NAME in Basra"
+    if "," not in rest and _is_job(rest, rules):
+        return None, None  # "By staff reporter"
+    if "," not in rest and (is_outlet_name(rest, rules) or re.fullmatch(r"[A-Z][a-z]+", rest)):
+        return None, rest  # "By Reuters", "By The Associated Press"
     outlet = None
     # "By MARIA SANTOS and JOHN ELLIS Associated Press": names in capitals, then the outlet
     m = re.fullmatch(r"((?:[A-Z][A-Z.'’-]+\s+)*[A-Z][A-Z.'’-]+(?:\s*(?:,|and|&)\s*(?:[A-Z][A-Z.'’-]+\s+)*[A-Z][A-Z.'’-]+)*)"
@@ -106,7 +117,7 @@ def read_byline(line: str, rules: FurnitureRules) -> tuple[str, str | None] | No
         parts = [p.strip() for p in rest.split(",")]
         names = [parts[0]]
         for p in parts[1:]:
-            if any(c.fullmatch(p) for c in rules.classes.get("job_title", ())):
+            if _is_job(p, rules):
                 continue
             if is_names(p, rules) or re.fullmatch(r"and\s+.+", p):
                 names.append(p)
@@ -121,12 +132,30 @@ def read_byline(line: str, rules: FurnitureRules) -> tuple[str, str | None] | No
     return byline, outlet
 
 
+def name_with_job(line: str, rules: FurnitureRules) -> str | None:
+    """"Helen Ward Transport correspondent": the name of a name run into its job title."""
+    parts = line.split()
+    for n in (2, 3, 4):
+        head, tail = " ".join(parts[:n]), " ".join(parts[n:])
+        if tail and is_name(head, rules) and _is_job(tail, rules):
+            return head
+    return None
+
+
 def is_date_line(line: str, rules: FurnitureRules) -> list[str]:
     """The dates of a line that is nothing but the page's date ("Updated June 5, 2025, 9:14 a.m.")."""
     found, rest = dates_on_line(line)
     if found and all(w in rules.date_words for w in rest) and words(line) <= 16:
         return found
     return []
+
+
+def _outlet_of(line: str, rules: FurnitureRules) -> str | None:
+    """The outlet a line names: "Coastal Times", or "Coastal Times, Accra" with its place."""
+    head, _, place = line.partition(",")
+    if place and is_outlet_name(head, rules) and re.fullmatch(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", place):
+        return head.strip()
+    return line if is_outlet_name(line, rules) else None
 
 
 def _copyright_outlet(line: str) -> str | None:
@@ -169,12 +198,17 @@ def read_masthead(lines: list[str], rules: FurnitureRules, classes: list[str | N
                 dates += [(d, line) for d in found]
                 roles.append("date")
             elif by:
-                if byline is None:
+                if byline is None and by[0]:
                     byline = by[0]
                     reasons.append(f"byline from {_quote(line)}")
-                    if by[1] and byline_outlet is None:
-                        byline_outlet = by[1]
-                        reasons.append(f"outlet from {_quote(line)}")
+                if by[1] and byline_outlet is None:
+                    byline_outlet = by[1]
+                    reasons.append(f"outlet from {_quote(line)}")
+                roles.append("byline")
+            elif len(segments) == 1 and name_with_job(seg, rules):
+                if byline is None:
+                    byline = name_with_job(seg, rules)
+                    reasons.append(f"byline from {_quote(line)}")
                 roles.append("byline")
             elif len(segments) > 1 and is_outlet_name(seg, rules) and not rules.is_section_label(seg):
                 roles.append(("outlet", seg))
@@ -222,8 +256,9 @@ def read_masthead(lines: list[str], rules: FurnitureRules, classes: list[str | N
         if i in used or classes[i] in _NEVER_METADATA:
             continue
         line = lines[i]
-        if is_outlet_name(line, rules) and classes[i] is None:
-            site = site or (line, line)
+        named = _outlet_of(line, rules) if classes[i] is None else None
+        if named:
+            site = site or (named, line)
             used.add(i)
         elif _DOMAIN.fullmatch(line):
             domain = domain or line
@@ -266,6 +301,13 @@ def read_masthead(lines: list[str], rules: FurnitureRules, classes: list[str | N
             reasons.append(f"outlet from {_quote(lines[i])}, the line under the headline")
             used.add(i)
 
+    if outlet is None:
+        # below the article: the site's name on a line of its own
+        below = [i for i in nonblank if prose and i > prose[-1] and classes[i] is None]
+        named = next(((_outlet_of(lines[i], rules), lines[i]) for i in below if _outlet_of(lines[i], rules)), None)
+        if named:
+            outlet = named[0]
+            reasons.append(f"outlet from {_quote(named[1])} below the article")
     if outlet is None:
         for i in reversed(nonblank):
             name = _copyright_outlet(lines[i])

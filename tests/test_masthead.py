@@ -124,6 +124,28 @@ def test_outlet_name_and_date_on_one_line():
     assert (c.outlet, c.byline, c.published) == ("Riverside Gazette", "Jane Roe", "2025-03-03")
 
 
+@pytest.mark.parametrize("line, byline, outlet", [
+    ("By Reuters", None, "Reuters"),
+    ("By The Associated Press", None, "The Associated Press"),
+    ("BY STAFF REPORTER", None, None),
+    ("By Jane Roe in Basra", "Jane Roe", None),
+    ("Jane Roe Transport correspondent", "Jane Roe", None),
+])
+def test_bylines_that_name_an_outlet_a_job_or_a_place(line, byline, outlet):
+    c = read(f"{HEADLINE}\n{line}")
+    assert (c.byline, c.outlet, c.title) == (byline, outlet, HEADLINE)
+    assert line not in c.text
+
+
+def test_outlet_with_its_place():
+    c = read(f"{HEADLINE}\nJane Roe\nRiverside Gazette, Cairo")
+    assert (c.outlet, c.byline) == ("Riverside Gazette", "Jane Roe")
+
+
+def test_outlet_named_on_a_line_below_the_article():
+    assert read(HEADLINE, BODY + "Riverside Gazette\n").outlet == "Riverside Gazette"
+
+
 def test_a_sentence_starting_with_by_is_not_a_byline():
     c = read(HEADLINE, "By noon the water had reached the first floor of the station, officials said.\n" + BODY)
     assert c.byline is None
@@ -140,6 +162,7 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
     ("2025-05-14 20:15:03", "2025-05-14"),
     ("Aug. 12, 2024 / 9:41 AM", "2024-08-12"),
     ("Published: 12/01/2025 — last modified 2025-01-12 18:02", "2025-01-12"),
+    ("Filed at 10:15 a.m. ET, Jan. 30, 2025", "2025-01-30"),
 ])
 def test_date_lines(line, date):
     c = read(f"{HEADLINE}\n{line}")
