@@ -83,7 +83,8 @@ class FurnitureRules:
     def is_section_label(self, line: str) -> bool:
         """"World & Politics", "Middle East": a few words that all name sections of a site."""
         parts = line.lower().replace("&", " & ").split()
-        return 0 < len(parts) <= 5 and all(p in self.section_words for p in parts)
+        named = [p for p in parts if p not in ("&", "and", "|")]
+        return 0 < len(parts) <= 5 and bool(named) and all(p in self.section_words for p in parts)
 
     def is_furniture(self, line: str) -> bool:
         """A line of furniture; a whole line that is a credit or call to action ("(Reporting by

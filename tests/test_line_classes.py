@@ -24,6 +24,7 @@ PROSE = [
     "Printed copies of the report were sent to 40 ministries.",
     "Staff worked 24/7 at the site.",
     "Saved by the coast guard, the crew of 12 reached the harbour at dawn.",
+    "and",  # a paragraph broken after its first word is not a section label
 ]
 
 CLASSES = {
