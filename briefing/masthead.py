@@ -13,10 +13,11 @@ whose year that weekday fixes. A day without a year or weekday is not guessed.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import WEEKDAYS, dates_on_line, find_dates, read_dateline, year_of_weekday, _iso
+from .dates import WEEKDAYS, dates_on_line, find_dates, read_dateline, year_of_weekday
 from .pagelines import FurnitureRules, ends_like_sentence, is_headline_shaped, words
 
 # Classes whose lines never hold the page's own metadata, even near the top.
@@ -174,190 +175,222 @@ def read_masthead(lines: list[str], rules: FurnitureRules, classes: list[str | N
     last year the page can be from (the year it was saved), used only to fix the year of an
     inferred date from its weekday.
     """
-    nonblank = [i for i, line in enumerate(lines) if line]
-    prose = [i for i in nonblank if classes[i] is None and ends_like_sentence(lines[i]) and words(lines[i]) > 6]
-    body_start = prose[0] if prose else len(lines)
-    head_end = prose[1] if len(prose) > 1 else len(lines)
-    reasons: list[str] = []
-    used: set[int] = set()
-    dates: list[tuple[str, str]] = []  # (iso, line)
-    byline = byline_outlet = site = None
-    names_after_title: list[int] = []
+    page = _Page(lines, rules, classes)
+    page.read_metadata_lines()
+    page.read_headline()
+    page.read_site_lines()
+    page.read_dateline()
+    outlet = page.outlet()
+    byline = page.byline
+    published, inferred = page.date(latest_year)
+    return Masthead(page.title, outlet, byline, published, inferred, tuple(page.reasons), frozenset(page.used))
 
-    # Lines that are the page's date or byline, or hold several of its facts ("Outlet · Name · Date")
-    for i in nonblank:
-        if i >= head_end or i in prose or classes[i] in _NEVER_METADATA:
-            continue
-        line = lines[i]
-        segments = _SEGMENTS.split(line)
-        roles = []
-        for seg in segments:
-            found = is_date_line(seg, rules)
-            by = None if found else read_byline(seg, rules)
-            if found:
-                dates += [(d, line) for d in found]
-                roles.append("date")
-            elif by:
-                if byline is None and by[0]:
-                    byline = by[0]
-                    reasons.append(f"byline from {_quote(line)}")
-                if by[1] and byline_outlet is None:
-                    byline_outlet = by[1]
-                    reasons.append(f"outlet from {_quote(line)}")
-                roles.append("byline")
-            elif len(segments) == 1 and name_with_job(seg, rules):
-                if byline is None:
-                    byline = name_with_job(seg, rules)
-                    reasons.append(f"byline from {_quote(line)}")
-                roles.append("byline")
-            elif len(segments) > 1 and is_outlet_name(seg, rules) and not rules.is_section_label(seg):
-                roles.append(("outlet", seg))
-            elif len(segments) > 1 and is_names(seg, rules):
-                roles.append(("byline", seg))
-            else:
-                roles.append(None)
-        if roles and all(roles):
-            used.add(i)
-            named = {r[0]: r[1] for r in roles if isinstance(r, tuple)}
-            if "outlet" in named:
-                site = site or (named["outlet"], line)
-            if byline is None and "byline" in named and len(roles) > 1:
-                byline = named["byline"]
-                reasons.append(f"byline from {_quote(line)}")
 
-    # The headline: the first headline-like line above the article that is nothing else
-    title = None
-    title_at = None
-    candidates = []
-    for i in nonblank:
-        if i >= body_start:
-            break
-        line = lines[i]
-        if i in used or classes[i] is not None or rules.is_furniture(line) or not is_headline_shaped(line):
-            continue
-        if _DOMAIN.fullmatch(line) or is_outlet_name(line, rules) or is_names(line, rules):
-            continue
-        if words(line) < 2 or line.isupper():
-            continue
-        candidates.append(i)
-    strong = [i for i in candidates if words(lines[i]) >= 4 or re.search(r"\s[a-z]", lines[i])]
-    if strong or candidates:
-        title_at = (strong or candidates)[0]
-        title = lines[title_at]
-        used.add(title_at)
-        if title_at != nonblank[0]:
-            reasons.append(f"headline from line {title_at + 1}")
+class _Page:
+    """One reading of a page's lines; each `read_*` step fills in what it finds, with reasons."""
 
-    # Site names and bare names above the article
-    domain = None
-    for i in nonblank:
-        if i >= body_start:
-            break
-        if i in used or classes[i] in _NEVER_METADATA:
-            continue
-        line = lines[i]
-        named = _outlet_of(line, rules) if classes[i] is None else None
-        if named:
-            site = site or (named, line)
-            used.add(i)
-        elif _DOMAIN.fullmatch(line):
-            domain = domain or line
-            used.add(i)
-        elif title_at is not None and i > title_at and is_names(line, rules) and classes[i] is None:
-            names_after_title.append(i)
+    def __init__(self, lines: list[str], rules: FurnitureRules, classes: list[str | None]):
+        self.lines, self.rules, self.classes = lines, rules, classes
+        self.nonblank = [i for i, line in enumerate(lines) if line]
+        # article prose: lines of no class that end like a sentence and are more than a phrase
+        self.prose = [i for i in self.nonblank
+                      if classes[i] is None and ends_like_sentence(lines[i]) and words(lines[i]) > 6]
+        self.body_start = self.prose[0] if self.prose else len(lines)
+        self.reasons: list[str] = []
+        self.used: set[int] = set()
+        self.dates: list[tuple[str, str]] = []  # (ISO date, the line it is on)
+        self.title = self.title_at = self.byline = None
+        self.byline_outlet = self.site = self.domain = self.under_title = None
+        self.names_after_title: list[int] = []
+        self.dateline = self.dateline_text = None
 
-    # Wire datelines in the first paragraphs: the agency is the outlet, the day the present
-    dateline = None
-    for i in prose[:2]:
-        dateline = read_dateline(lines[i])
-        if dateline:
-            dateline_text = lines[i][:dateline.end].strip()
-            break
+    def _above_article(self):
+        return (i for i in self.nonblank if i < self.body_start)
 
-    outlet = None
-    if byline_outlet:
-        outlet = byline_outlet
-    elif dateline and dateline.agency:
-        outlet = dateline.agency
-        reasons.append(f"outlet from the dateline {_quote(dateline_text)}")
-    elif site:
-        outlet = site[0]
-        reasons.append(f"outlet from {_quote(site[1])}")
-    elif domain:
-        outlet = domain
-        reasons.append(f"outlet from {_quote(domain)}")
+    def _take_byline(self, names: str | None, outlet: str | None, line: str) -> None:
+        if names and self.byline is None:
+            self.byline = names
+            self.reasons.append(f"byline from {_quote(line)}")
+        if outlet and self.byline_outlet is None:
+            self.byline_outlet = outlet
+            self.reasons.append(f"outlet from {_quote(line)}")
 
-    # A bare name under the headline: the byline when the outlet is known or a job follows it;
-    # otherwise the outlet, as a short line under a headline usually is.
-    for i in names_after_title:
-        nxt = next((j for j in nonblank if j > i), None)
-        has_job = nxt is not None and classes[nxt] == "job_title"
-        if byline is None and (outlet or has_job):
-            byline = lines[i]
-            reasons.append(f"byline from {_quote(lines[i])}")
-            used.add(i)
-        elif outlet is None and i == next(j for j in nonblank if j > title_at):
-            outlet = lines[i]
-            reasons.append(f"outlet from {_quote(lines[i])}, the line under the headline")
-            used.add(i)
+    def read_metadata_lines(self) -> None:
+        """Lines above the second paragraph that are the page's date or byline, or hold several
+        of its facts ("Outlet · Name · Date", "Posted by NAME | DATE")."""
+        head_end = self.prose[1] if len(self.prose) > 1 else len(self.lines)
+        for i in self.nonblank:
+            if i >= head_end or i in self.prose or self.classes[i] in _NEVER_METADATA:
+                continue
+            line = self.lines[i]
+            segments = _SEGMENTS.split(line)
+            roles = [self._segment_role(seg, line, alone=len(segments) == 1) for seg in segments]
+            if all(roles):
+                self.used.add(i)
+                named = {r[0]: r[1] for r in roles if isinstance(r, tuple)}
+                if "outlet" in named:
+                    self.site = self.site or (named["outlet"], line)
+                if "names" in named:
+                    self._take_byline(named["names"], None, line)
 
-    if outlet is None:
-        # below the article: the site's name on a line of its own
-        below = [i for i in nonblank if prose and i > prose[-1] and classes[i] is None]
-        named = next(((_outlet_of(lines[i], rules), lines[i]) for i in below if _outlet_of(lines[i], rules)), None)
-        if named:
-            outlet = named[0]
-            reasons.append(f"outlet from {_quote(named[1])} below the article")
-    if outlet is None:
-        for i in reversed(nonblank):
-            name = _copyright_outlet(lines[i])
+    def _segment_role(self, seg: str, line: str, alone: bool):
+        found = is_date_line(seg, self.rules)
+        if found:
+            self.dates += [(d, line) for d in found]
+            return "date"
+        by = read_byline(seg, self.rules)
+        if by:
+            self._take_byline(by[0], by[1], line)
+            return "byline"
+        if alone:
+            name = name_with_job(seg, self.rules)
             if name:
-                outlet = name
-                reasons.append(f"outlet from {_quote(lines[i])}")
-                break
+                self._take_byline(name, None, line)
+                return "byline"
+            return None
+        if is_outlet_name(seg, self.rules) and not self.rules.is_section_label(seg):
+            return ("outlet", seg)
+        if is_names(seg, self.rules):
+            return ("names", seg)
+        return None
 
-    published, inferred = None, False
-    if dates:
-        published, line = max(dates)
-        reasons.append(f"date from {_quote(line)}")
-    elif dateline and dateline.year and dateline.month and _iso(dateline.year, dateline.month, dateline.day):
-        published = _iso(dateline.year, dateline.month, dateline.day)
-        reasons.append(f"date from the dateline {_quote(dateline_text)}")
-    else:
-        published, why = _present_date(lines, prose[:1], dateline, latest_year)
-        if published:
-            inferred = True
-            reasons.append(why)
-    return Masthead(title, outlet, byline, published, inferred, tuple(reasons), frozenset(used))
+    def read_headline(self) -> None:
+        """The first headline-like line above the article that is nothing else; a line of a
+        few capitalised words is passed over for one that reads like a headline."""
+        candidates = []
+        for i in self._above_article():
+            line = self.lines[i]
+            if i in self.used or self.classes[i] is not None or self.rules.is_furniture(line):
+                continue
+            if not is_headline_shaped(line) or words(line) < 2 or line.isupper():
+                continue
+            if _DOMAIN.fullmatch(line) or is_outlet_name(line, self.rules) or is_names(line, self.rules):
+                continue
+            candidates.append(i)
+        strong = [i for i in candidates if words(self.lines[i]) >= 4 or re.search(r"\s[a-z]", self.lines[i])]
+        if candidates:
+            self.title_at = (strong or candidates)[0]
+            self.title = self.lines[self.title_at]
+            self.used.add(self.title_at)
+            if self.title_at != self.nonblank[0]:
+                self.reasons.append(f"headline from line {self.title_at + 1}")
+
+    def read_site_lines(self) -> None:
+        """Site names, domains and bare names above the article."""
+        after_title = next((j for j in self.nonblank if self.title_at is not None and j > self.title_at), None)
+        for i in self._above_article():
+            line = self.lines[i]
+            if i in self.used or self.classes[i] is not None or self.rules.is_furniture(line):
+                continue
+            named = _outlet_of(line, self.rules)
+            if named:
+                self.site = self.site or (named, line)
+                self.used.add(i)
+            elif _DOMAIN.fullmatch(line):
+                self.domain = self.domain or line
+                self.used.add(i)
+            elif after_title is not None and i >= after_title and is_names(line, self.rules):
+                self.names_after_title.append(i)
+            elif i == after_title and _is_outlet_shaped(line):
+                self.under_title = i  # "Politico" under the headline: most likely the outlet
+
+    def read_dateline(self) -> None:
+        for i in self.prose[:2]:
+            self.dateline = read_dateline(self.lines[i])
+            if self.dateline:
+                self.dateline_text = self.lines[i][:self.dateline.end].strip()
+                return
+
+    def outlet(self) -> str | None:
+        """By priority: the byline's outlet, the dateline's agency, a site name or domain above
+        the article, a line under the headline, the site's name below the article, the copyright."""
+        outlet = self.byline_outlet
+        if outlet is None and self.dateline and self.dateline.agency:
+            outlet = self.dateline.agency
+            self.reasons.append(f"outlet from the dateline {_quote(self.dateline_text)}")
+        elif outlet is None and (self.site or self.domain):
+            outlet, line = self.site or (self.domain, self.domain)
+            self.reasons.append(f"outlet from {_quote(line)}")
+        # a bare name under the headline is the byline when the outlet is known or a job title
+        # follows it; otherwise the outlet, as a short line under a headline usually is
+        for i in self.names_after_title:
+            nxt = next((j for j in self.nonblank if j > i), None)
+            if self.byline is None and (outlet or nxt is not None and self.classes[nxt] == "job_title"):
+                self._take_byline(self.lines[i], None, self.lines[i])
+                self.used.add(i)
+            elif outlet is None and self.title_at is not None and i == next(j for j in self.nonblank if j > self.title_at):
+                self.under_title = i
+        if outlet is None and self.under_title is not None:
+            outlet = self.lines[self.under_title]
+            self.used.add(self.under_title)
+            self.reasons.append(f"outlet from {_quote(outlet)}, the line under the headline")
+        if outlet is None:
+            below = (i for i in self.nonblank if self.prose and i > self.prose[-1] and self.classes[i] is None)
+            found = next(((_outlet_of(self.lines[i], self.rules), i) for i in below
+                          if _outlet_of(self.lines[i], self.rules)), None)
+            if found:
+                outlet = found[0]
+                self.reasons.append(f"outlet from {_quote(self.lines[found[1]])} below the article")
+        if outlet is None:
+            found = next(((_copyright_outlet(self.lines[i]), i) for i in reversed(self.nonblank)
+                          if _copyright_outlet(self.lines[i])), None)
+            if found:
+                outlet = found[0]
+                self.reasons.append(f"outlet from {_quote(self.lines[found[1]])}")
+        return outlet
+
+    def date(self, latest_year: int | None) -> tuple[str | None, bool]:
+        """(ISO date, inferred): the newest date line, else a dateline with its year, else the
+        date the first paragraph states about its present."""
+        if self.dates:
+            published, line = max(self.dates)
+            self.reasons.append(f"date from {_quote(line)}")
+            return published, False
+        d = self.dateline
+        if d and d.year and d.month and _day(d.year, d.month, d.day):
+            self.reasons.append(f"date from the dateline {_quote(self.dateline_text)}")
+            return _day(d.year, d.month, d.day).isoformat(), False
+        if self.prose:
+            published, why = _present_date(self.lines[self.prose[0]], d, latest_year)
+            if published:
+                self.reasons.append(why)
+                return published, True
+        return None, False
 
 
-def _present_date(lines: list[str], first: list[int], dateline, latest_year: int | None) -> tuple[str | None, str]:
+def _is_outlet_shaped(line: str) -> bool:
+    """A few capitalised words, no digits, no sentence punctuation: "Politico", "Al-Monitor"."""
+    parts = line.split()
+    return (0 < len(parts) <= 6 and not ends_like_sentence(line) and not any(ch.isdigit() for ch in line)
+            and all(w[0].isupper() or not w[0].isalpha() for w in parts if len(w) > 3))
+
+
+def _day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _present_date(paragraph: str, dateline, latest_year: int | None) -> tuple[str | None, str]:
     """The date the first paragraph states about its own present: a weekday with its day
     ("on Thursday, June 5"), which fixes the year; and a dateline's day in that year."""
-    if not first or latest_year is None:
-        return None, ""
-    text = lines[first[0]][dateline.end if dateline else 0:]
-    for m in find_dates(text):
+    for m in find_dates(paragraph[dateline.end if dateline else 0:]):
         if m.kind not in ("month_day", "day"):
             continue
         head = m.text.split()[0].strip(",").lower()
         if head not in WEEKDAYS:
             continue
-        weekday = WEEKDAYS.index(head)
-        year = m.year if m.year else year_of_weekday(m.month, m.day, weekday, latest_year)
-        if year is None or _iso(year, m.month, m.day) is None:
+        year = m.year or (year_of_weekday(m.month, m.day, WEEKDAYS.index(head), latest_year) if latest_year else None)
+        stated = _day(year, m.month, m.day) if year else None
+        if stated is None:
             continue
+        said = " ".join(m.text.split())
         if dateline and dateline.month:
-            # the dateline's day, in the year nearest the weekday's day
-            best = min((y for y in (year - 1, year, year + 1) if _iso(y, dateline.month, dateline.day)),
-                       key=lambda y: abs(_ordinal(y, dateline.month, dateline.day) - _ordinal(year, m.month, m.day)))
-            day = _iso(best, dateline.month, dateline.day)
-            return day, f"date inferred from the dateline and '{' '.join(m.text.split())}' in the text"
-        return _iso(year, m.month, m.day), f"date inferred from '{' '.join(m.text.split())}' in the text"
+            # the dateline's day, in the year that puts it nearest the weekday's day
+            days = [d for d in (_day(y, dateline.month, dateline.day) for y in (year - 1, year, year + 1)) if d]
+            if days:
+                best = min(days, key=lambda d: abs((d - stated).days))
+                return best.isoformat(), f"date inferred from the dateline and '{said}' in the text"
+        return stated.isoformat(), f"date inferred from '{said}' in the text"
     return None, ""
-
-
-def _ordinal(year: int, month: int, day: int) -> int:
-    import datetime
-
-    return datetime.date(year, month, day).toordinal()

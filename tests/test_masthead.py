@@ -74,6 +74,11 @@ def test_outlet_from_a_site_name_line_above_the_headline():
     assert "Riverside Gazette" not in c.text
 
 
+def test_a_short_capitalised_line_under_the_headline_is_the_outlet():
+    assert read(f"{HEADLINE}\nRiverpost").outlet == "Riverpost"
+    assert read(f"{HEADLINE}\nRepairs took longer than planned").outlet is None
+
+
 def test_outlet_from_a_domain_line():
     assert read(f"www.riverside-gazette.com\n{HEADLINE}").outlet == "www.riverside-gazette.com"
 
