@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .dates import read_dateline
 from .errors import BriefingError
 from .model import Mention, ParsedSource, Sentence, Source, Token
 
@@ -73,7 +74,7 @@ def model_id(nlp) -> str:
 
 
 # Bump when what `analyze` produces changes, so cached analyses are redone.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"  # 2: a wire dateline is not part of the first sentence
 
 
 def analysis_identity(name: str | None = None) -> str | None:
@@ -97,16 +98,42 @@ def analysis_identity(name: str | None = None) -> str | None:
     return None
 
 
-_ANALYSIS_DATA = (ENTITY_PATTERNS, Path(__file__))  # files that shape the parse
+_ANALYSIS_DATA = (ENTITY_PATTERNS, Path(__file__), Path(__file__).with_name("dates.py"))  # files that shape the parse
 
 
 def _line_breaks(doc):
-    """A line break ends a sentence: headings and list items are not run into the next line."""
+    """A line break ends a sentence: headings and list items are not run into the next line.
+
+    A wire dateline ("ADEN, June 6 (Reuters) -") is set apart from the story it opens, so
+    the first sentence starts after it; `_sentences` leaves the dateline out.
+    """
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+    for start, end in dateline_spans(doc.text):
+        inside = [t for t in doc if start <= t.idx < end]
+        after = next((t for t in doc if t.idx >= end), None)
+        if after is None or after.idx != end:
+            continue  # the dateline does not end on a word boundary
+        for t in inside[1:]:
+            t.is_sent_start = False
+        after.is_sent_start = True
     return doc
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dateline that opens a line of `text`, up to the story's first word."""
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        dateline = read_dateline(stripped) if stripped[:1].isalpha() else None
+        if dateline:
+            start = at + len(line) - len(stripped)
+            spans.append((start, start + dateline.end))
+        at += len(line) + 1
+    return spans
 
 
 def analyze(sources: Sequence[Source], nlp, batch_size: int = 32) -> list[ParsedSource]:
@@ -124,12 +151,15 @@ def analyze_texts(texts: Sequence[str], nlp, batch_size: int = 32) -> list[list[
 
 def _sentences(text: str, doc) -> Iterable[Sentence]:
     index = 0
+    datelines = dateline_spans(text)
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
         first, last = tokens[0], tokens[-1]
         start, end = first.idx, last.idx + len(last.text)
+        if any(ds <= start and end <= de for ds, de in datelines):
+            continue  # a dateline is not a sentence
         base = sent.start
         yield Sentence(
             source="",

@@ -292,3 +292,118 @@ def short_date(iso: str | None) -> str:
     except (TypeError, ValueError):
         return iso or ""
     return f"{day.day} {day:%b}"
+
+
+# --- Dates on the lines of a page -----------------------------------------------------------
+#
+# A page states its own date on a line of its own ("Updated June 5, 2025, 9:14 a.m. ET",
+# "Wed 19 Feb 2025 06.40 GMT", "date 2024-07-16") and a wire story in its dateline ("ADEN,
+# June 6 (Reuters) -"). `dates_on_line` reads the first kind, `read_dateline` the second.
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?![\d.])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
+    r"|\b(?-i:[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT|[ECMP][SD]T|BST|CEST|CET|EEST|EET|AST)\b|[+-]\d{2}:?\d{2}\b|(?<=\d)Z\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b\.?",
+                           re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")  # 12/01/2025: day or month first? unread
+_ISO_TIME = re.compile(r"(?<=\d)T(?=\d)")
+
+
+_LINE_DATE = re.compile(
+    r"(?<![\w-])(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("month", "month2") + r",?\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def dates_on_line(line: str) -> tuple[list[str], list[str]]:
+    """The full dates (with a year) written on `line`, and the words left beside them once
+    dates, clock times, time zones and weekday names are taken out.
+
+    "Updated June 5, 2025, 9:14 a.m. ET" -> (["2025-06-05"], ["updated"]).
+    """
+    text = _ISO_TIME.sub(" ", line.replace("\u00a0", " "))
+    found: list[str] = []
+    for m in _LINE_DATE.finditer(text):
+        day = parse_dateline(m.group())
+        if day:
+            found.append(day)
+    text = _LINE_DATE.sub(" ", text)
+    text = _NUMERIC_DATE.sub(" ", text)
+    text = _CLOCK.sub(" ", text)
+    text = _WEEKDAY_WORD.sub(" ", text)
+    return found, [w.lower() for w in re.findall(r"[^\W_]+", text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline that opens a wire story: "ANKARA, Turkey, Aug. 12 (UPI) --"."""
+
+    end: int  # offset of the story's first word after the dateline
+    place: str
+    agency: str | None
+    month: int | None
+    day: int | None
+    year: int | None
+
+
+_PLACE_CAPS = r"(?-i:[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})"
+_PLACE_ANY = r"(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})"
+_REGION = r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})"
+_DATELINE_DATE = (r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})"
+                  r"(?:,\s*(?P<year>\d{4}))?")
+_AGENCY = r"\((?P<agency>[^()\n]{2,40})\)"
+_DASH = r"\s*(?:--|[-–—])\s+"
+_OPENING_DATELINE = re.compile(
+    r"(?i:(?P<place>" + _PLACE_CAPS + r")(?:,\s*" + _REGION + r")??(?:,\s*" + _DATELINE_DATE + r")?"
+    r"(?:\s*" + _AGENCY + r")?" + _DASH + r")"
+    r"|(?i:(?P<place2>" + _PLACE_ANY + r")(?:,\s*" + _REGION + r")??(?:,\s*" + _DATELINE_DATE.replace("?P<", "?P<x")
+    + r")?\s*\((?P<agency2>[^()\n]{2,40})\)" + _DASH + r")"
+)
+
+
+def read_dateline(line: str) -> Dateline | None:
+    """The dateline at the start of `line`, when a story follows it; else None.
+
+    The place is in capitals ("BAGHDAD —"), or any place followed by the agency in brackets
+    ("Beirut (AFP) –"); a date and an agency may stand between place and dash.
+    """
+    m = _OPENING_DATELINE.match(line)
+    if not m or m.end() >= len(line.rstrip()):
+        return None
+    opening = line[m.end()]
+    if not (opening.isupper() or opening.isdigit() or opening in "\"“‘'"):
+        return None  # a story opens with a capital: "ISIS - the group" is not a dateline
+    place = m["place"] or m["place2"]
+    agency = m["agency"] or m["agency2"]
+    month = m["month"] or m["xmonth"]
+    day = m["day"] or m["xday"]
+    year = m["year"] or m["xyear"]
+    if agency and not re.search(r"[A-Za-z]", agency):
+        return None
+    if not agency and not month and re.search(r"(?<!-)-\s*$", m.group()):
+        return None  # a bare "PLACE -" is too weak; a bare dateline takes a dash: "BAGHDAD —"
+    if m["place"] and len(re.sub(r"[^A-Za-z]", "", place)) < 3:
+        return None
+    if month and not _iso(2000, MONTHS[month.lower()], int(day)):
+        return None
+    return Dateline(
+        end=m.end(),
+        place=place,
+        agency=" ".join(agency.split()) if agency else None,
+        month=MONTHS[month.lower()] if month else None,
+        day=int(day) if day else None,
+        year=int(year) if year else None,
+    )
+
+
+def year_of_weekday(month: int, day: int, weekday: int, latest: int, span: int = 12) -> int | None:
+    """The most recent year, no later than `latest`, in which month/day fell on `weekday`
+    (0 is Monday): "Thursday, June 5" before the end of 2026 is 2025."""
+    for year in range(latest, latest - span, -1):
+        if _iso(year, month, day) and _dt.date(year, month, day).weekday() == weekday:
+            return year
+    return None

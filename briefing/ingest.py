@@ -1,11 +1,12 @@
 """Stage 1, ingest: files in, `Source` objects out.
 
-Reads each file (UTF-8, falling back to a detected encoding), takes the
-headline, outlet line and dateline from the top where they are there, and drops
-page furniture. Furniture is recognised by the shape and position of lines
-(short lines without sentence punctuation above and below the article, runs of
-link-like lines) and by the patterns in `data/furniture.toml`. Lines are
-dropped, never rewritten, so every line of `Source.text` is a line of the file.
+Reads each file (UTF-8, falling back to a detected encoding), reads the
+headline, outlet, byline and date the page states (`masthead`), and drops page
+furniture. Furniture is recognised by the shape and position of lines (short
+lines without sentence punctuation above and below the article, runs of
+link-like lines) and by the line classes in `data/furniture.toml` (`pagelines`).
+Lines are dropped, never rewritten, so every line of `Source.text` is a line of
+the file. Sources are listed in date order, undated ones last.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import functools
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,44 +21,13 @@ from typing import Sequence
 
 from .dates import parse_dateline
 from .errors import BriefingError
+from .masthead import read_masthead
 from .model import Skipped, Source
+from .pagelines import FurnitureRules, ends_like_sentence, is_headline_shaped, is_widget_shaped, reads_like_text
 from .readers import SUFFIXES as ARTICLE_SUFFIXES
 from .readers import Metadata, MetadataFiles, Unreadable, read_text
 
-DATA = Path(__file__).parent / "data"
-
-# A line "ends like a sentence" when its last letter-ish character is followed
-# only by sentence punctuation and closing quotes/brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_STATEMENT_END = re.compile(r"[.…][\"'”’»)\]]*$")
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?][\"'”’)]* [A-Z`\"“‘]")
-
-
-@dataclass(frozen=True, slots=True)
-class FurnitureRules:
-    lines: tuple[re.Pattern, ...]
-    list_headers: tuple[re.Pattern, ...]
-    sentences: tuple[re.Pattern, ...]
-
-    @classmethod
-    def load(cls, path: Path = DATA / "furniture.toml") -> "FurnitureRules":
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-
-        def compile_all(key: str) -> tuple[re.Pattern, ...]:
-            return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
-
-        return cls(compile_all("lines"), compile_all("list_headers"), compile_all("sentences"))
-
-    def is_furniture(self, line: str) -> bool:
-        return any(p.fullmatch(line) for p in self.lines)
-
-    def is_list_header(self, line: str) -> bool:
-        return any(p.fullmatch(line) for p in self.list_headers)
-
-    def is_boilerplate_sentence(self, sentence: str) -> bool:
-        return any(p.fullmatch(sentence.strip()) for p in self.sentences)
-
+__all__ = ["FurnitureRules", "ends_like_sentence", "read_sources", "clean", "decode", "Unreadable"]
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -82,6 +51,9 @@ class Cleaned:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    byline: str | None = None
+    date_inferred: bool = False  # `published` is a date the text states about its present
+    reasons: tuple[str, ...] = ()  # where each of the above was read
 
 
 def _mb(n: int) -> str:
@@ -142,10 +114,10 @@ def read_sources(
                 continue
             text, notes = decode(raw)
             body, meta = read_text(path, text)
-            cleaned = clean(body, rules)
+            modified = os.stat(path).st_mtime
+            cleaned = clean(body, rules, _year_of(modified))
             if not cleaned.text.strip():
                 raise Unreadable("no article text after removing page furniture")
-            modified = os.stat(path).st_mtime
         except OSError as exc:
             skipped.append(Skipped(path, f"cannot be read ({exc.strerror or exc})"))
             continue
@@ -155,8 +127,10 @@ def read_sources(
         if not looks_english(cleaned.text):
             warnings.append(f"{path}: does not look like English; the language model is English, "
                             "so its sentences and facts may be poor")
-        inferred = Metadata(cleaned.title, cleaned.outlet, cleaned.published or _date_in_name(path))
-        meta = metadata.for_file(path).over(meta).over(inferred)
+        stated = cleaned.published if not cleaned.date_inferred else None
+        from_text = Metadata(cleaned.title, cleaned.outlet, stated or _date_in_name(path) or cleaned.published,
+                             byline=cleaned.byline)
+        meta = metadata.for_file(path).over(meta).over(from_text)
         by_hash[digest] = len(sources)
         sources.append(
             Source(
@@ -170,8 +144,12 @@ def read_sources(
                 url=meta.url,
                 modified=modified,
                 notes=tuple(notes),
+                byline=meta.byline,
+                date_inferred=cleaned.date_inferred and meta.published == cleaned.published,
+                reasons=_reasons_kept(cleaned, meta),
             )
         )
+    sources = _in_date_order(sources)
     warnings += [f"{path}: {reason}" for path, reason in metadata.errors]
     if not sources:
         where = ", ".join(paths)
@@ -196,6 +174,31 @@ def looks_english(text: str) -> bool:
         return True  # too little to tell
     stop = _english_stop_words()
     return sum(w in stop for w in words) / len(words) >= 0.2
+
+
+def _year_of(timestamp: float) -> int:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).year
+
+
+_REASON_FIELDS = {"headline": "title", "outlet": "outlet", "byline": "byline", "date": "published"}
+
+
+def _reasons_kept(cleaned: Cleaned, meta: Metadata) -> tuple[str, ...]:
+    """The text's reasons for the values that were used (a sidecar or the HTML may overrule them)."""
+    kept = []
+    for reason in cleaned.reasons:
+        field = _REASON_FIELDS[reason.split()[0]]
+        if getattr(meta, field) == getattr(cleaned, field):
+            kept.append(reason)
+    return tuple(kept)
+
+
+def _in_date_order(sources: list[Source]) -> list[Source]:
+    """Oldest first, undated last, ties in file order; ids follow the new order."""
+    ordered = sorted(sources, key=lambda s: (s.published is None, s.published or ""))
+    return [replace(s, id=f"S{n}") for n, s in enumerate(ordered, start=1)]
 
 
 def _date_in_name(path: str) -> str | None:
@@ -319,67 +322,26 @@ def _normalise_newlines(text: str) -> str:
 # --- cleaning -------------------------------------------------------------------------
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def clean(text: str, rules: FurnitureRules, latest_year: int | None = None) -> Cleaned:
+    """Read headline, outlet, byline and date from the page's lines; drop furniture lines.
 
-
-def ends_like_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
-
-
-def reads_like_text(line: str) -> bool:
-    """A sentence, or a paragraph of several cut off mid-sentence (a truncated page's last line)."""
-    if _words(line) <= 6:
-        return False
-    return ends_like_sentence(line) or (_words(line) > 20 and len(_SENTENCE_INSIDE.findall(line)) >= 1)
-
-
-def is_headline_shaped(line: str) -> bool:
-    """Short, and not ending in a full stop: a title, a link, a label or a button."""
-    return 0 < _words(line) <= 25 and len(line) <= 200 and not _STATEMENT_END.search(line)
-
-
-def is_widget_shaped(line: str) -> bool:
-    """Very short and without sentence punctuation: a button, a counter, a label."""
-    return _words(line) <= 6 and not ends_like_sentence(line)
-
-
-def _is_outlet_line(line: str) -> bool:
-    words = line.split()
-    return (
-        0 < len(words) <= 6
-        and not ends_like_sentence(line)
-        and not any(ch.isdigit() for ch in line)
-        and all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
-    )
-
-
-def clean(text: str, rules: FurnitureRules) -> Cleaned:
-    """Split off headline, outlet and dateline; drop furniture lines."""
+    `latest_year` is the year the page was saved at the latest: it fixes the year of a date
+    inferred from a weekday ("on Thursday, June 5").
+    """
     lines = [line.strip() for line in text.split("\n")]
     keep = [bool(line) for line in lines]
     nonblank = [i for i, line in enumerate(lines) if line]
     if not nonblank:
         return Cleaned("")
 
-    title = outlet = published = None
-    # The top of the page: everything before the first line that reads like
-    # article text. The headline, outlet and dateline live here; anything else
-    # short here is furniture (newsletter prompts, map legends, share bars).
-    body_start = next((i for i in nonblank if reads_like_text(lines[i])), len(lines))
-    for n, i in enumerate(i for i in nonblank if i < body_start):
-        line = lines[i]
-        date = parse_dateline(line)
-        if date and published is None:
-            published = date
-        elif n == 0 and is_headline_shaped(line):
-            title = line
-        elif title is not None and outlet is None and published is None and n == 1 and _is_outlet_line(line):
-            outlet = line
-        keep[i] = False
-
+    classes = [rules.line_class(line) if line else None for line in lines]
+    head = read_masthead(lines, rules, classes, latest_year)
+    # The top of the page: everything before the first line that reads like article text.
+    # The headline, outlet and date live here; anything else short here is furniture
+    # (newsletter prompts, map legends, share bars).
+    body_start = next((i for i in nonblank if classes[i] is None and reads_like_text(lines[i])), len(lines))
     for i in nonblank:
-        if keep[i] and rules.is_furniture(lines[i]):
+        if i < body_start or i in head.used or rules.is_furniture(lines[i]):
             keep[i] = False
 
     _drop_link_lists(lines, keep, rules)
@@ -387,7 +349,7 @@ def clean(text: str, rules: FurnitureRules) -> Cleaned:
 
     kept = [lines[i] if keep[i] else "" for i in range(len(lines))]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
-    return Cleaned(body, title, outlet, published)
+    return Cleaned(body, head.title, head.outlet, head.published, head.byline, head.date_inferred, head.reasons)
 
 
 def _drop_link_lists(lines: list[str], keep: list[bool], rules: FurnitureRules) -> None:

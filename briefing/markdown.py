@@ -58,7 +58,7 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
     if marking:
         out += [f"**{md_escape(marking)}**", ""]
     out += [f"# {md_escape(b.title)}", "",
-            f"{long_date(b.generated)} · {n} source{'s' if n != 1 else ''} · every sentence quoted verbatim "
+            f"Sources up to {long_date(b.generated)} · {n} source{'s' if n != 1 else ''} · every sentence quoted verbatim "
             f"and cited · ranked with {METHOD_NAMES.get(b.method, b.method)}", ""]
 
     if b.summary:
@@ -136,7 +136,9 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
         words = s.text.split()
         untitled = "No headline; begins “" + md_escape(" ".join(words[:12])) + ("…" if len(words) > 12 else "") + "”"
         parts = [f"**[{s.id}]** " + (md_escape(s.title) if s.title else untitled)]
-        parts += [md_escape(x) for x in (s.outlet, s.published) if x]
+        parts += [md_escape(x) for x in (s.byline, s.outlet) if x]
+        if s.published:
+            parts.append(s.published + (" (date inferred from the text)" if s.date_inferred else ""))
         parts.append(f"file `{s.path.replace('`', '')}`")
         parts += [f"same as `{d.replace('`', '')}`" for d in getattr(s, "duplicates", ())]
         if s.url and is_web_url(s.url):

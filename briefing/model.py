@@ -24,6 +24,9 @@ class Source:
     modified: float = 0.0  # file modification time, seconds since the epoch
     notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252"
     duplicates: tuple[str, ...] = ()  # other paths with the same bytes
+    byline: str | None = None  # "Lina Haddad and Tom Reyes"
+    date_inferred: bool = False  # `published` is a date the text states about its present, not the page's date
+    reasons: tuple[str, ...] = ()  # where headline, outlet, byline and date were read: "date from 'Updated June 5'"
 
 
 @dataclass(frozen=True, slots=True)

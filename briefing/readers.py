@@ -34,6 +34,7 @@ class Metadata:
     outlet: str | None = None
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
+    byline: str | None = None
 
     def over(self, other: "Metadata") -> "Metadata":
         """These values where set, `other`'s elsewhere."""
@@ -65,6 +66,7 @@ def metadata_from(mapping: dict, where: str) -> Metadata:
         outlet=text("outlet") or text("sitename") or text("source"),
         published=iso_date(mapping.get("published") or mapping.get("date")),
         url=text("url"),
+        byline=text("byline") or text("author"),
     )
 
 
@@ -116,6 +118,7 @@ def read_html(text: str) -> tuple[str, Metadata]:
         outlet=getattr(doc, "sitename", None) or None,
         published=iso_date(getattr(doc, "date", None)),
         url=getattr(doc, "url", None) or None,
+        byline=getattr(doc, "author", None) or None,
     )
     # trafilatura repeats the headline as the first line; it is metadata, not text
     lines = body.split("\n")

@@ -369,8 +369,10 @@ def to_json(briefing: Briefing) -> dict:
                 "outlet": s.outlet,
                 "published": s.published,
                 "url": s.url,
+                "byline": s.byline,
+                "date_inferred": s.date_inferred,
                 "sha256": s.sha256,
-                "notes": list(s.notes),
+                "notes": list(s.notes) + list(s.reasons),
                 "duplicates": list(s.duplicates),
                 "text": s.text,
             }
