@@ -84,13 +84,13 @@ class Topic:
     order: float = 0.0
     enabled: bool = True
 
-    def score(self, sentence: Sentence, others: "Topic | Sequence[Topic]" = ()) -> float:
+    def score(self, sentence: Sentence, others: Sequence["Topic"] = ()) -> float:
         """Points the sentence earns for this topic; 0 if a requirement is missing.
 
         `others` are the other topics: a statement counts for this one only when
         what is said is not about one of them.
         """
-        return score(self, Reading(sentence), others if isinstance(others, Sequence) else [others])
+        return score(self, Reading(sentence), others)
 
 
 class Reading:
@@ -117,21 +117,20 @@ class Reading:
         return out
 
     def verb_names(self, i: int) -> list[str]:
-        """A verb's lemma and, with its particle, the phrasal verb: "pull out"."""
-        out = [self.tree.lemma(i)]
-        out += [f"{out[0]} {self.tree.lemma(c)}" for c in self.tree.children(i, "prt")]
-        return out
+        """A verb's lemma, or with its particle the phrasal verb, another word: "pull out", "die down"."""
+        lemma = self.tree.lemma(i)
+        return [f"{lemma} {self.tree.lemma(c)}" for c in self.tree.children(i, "prt")] or [lemma]
 
     def unreal(self, verb: int, events: bool) -> bool:
         """The verb, or a clause it depends on, is negated ("did not condemn", "I do not think he wants to
         expel"); for an event, also under a modal or wanted: "would be rescued", "determined to see X freed"."""
-        words = load_words()
         tree = self.tree
         chain = [verb, *tree.ancestors(verb)]
-        if any(tree[c].dep == "neg" or tree.lemma(c) in words.negators for v in chain for c in tree.children(v, "neg")):
+        if any(tree.children(v, "neg") for v in chain):
             return True
         if not events:
             return False
+        words = load_words()
         modals = words.irrealis - words.infinitive
         return any(tree[v].dep == "xcomp" for v in chain) or any(
             tree.lemma(c) in modals for c in tree.children(verb, "aux", "auxpass"))
@@ -240,7 +239,9 @@ def _actor(topic: Topic, r: Reading, verb: int) -> float:
     for s in r.subjects(verb):
         # "Rasool, a military spokesman, said": the apposition says who the subject is;
         # "spokesman Michael Haddock", "President Yeltsin": so does a title before the name.
-        who = [s, *r.tree.children(s, "appos"), *r.tree.children(s, "compound")]
+        who = [s, *r.tree.children(s, "appos")]
+        if r.tree[s].pos == "PROPN":  # not "government forces"
+            who += r.tree.children(s, "compound")
         for name in [n for a in who for n in r.names(a)]:
             best = max(best, topic.actors.get(name, 0.0))
         label = r.tree[s].ent_type

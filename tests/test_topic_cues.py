@@ -128,3 +128,8 @@ def test_a_topic_without_sentences_is_left_out_and_the_json_says_why(briefing):
     assert 'id="topic-troop_levels"' not in html and 'id="topic-strikes"' in html
     assert "No source sentence" not in html
     assert "## Troop levels" not in to_markdown(briefing) and "## Strikes" in to_markdown(briefing)
+
+
+def test_verbs_a_particle_makes_another_verb(parse):
+    assert "casualties" not in topics_of(parse, "The fighting in the town died down after midnight.")
+    assert "strikes" in topics_of(parse, "Rebels shot down a transport plane over the airport.")
