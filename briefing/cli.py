@@ -203,28 +203,35 @@ def watch(sources, out_dir, method, summary_sentences, topic_files, model, **ren
 @click.option("-o", "--output", "out_dir", metavar="DIR",
               help="Where to write the briefing it scores (default: a temporary folder).")
 @click.option("--model", metavar="NAME", help="spaCy model package to use.")
-def eval_command(gold, sources, out_dir, model):
-    """Score the extracted facts against GOLD, a hand-annotated JSON file.
+@click.option("--section-sentences", type=click.IntRange(1, 50), default=4, show_default=True, metavar="N",
+              help="Sentences per topic section (when GOLD annotates topics).")
+def eval_command(gold, sources, out_dir, model, section_sentences):
+    """Score the extracted facts, or the topic sections, against GOLD, a hand-annotated JSON file.
 
     Builds the briefing of SOURCES (default: seeds/) and prints precision and
-    recall for figures, discrepancies, entities and quotes. The gold format is
-    that of shared/eval/seeds-gold.json; `briefing eval --help` in the README
-    explains how each is judged.
+    recall for figures, discrepancies, entities and quotes (gold in the format of
+    shared/eval/seeds-gold.json), or for each topic section (gold in the format of
+    tests/data/topics/*.json). `briefing/evaluate.py` and `briefing/topic_eval.py`
+    say how each is judged.
     """
     import tempfile
 
     from .evaluate import evaluate_sources, format_scores
     from .pipeline import BuildOptions
+    from .topic_eval import evaluate_topic_sources, format_section_scores, is_topic_gold_file
 
+    topical = is_topic_gold_file(gold)
+    score, show = (evaluate_topic_sources, format_section_scores) if topical else (evaluate_sources, format_scores)
     with tempfile.TemporaryDirectory(prefix="briefing-eval-") as tmp:
-        options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir or tmp, model=model)
+        options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir or tmp, model=model,
+                               settings=Settings(section_sentences=section_sentences))
         try:
-            result, scores = evaluate_sources(gold, options)
+            result, scores = score(gold, options)
         except BriefingError as exc:
             raise click.ClickException(str(exc)) from None
     for skipped in result.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
-    click.echo(format_scores(scores))
+    click.echo(show(scores))
 
 
 class _Main:

@@ -26,6 +26,7 @@ MIN_WORDS, MAX_WORDS = 6, 80
 # relevance first; the summary lets coverage lead.
 SUMMARY_LEAD = {"weight": 0.3, "power": 0.2}
 SECTION_RELEVANCE = {"weight": 0.5, "power": 2.0}
+NO_SENTENCE = "no sentence of the sources reaches this topic's threshold; left out of the briefing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ def compose(
     for topic in topics:
         scored = sorted(by_topic[topic.id], key=lambda p: -p[1])[:MAX_CANDIDATES]
         if not scored:
-            sections.append(Section(topic.id, topic.title, ()))
+            sections.append(Section(topic.id, topic.title, (), note=NO_SENTENCE))
             continue
         relevance = {s.key: points for s, points in scored}
         best = max(relevance.values())
@@ -127,7 +128,7 @@ def compose(
         if not picks:  # everything on this topic is already quoted above: say it again
             picks = pick(candidates, settings.section_sentences, settings.method, preference, weights=weights)
         used |= {p.sentence.key for p in picks}
-        chosen = sorted((p.sentence for p in picks), key=lambda s: (order[s.source], s.index))
+        chosen = sorted((p.sentence for p in picks), key=lambda s: (-relevance[s.key], order[s.source], s.index))
         sections.append(Section(topic.id, topic.title, tuple(excerpt(s) for s in chosen)))
 
     sources = tuple(p.source for p in parsed)

@@ -107,9 +107,9 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
                 out += [f"  - {md_escape(texts[c.source][c.start:c.end])} [{c.source}]" for c in d.citations]
         out.append("")
 
-    for sec in b.sections:
+    for sec in (sec for sec in b.sections if sec.excerpts):  # an empty topic is left out
         out += [f"## {md_escape(sec.title)}", ""]
-        out += [_excerpt(x) for x in sec.excerpts] or ["_No source sentence on this topic._"]
+        out += [_excerpt(x) for x in sec.excerpts]
         out.append("")
 
     if facts.quotes:

@@ -109,7 +109,8 @@ class Excerpt:
 class Section:
     topic: str
     title: str
-    excerpts: tuple[Excerpt, ...]
+    excerpts: tuple[Excerpt, ...]  # most about the topic first
+    note: str | None = None  # why the section has no sentence (it is then left out of the reading formats)
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,7 +177,7 @@ def contents(briefing: Briefing) -> list[tuple[str, str]]:
         items.append(("figures", "Key figures"))
     if facts.discrepancies:
         items.append(("conflicts", "Conflicting reports"))
-    items += [(f"topic-{sec.topic}", sec.title) for sec in briefing.sections]
+    items += [(f"topic-{sec.topic}", sec.title) for sec in briefing.sections if sec.excerpts]
     if facts.quotes:
         items.append(("quotes", "Who said what"))
     if facts.timeline:
@@ -380,7 +380,8 @@ def to_json(briefing: Briefing) -> dict:
         ],
         "summary": [_excerpt(x) for x in briefing.summary],
         "sections": [
-            {"topic": sec.topic, "title": sec.title, "sentences": [_excerpt(x) for x in sec.excerpts]}
+            {"topic": sec.topic, "title": sec.title, "sentences": [_excerpt(x) for x in sec.excerpts],
+             **({"note": sec.note} if sec.note else {})}
             for sec in briefing.sections
         ],
         "figures": [_cited(f) for f in facts.figures],

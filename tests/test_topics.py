@@ -28,10 +28,10 @@ def test_sentences_land_in_the_right_sections(parse):
     assert all("weather" not in s.text for hits in got.values() for s, _ in hits)
 
 
-def test_troop_levels_need_a_number(parse):
-    doc = parse("Troops remain stationed at the base and the deployment continues.")
+def test_soldiers_attacked_are_not_a_troop_level(parse):
+    doc = parse("Militants launched 40 attacks on 2,000 soldiers stationed near the border.")
     got = assign_topics(doc.sentences, load_topics())
-    assert got["troop_levels"] == []
+    assert got["troop_levels"] == [] and got["strikes"]
 
 
 def test_a_sentence_may_serve_several_topics(parse):
@@ -54,7 +54,10 @@ def test_user_topic_file_adds_a_section(tmp_path, parse):
     ("not toml [", "not valid TOML"),
     ("title = 'x'", "no \\[\\[topic\\]\\] tables"),
     ("[[topic]]\nid = 'Bad Id'\nlemmas = ['x']", "needs an id"),
-    ("[[topic]]\nid = 'ok'", "needs lemmas or phrases"),
+    ("[[topic]]\nid = 'ok'", "needs cues"),
+    ("[[topic]]\nid = 'ok'\nverbs = 'kill'", "cues must be a list"),
+    ("[[topic]]\nid = 'ok'\nverbs = ['kill']\nweights = { loudness = 2 }", "unknown weight loudness"),
+    ("[[topic]]\nid = 'strikes'\nenabled = 'no'", "enabled must be true or false"),
 ])
 def test_bad_topic_files_are_clear_errors(tmp_path, content, message):
     f = tmp_path / "t.toml"
