@@ -370,7 +370,9 @@ class _Sentence:
         if not words:
             return ""
         first, last = min(words), max(words)
-        return t.text(first, last) if last - first < 8 and first > num.head else ""
+        if first < num.head:  # "identified another 22 of the bodies": the verb alone
+            return t[gov].text if words[0] == gov else ""
+        return t.text(first, last) if last - first < 8 else ""
 
     def owner(self, gov: int | None) -> tuple[str, ...]:
         """Whose troops, when the sender is the subject: "Mexico was sending 475 soldiers"."""
