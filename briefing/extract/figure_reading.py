@@ -219,8 +219,10 @@ class _Sentence:
         t = self.t
         if gov is None or rel not in ("agent", "patient"):
             return set()
+        # "15 others were missing", parsed as a progressive: the adjective is the verb itself
+        itself = {t.lower(gov)} if any(t.lemma(a) == "be" for a in t.children(gov, "aux")) else set()
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")}
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself
 
     def suffered(self, gov: int | None, rel: str) -> set[str]:
         """What the governing verb says its subject or object has: "taken to hospital with injuries"."""
