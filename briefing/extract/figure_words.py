@@ -90,9 +90,11 @@ class Words:
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
 
     def same_event(self, a: str | None, b: str | None) -> bool:
-        """Unknown, the same class, or a broad class and one it covers ("attack", "explosion")."""
+        """Can a figure of event `a` be a value of a toll of event `b`? Unknown, the same class,
+        or `a` broad and covering `b`: "the attack" may be the bombing told before, but a strike
+        is not just any attack's toll."""
         broad = self.broad_events or {}
-        return a is None or b is None or a == b or b in broad.get(a, ()) or a in broad.get(b, ())
+        return a is None or b is None or a == b or b in broad.get(a, ())
 
     def group(self, noun: str) -> Group | None:
         """The group a counted noun ("service member", "soldier") belongs to."""
