@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import short_date
+from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
@@ -48,7 +48,7 @@ def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[s
 
 
 def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
-    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, long_date, shown
+    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, shown
 
     b, hidden = shown(briefing)
     facts = b.facts

@@ -17,7 +17,7 @@ from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dates import short_date
+from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
 
@@ -96,15 +96,6 @@ def format_number(value, year: bool = False) -> str:
     if year and isinstance(value, int):
         return str(value)
     return f"{value:,}" if isinstance(value, (int, float)) else str(value)
-
-
-def long_date(value: str | None) -> str:
-    """"2024-02-08" -> "8 February 2024"; anything else as it is."""
-    try:
-        day = datetime.date.fromisoformat(value or "")
-    except (TypeError, ValueError):
-        return value or ""
-    return f"{day.day} {day:%B} {day.year}"
 
 
 def source_label(s) -> str:
