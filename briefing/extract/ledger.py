@@ -270,7 +270,8 @@ def _label(row: _Row, vocab: Words) -> str:
     named = [m for m in row.members if row.group is not None and _Resolver(vocab, {}).group(m) == row.group]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
-        phrase = max(phrases, key=lambda p: (phrases[p], any(w[:1].isupper() for w in p.split()[:-1]), -len(p)))
+        # the commonest wording that says whose ("US troops" over "troops"), else the commonest
+        phrase = max(phrases, key=lambda p: (any(w[:1].isupper() for w in p.split()[:-1]), phrases[p], -len(p)))
     elif row.kind == "damage":
         phrase = "damage"
     else:
