@@ -17,6 +17,7 @@ from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
@@ -201,6 +202,26 @@ def describe(briefing: Briefing) -> str:
             + ", ".join(title for _, title in contents(briefing)))
 
 
+RUNNING_TITLE_CHARS = 48  # what the page header has room for beside the section and the marking
+MARKING_PT, MARKING_MIN_PT, MARKING_ROOM_PT = 7.5, 5.0, 300  # the header's handling line: room for ~40 characters at 7.5pt
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
+    """The title as the page header shows it: on one line, shortened at a word with an ellipsis."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rsplit(" ", 1)[0] if " " in title[:limit - 1] else title[:limit - 1]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def marking_size(marking: str | None) -> float:
+    """Points for the handling line in the page header: smaller for a long one, so it stays on one line."""
+    if not marking:
+        return MARKING_PT
+    return round(max(MARKING_MIN_PT, min(MARKING_PT, MARKING_ROOM_PT / len(marking))), 2)
+
+
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
                 options: RenderOptions | None = None) -> str:
     from jinja2 import TemplateError
@@ -253,6 +274,11 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             hidden=hidden,
             listed_sources=listed,
             unlisted=unlisted,
+            comment=comment_html(briefing.comment),
+            running_title=running_title(briefing.title),
+            marking_pt=marking_size(options.marking),
+            comment_label=COMMENT_LABEL,
+            comment_note=COMMENT_NOTE,
         )
     except TemplateError as exc:
         where = f" in {exc.filename}" if getattr(exc, "filename", None) else ""
@@ -361,6 +387,7 @@ def to_json(briefing: Briefing) -> dict:
         "title": briefing.title,
         "generated": briefing.generated,
         "method": briefing.method,
+        "comment": briefing.comment,
         "sources": [
             {
                 "id": s.id,
@@ -407,6 +434,8 @@ def _changes(briefing: Briefing) -> dict:
     ch = briefing.changes
     return {
         "first_build": ch.first_build,
+        "source_names": {p: ch.name(p) for p in (*ch.added, *ch.edited, *ch.removed)},
+        "gone": [{"kind": g.kind, "text": g.text, "sources": list(g.sources)} for g in ch.gone],
         "sources_added": list(ch.added),
         "sources_removed": list(ch.removed),
         "sources_edited": list(ch.edited),
