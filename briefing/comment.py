@@ -26,5 +26,6 @@ def comment_markdown(text: str | None) -> list[str]:
     if not text or not text.strip():
         return []
     lines = [f"> **{LABEL}** ({NOTE}):", ">"]
-    lines += [f"> {line}".rstrip() for line in text.strip().split("\n")]
+    # the analyst's Markdown is kept, but not raw HTML: a "<" is shown as itself wherever the file is pasted
+    lines += [f"> {line.replace('<', chr(92) + '<')}".rstrip() for line in text.strip().split("\n")]
     return lines + [""]

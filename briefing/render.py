@@ -202,8 +202,13 @@ def describe(briefing: Briefing) -> str:
             + ", ".join(title for _, title in contents(briefing)))
 
 
-RUNNING_TITLE_CHARS = 48  # what the page header has room for beside the section and the marking
-MARKING_PT, MARKING_MIN_PT, MARKING_ROOM_PT = 7.5, 5.0, 300  # the header's handling line: room for ~40 characters at 7.5pt
+# The page header is three boxes: section (24% of the width), marking (46%), running title (30%).
+# What fits, in DejaVu Sans at 7.5pt: a running title of ~34 characters, a marking of ~40. A longer
+# marking has the header to itself and the middle 60% of the footer, set smaller to stay on one line.
+RUNNING_TITLE_CHARS = 34
+SHORT_MARKING_CHARS = 40
+MARKING_PT, MARKING_MIN_PT, LONG_MARKING_ROOM_PT = 7.5, 4.5, 430  # 430pt: 60% of a page's width over a glyph's 0.68em
+HANDLING_REM, HANDLING_CHARS = 0.8, 85  # the title block's handling line: ~85 characters fit at .8rem
 
 
 def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
@@ -215,11 +220,15 @@ def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
-def marking_size(marking: str | None) -> float:
-    """Points for the handling line in the page header: smaller for a long one, so it stays on one line."""
-    if not marking:
-        return MARKING_PT
-    return round(max(MARKING_MIN_PT, min(MARKING_PT, MARKING_ROOM_PT / len(marking))), 2)
+def marking_layout(marking: str | None) -> dict:
+    """How the handling line is set so that it never wraps: its size in the page margins
+    (`marking_pt`), whether it has the page header to itself (`marking_alone`), and its
+    size in the title block (`handling_rem`)."""
+    n = len(marking or "")
+    alone = n > SHORT_MARKING_CHARS
+    pt = max(MARKING_MIN_PT, min(MARKING_PT, LONG_MARKING_ROOM_PT / n)) if alone else MARKING_PT
+    return {"marking_pt": round(pt, 2), "marking_alone": alone,
+            "handling_rem": round(min(HANDLING_REM, HANDLING_REM * HANDLING_CHARS / max(n, 1)), 3)}
 
 
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
@@ -276,7 +285,7 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             unlisted=unlisted,
             comment=comment_html(briefing.comment),
             running_title=running_title(briefing.title),
-            marking_pt=marking_size(options.marking),
+            **marking_layout(options.marking),
             comment_label=COMMENT_LABEL,
             comment_note=COMMENT_NOTE,
         )

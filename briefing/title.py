@@ -59,7 +59,10 @@ def default_title(facts: Facts, parsed: Sequence[ParsedSource] = ()) -> str:
         phrases = Counter(p for source in parsed for p in _events(source))
         # a longer phrase ("drone attack") wins over its head ("attack") when as many sources use it
         event = _agreed(phrases, n)
-        places = [c for c in cards if c.label in PLACES]
+        # the model labels one name differently sentence by sentence ("in Kharkiv" GPE, "Kharkiv said" ORG):
+        # a name labelled a place anywhere is a place
+        placed = {m.text for p in parsed for s in p.sentences for m in s.mentions if m.label in PLACES}
+        places = [c for c in cards if c.label in PLACES or placed & {c.name, *c.aliases}]
         if event and places and len(set(places[0].sources)) * 2 > n:
             return f"{places[0].name}: {event}"
     names = [c.name for c in cards if c.label in ACTORS][:3]
