@@ -113,9 +113,9 @@ def compose(
         candidate_pool(sentences), settings.summary_sentences, settings.method,
         Preference(prior=lead, fit=standalone, **SUMMARY_LEAD), weights=weights,
     )
-    chosen_summary = with_latest_toll([p.sentence for p in summary], sentences, facts, parsed,
-                                      settings.summary_sentences)
-    chosen_summary = with_pinned(chosen_summary, parsed, settings)
+    with_pins, pins = with_pinned([p.sentence for p in summary], parsed, settings)
+    chosen_summary = with_latest_toll(with_pins, sentences, facts, parsed,
+                                      max(settings.summary_sentences, pins + 1 if pins else 0))
     used = {s.key for s in chosen_summary}
 
     sections = []
@@ -178,13 +178,19 @@ def with_latest_toll(summary: list[Sentence], sentences: Sequence[Sentence], fac
     return (kept[:size - 1] if len(kept) >= size else kept) + [toll]
 
 
-def with_pinned(summary: list[Sentence], parsed: Sequence[ParsedSource], settings: Settings) -> list[Sentence]:
-    """The summary with each pinned sentence first, in the order pinned; the ranking's picks fill the rest."""
+def with_pinned(summary: list[Sentence], parsed: Sequence[ParsedSource],
+                settings: Settings) -> tuple[list[Sentence], int]:
+    """The summary with each pinned sentence first, in the order pinned, then the ranking's picks;
+    and how many sentences were pinned.
+
+    Pinned sentences come before the latest toll is added, which takes the last place: a pin
+    never pushes the toll out, and more pins than places lengthen the summary.
+    """
     everything = [s for p in parsed for s in p.sentences if not any(f in s.text for f in settings.exclude)]
     pinned = [next(s for s in everything if f in s.text) for f in settings.pin if any(f in s.text for s in everything)]
     pinned = list({s.key: s for s in pinned}.values())
     rest = [s for s in summary if s.key not in {p.key for p in pinned}]
-    return pinned + rest[:max(0, settings.summary_sentences - len(pinned))]
+    return pinned + rest[:max(0, settings.summary_sentences - len(pinned))], len(pinned)
 
 
 def generated_date(sources) -> str:

@@ -127,6 +127,7 @@ def test_project_file_sets_every_choice_and_flags_override_it(folder, tmp_path):
     quoted = [x["text"] for x in data["summary"]] + [x["text"] for s in data["sections"] for x in s["sentences"]]
     assert not any("mayor of Kharkiv announced" in t for t in quoted)
     assert data["summary"][0]["text"].startswith("Police said the drone was launched") and len(data["summary"]) == 3
+    assert any("17 people" in x["text"] for x in data["summary"])  # a pin never pushes the latest toll out
     # topics: one off, one first and retitled, at most section_sentences each
     topics = [s["topic"] for s in data["sections"]]
     assert "troop_levels" not in topics and topics[0] == "casualties"
