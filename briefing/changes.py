@@ -58,6 +58,9 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
     removed_ids = {before[p]["id"]: names.get(p, p) for p in removed if "id" in before[p]}
 
     old_rows = {(kind, label): values for kind, label, values in previous.get("rows", [])}
+    if "rows" not in previous:  # a manifest from before the ledger rows: its figures, without sources
+        for kind, label, value in previous.get("figures", []):
+            old_rows.setdefault((kind, label), []).append([value, []])
     figure_changes, gone = [], []
     current_values = set()
     for row in briefing.facts.ledger:
