@@ -204,10 +204,11 @@ def describe(briefing: Briefing) -> str:
 
 # The page header is three boxes: section (24% of the width), marking (46%), running title (30%).
 # What fits, in DejaVu Sans at 7.5pt: a running title of ~34 characters, a marking of ~40. A longer
-# marking has the header to itself and the middle 60% of the footer, set smaller to stay on one line.
+# marking has the header to itself and the middle 70% of the footer, set smaller (without letter
+# spacing) to stay on one line: down to 3.5pt, which holds about 140 characters.
 RUNNING_TITLE_CHARS = 34
 SHORT_MARKING_CHARS = 40
-MARKING_PT, MARKING_MIN_PT, LONG_MARKING_ROOM_PT = 7.5, 4.5, 430  # 430pt: 60% of a page's width over a glyph's 0.68em
+MARKING_PT, MARKING_MIN_PT, LONG_MARKING_ROOM_PT = 7.5, 3.5, 500  # 500: 70% of a page's width over a glyph's 0.7em
 HANDLING_REM, HANDLING_CHARS = 0.8, 85  # the title block's handling line: ~85 characters fit at .8rem
 
 
