@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .comment import comment_markdown
 from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
 
@@ -60,6 +61,7 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
     out += [f"# {md_escape(b.title)}", "",
             f"Sources up to {long_date(b.generated)} · {n} source{'s' if n != 1 else ''} · every sentence quoted verbatim "
             f"and cited · ranked with {METHOD_NAMES.get(b.method, b.method)}", ""]
+    out += comment_markdown(b.comment)
 
     if b.summary:
         out += ["## Executive summary", "", *(_excerpt(x) for x in b.summary), ""]
@@ -70,9 +72,11 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
         if not ch.any:
             out += ["No source, figure or summary sentence changed since the previous briefing.", ""]
         else:
-            out += [f"- New source: `{p}`" for p in ch.added]
-            out += [f"- Edited source: `{p}`" for p in ch.edited]
-            out += [f"- Removed source: `{p}`" for p in ch.removed]
+            out += [f"- New source: {md_escape(ch.name(p))}" for p in ch.added]
+            out += [f"- Edited source: {md_escape(ch.name(p))}" for p in ch.edited]
+            out += [f"- Removed source: {md_escape(ch.name(p))}" for p in ch.removed]
+            out += [f"- Gone with its source ({', '.join(map(md_escape, g.sources))}): {g.kind} {md_escape(g.text)}"
+                    for g in ch.gone]
             for f in ch.figures:
                 was = "" if f.previous is None else f", was {_num(f.previous)}"
                 kind = "New figure" if f.previous is None else "Changed figure"

@@ -15,7 +15,8 @@ from typing import Callable, Sequence
 
 from . import __version__
 from .analyze import analysis_identity, load_model, model_id
-from .changes import manifest, with_changes
+from .changes import with_changes
+from .config import unmatched_fragments
 from .compose import Settings, compose
 from .errors import BriefingError
 from .extract import extract
@@ -24,6 +25,7 @@ from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
 from .executor import make_executor
+from .numbering import numbered
 from .state import BuildState, build_lock, decode_sentences
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
@@ -46,6 +48,8 @@ class BuildOptions:
     limits: Limits = field(default_factory=Limits)
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
     render: RenderOptions = field(default_factory=RenderOptions)  # marking, paper, PDF variant
+    topic_settings: dict = field(default_factory=dict, compare=False)  # [topics.ID] of briefing.toml
+    project: str | None = None  # the briefing.toml these options came from, for messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,9 @@ def build(options: BuildOptions) -> BuildResult:
         raise BriefingError(
             f"unknown summarization method '{options.settings.method}'; choose one of {', '.join(METHODS)}"
         )
-    topics = load_topics(options.topic_files)
+    if options.templates_dir and not Path(options.templates_dir).is_dir():
+        raise BriefingError(f"--templates {options.templates_dir}: no such folder")
+    topics = load_topics(options.topic_files, options.topic_settings, options.project or "briefing.toml")
     check_output_location(options.out_dir, options.sources)
     out = check_writable(options.out_dir)
     with build_lock(out):
@@ -95,13 +101,15 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
 
     rules = FurnitureRules.load()
     ingested = read_sources(options.sources, rules, contents, options.limits)
+    numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
+    ingested = replace(ingested, sources=numbered_sources)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
     facts = extract(parsed)
     briefing = compose(parsed, topics, facts, options.settings, rules)
-    briefing = with_changes(briefing, state.get_json("manifest"))
+    briefing, kept = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
-        {"fingerprint": fingerprint, "manifest": manifest(briefing),
+        {"fingerprint": fingerprint, "manifest": kept, "numbers": numbers,
          "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
         fresh,
         keep=set(keys.values()),
@@ -113,7 +121,9 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
         parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
-        warnings=tuple(state.warnings) + ingested.warnings + _without_sentences(parsed),
+        warnings=tuple(state.warnings) + ingested.warnings + _without_sentences(parsed)
+        + tuple(unmatched_fragments([s for p in parsed for s in p.sentences], options.settings.exclude,
+                                    options.settings.pin, options.project or "briefing.toml")),
     )
 
 
@@ -183,6 +193,7 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
     add("settings", json.dumps(asdict(options.settings), sort_keys=True))
     add("limits", json.dumps(asdict(options.limits), sort_keys=True))
     add("render", json.dumps(asdict(options.render), sort_keys=True))
+    add("topic_settings", json.dumps(options.topic_settings, sort_keys=True))
     add("model", options.model or "")
     add("analysis", analysis_identity(options.model) or "unknown")
     for path in sorted(DATA.rglob("*")):

@@ -137,6 +137,18 @@ def read_text(path: str, text: str) -> tuple[str, Metadata]:
     return text, Metadata()
 
 
+def _entry_problems(folder: Path, name: str, table: dict, meta: Metadata) -> list[tuple[str, str]]:
+    """What a sources.toml entry says that cannot be used: it would otherwise be dropped without a word."""
+    where, problems = str(folder / FOLDER_METADATA), []
+    if not (folder / name).is_file():
+        problems.append((where, f"[{name}]: no such file in {folder}; entry ignored"))
+    given = table.get("published") or table.get("date")
+    if given is not None and meta.published is None:
+        key = "published" if table.get("published") is not None else "date"
+        problems.append((where, f"[{name}] {key} = '{given}' is not a date (write YYYY-MM-DD); ignored"))
+    return problems
+
+
 class MetadataFiles:
     """Sidecar and folder-level metadata, each file read once."""
 
@@ -166,6 +178,8 @@ class MetadataFiles:
                     entries[name] = metadata_from(value, f"{folder / FOLDER_METADATA} [{name}]")
                 except Unreadable as exc:
                     self.errors.append((str(folder / FOLDER_METADATA), str(exc)))
+                    continue
+                self.errors += _entry_problems(folder, name, value, entries[name])
             self._folders[folder] = entries
         return self._folders[folder]
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
@@ -192,6 +193,36 @@ def describe(briefing: Briefing) -> str:
             + ", ".join(title for _, title in contents(briefing)))
 
 
+# The page header is three boxes: section (24% of the width), marking (46%), running title (30%).
+# What fits, in DejaVu Sans at 7.5pt: a running title of ~34 characters, a marking of ~40. A longer
+# marking has the header to itself and the middle 70% of the footer, set smaller (without letter
+# spacing) to stay on one line: down to 3.5pt, which holds about 140 characters.
+RUNNING_TITLE_CHARS = 34
+SHORT_MARKING_CHARS = 40
+MARKING_PT, MARKING_MIN_PT, LONG_MARKING_ROOM_PT = 7.5, 3.5, 500  # 500: 70% of a page's width over a glyph's 0.7em
+HANDLING_REM, HANDLING_CHARS = 0.8, 85  # the title block's handling line: ~85 characters fit at .8rem
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
+    """The title as the page header shows it: on one line, shortened at a word with an ellipsis."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rsplit(" ", 1)[0] if " " in title[:limit - 1] else title[:limit - 1]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def marking_layout(marking: str | None) -> dict:
+    """How the handling line is set so that it never wraps: its size in the page margins
+    (`marking_pt`), whether it has the page header to itself (`marking_alone`), and its
+    size in the title block (`handling_rem`)."""
+    n = len(marking or "")
+    alone = n > SHORT_MARKING_CHARS
+    pt = max(MARKING_MIN_PT, min(MARKING_PT, LONG_MARKING_ROOM_PT / n)) if alone else MARKING_PT
+    return {"marking_pt": round(pt, 2), "marking_alone": alone,
+            "handling_rem": round(min(HANDLING_REM, HANDLING_REM * HANDLING_CHARS / max(n, 1)), 3)}
+
+
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
                 options: RenderOptions | None = None) -> str:
     from jinja2 import TemplateError
@@ -244,6 +275,11 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             hidden=hidden,
             listed_sources=listed,
             unlisted=unlisted,
+            comment=comment_html(briefing.comment),
+            running_title=running_title(briefing.title),
+            **marking_layout(options.marking),
+            comment_label=COMMENT_LABEL,
+            comment_note=COMMENT_NOTE,
         )
     except TemplateError as exc:
         where = f" in {exc.filename}" if getattr(exc, "filename", None) else ""
@@ -352,6 +388,7 @@ def to_json(briefing: Briefing) -> dict:
         "title": briefing.title,
         "generated": briefing.generated,
         "method": briefing.method,
+        "comment": briefing.comment,
         "sources": [
             {
                 "id": s.id,
@@ -398,6 +435,8 @@ def _changes(briefing: Briefing) -> dict:
     ch = briefing.changes
     return {
         "first_build": ch.first_build,
+        "source_names": {p: ch.name(p) for p in (*ch.added, *ch.edited, *ch.removed)},
+        "gone": [{"kind": g.kind, "text": g.text, "sources": list(g.sources)} for g in ch.gone],
         "sources_added": list(ch.added),
         "sources_removed": list(ch.removed),
         "sources_edited": list(ch.edited),
