@@ -116,11 +116,21 @@ def toll_chart(row: LedgerRow, bounds: dict[str, str]) -> Chart:
             highest[v.reported] = (x, y)
     steps = [highest[d] for d in sorted(highest)]
     step = f"M{steps[0][0]:g} {steps[0][1]:g}" + "".join(f"H{x:g}V{y:g}" for x, y in steps[1:])
-    obstacles = [layout.Box(p.x - 5, p.y - 12, p.x + 5, p.y + 12) for p in points]
+    reach = {"lower": (12, 4), "upper": (4, 12)}  # a bound's tick points up or down from its marker
+    obstacles = [layout.Box(p.x - 5, p.y - reach.get(p.bound, (5, 5))[0], p.x + 5, p.y + reach.get(p.bound, (5, 5))[1])
+                 for p in points]
     placed = [p for p in layout.place(wanted, obstacles, layout.Box(LEFT + 2, 0, WIDTH, HEIGHT - BOTTOM)) if p]
     x_ticks = tuple((round(x0 + (d - first) / span * (x1 - x0), 1), short_date(iso))
                     for iso, d in sorted(days.items(), key=lambda kv: kv[1]))
-    x_ticks = tuple(t for i, t in enumerate(x_ticks) if i == 0 or t[0] - x_ticks[i - 1][0] >= 36 or i == len(x_ticks) - 1)
+    kept: list[tuple[float, str]] = []
+    for t in x_ticks:  # dates too close to write side by side: the later one is written
+        if kept and t[0] - kept[-1][0] < 38:
+            if len(kept) > 1 or t is x_ticks[-1]:
+                kept.pop()
+            else:
+                continue
+        kept.append(t)
+    x_ticks = tuple(kept)
     y_ticks = tuple((round(y0 - f * (y0 - y1), 1), _number(top * f)) for f in (0, 0.5, 1))
     description = f"{row.label} by the date it was reported: " + "; ".join(p.title for p in points) + "."
     return Chart(row.id, row.label, WIDTH, HEIGHT, step, tuple(points), tuple(placed), x_ticks, y_ticks, description)

@@ -47,6 +47,7 @@ class City:
     lon: float
     iso2: str
     population: int
+    by_name: bool = True  # found by its own name, not by one of its other spellings
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ CITY_DATA = "cities15000.json"
 
 
 def cities(names) -> dict[str, list[City]]:
-    """The towns each name may be, most populous first.
+    """The towns each name may be: those of that name first, then the most populous.
 
     The file is one JSON object of 30,000 towns with 350,000 spellings: parsing it whole
     takes longer than the rest of the pictures together, so the text is searched for the
@@ -126,9 +127,10 @@ def cities(names) -> dict[str, list[City]]:
     for n in names:
         found = {r["geonameid"]: r for r in records
                  if any(match_key(x) == keys[n] for x in (r["name"], *r.get("alternatenames", ())))}
+        # a town called so before one that is also called so ("San Diego" is also "San Miguel")
         out[n] = sorted((City(r["name"], float(r["latitude"]), float(r["longitude"]), r["countrycode"],
-                              int(r.get("population") or 0)) for r in found.values()),
-                        key=lambda c: (-c.population, c.name, c.lat, c.lon))
+                              int(r.get("population") or 0), match_key(r["name"]) == keys[n]) for r in found.values()),
+                        key=lambda c: (not c.by_name, -c.population, c.name, c.lat, c.lon))
     return out
 
 

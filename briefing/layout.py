@@ -75,12 +75,14 @@ def _positions(w: Wanted):
         for dx in (-1, 1):
             yield w.x + dx * text_width(w.text, s) / 3, mid, "middle"
         return
-    for scale in (1, 2.5):
+    for scale in (1, 2.5, 4):
         d = g * scale
         yield w.x + d, mid, "start"
         yield w.x - d, mid, "end"
         yield w.x, w.y - d, "middle"
         yield w.x, w.y + d + 0.8 * s, "middle"
+        yield w.x - 3, w.y - d, "start"  # above, running right or left: near the edges of a chart
+        yield w.x + 3, w.y - d, "end"
         yield w.x + d * 0.7, w.y - d * 0.7, "start"
         yield w.x + d * 0.7, w.y + d * 0.7 + 0.8 * s, "start"
         yield w.x - d * 0.7, w.y - d * 0.7, "end"

@@ -149,7 +149,8 @@ def _resolve(name, sources, strike, said, near, codes, towns) -> Place:
             return _town(base, tier[0], codes)
     if towns:
         lands = list(dict.fromkeys(t.iso2 for t in towns))
-        if len(lands) == 1 or towns[0].population >= 10 * max(t.population for t in towns if t.iso2 != towns[0].iso2):
+        rivals = [t.population for t in towns if t.iso2 != towns[0].iso2 and t.by_name >= towns[0].by_name]
+        if not rivals or towns[0].population >= 10 * max(rivals):
             return _town(base, towns[0], codes)
         names = [codes[i].name if i in codes else i for i in lands[:3]]
         return _with(base, note="ambiguous: a town of that name is in " + ", ".join(names)
