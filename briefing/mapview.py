@@ -139,7 +139,11 @@ def choose_frame(located: list[Place], conf) -> Frame:
     for p in best:
         c = gazetteer.countries().get(p.iso3 or "")
         if p.kind == "country" and c is not None and c.rings:
-            boxes.append(c.bbox)
+            if not _big(p, conf):
+                boxes.append(c.bbox)
+            else:  # only when no smaller place is named: its main land, not its islands far off
+                main = max(c.rings, key=len)
+                boxes.append((min(x for x, _ in main), min(y for _, y in main), max(x for x, _ in main), max(y for _, y in main)))
     w, s = min(b[0] for b in boxes), min(b[1] for b in boxes)
     e, n = max(b[2] for b in boxes), max(b[3] for b in boxes)
     pad_x, pad_y = max((e - w) * 0.08, 1.0), max((n - s) * 0.08, 1.0)
