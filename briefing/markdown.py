@@ -11,6 +11,7 @@ import re
 from .comment import comment_markdown
 from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
+from .pictures import pictures as picture_view
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -48,9 +49,24 @@ def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[s
             + ["| " + " | ".join(row) + " |" for row in rows])
 
 
-def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
+def _places(view) -> list[str]:
+    """Markdown has no pictures: say where they are, and list the places as the map's table does."""
+    if not view.places:
+        return []
+    drawn = [name for name, shown in (("a map of the places", view.map), ("tolls over time", view.charts),
+                                      ("who reports what", view.matrix)) if shown]
+    out = ["## Places", "", f"_Pictures ({', '.join(drawn)}) are in briefing.html and briefing.pdf; "
+           "the places are listed here._", ""]
+    rows = [[md_escape(r.place.name), md_escape(r.place.country or ""),
+             md_escape(r.status if r.on_map or r.status != "not located" else f"not located: {r.why}"),
+             _cites(r.place.sources)] for r in view.places]
+    return out + _table(["Place", "Country", "On the map", "Named by"], rows, "llll") + [""]
+
+
+def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> str:
     from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, shown
 
+    view = view or picture_view(briefing, entity_cards(briefing))
     b, hidden = shown(briefing)
     facts = b.facts
     texts = {s.id: s.text for s in b.sources}
@@ -65,6 +81,8 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
 
     if b.summary:
         out += ["## Executive summary", "", *(_excerpt(x) for x in b.summary), ""]
+
+    out += _places(view)
 
     ch = b.changes
     if not ch.first_build:

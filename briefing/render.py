@@ -21,6 +21,7 @@ from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
+from .pictures import Pictures, pictures as picture_view, places_json
 
 SCHEMA = "briefing/1"
 OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json", "md": "briefing.md"}
@@ -157,18 +158,24 @@ def entity_cards(briefing: Briefing) -> list:
     return [e for e in briefing.facts.entities if e.mentions >= MIN_CARD_MENTIONS][:MAX_CARDS]
 
 
-def contents(briefing: Briefing) -> list[tuple[str, str]]:
+def contents(briefing: Briefing, view: Pictures | None = None) -> list[tuple[str, str]]:
     """(anchor, title) of every section the default templates render, in order."""
     facts = briefing.facts
     items = []
     if briefing.summary:
         items.append(("summary", "Executive summary"))
+    if view and view.places:
+        items.append(("places", "Places"))
     if not briefing.changes.first_build:
         items.append(("changes", "What changed"))
     if facts.ledger:
         items.append(("figures", "Key figures"))
     if facts.discrepancies:
         items.append(("conflicts", "Conflicting reports"))
+    if view and view.charts:
+        items.append(("tolls", "Tolls over time"))
+    if view and view.matrix:
+        items.append(("who-reports", "Who reports what"))
     items += [(f"topic-{sec.topic}", sec.title) for sec in briefing.sections if sec.excerpts]
     if facts.quotes:
         items.append(("quotes", "Who said what"))
@@ -224,10 +231,11 @@ def marking_layout(marking: str | None) -> dict:
 
 
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
-                options: RenderOptions | None = None) -> str:
+                options: RenderOptions | None = None, view: Pictures | None = None) -> str:
     from jinja2 import TemplateError
 
     options = options or RenderOptions()
+    view = view or picture_view(briefing, entity_cards(briefing))
     env = template_env(templates_dir)
     cites = {s.id: source_label(s) for s in briefing.sources}
     texts = {s.id: s.text for s in briefing.sources}
@@ -268,7 +276,8 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             method_name=METHOD_NAMES.get(briefing.method, briefing.method),
             marking=options.marking,
             paper=PAPERS[options.paper],
-            contents=contents(briefing),
+            contents=contents(briefing, view),
+            pictures=view,
             cards=entity_cards(briefing),
             keywords=keywords(briefing),
             description=describe(briefing),
@@ -305,9 +314,9 @@ def _url_fetcher():
     return RefuseAll()
 
 
-def link_labels(briefing: Briefing) -> dict[str, str]:
+def link_labels(briefing: Briefing, view: Pictures | None = None) -> dict[str, str]:
     """What a screen reader says for each internal link target of the PDF."""
-    labels = {anchor: f"Go to section {title}" for anchor, title in contents(briefing)}
+    labels = {anchor: f"Go to section {title}" for anchor, title in contents(briefing, view)}
     labels.update({s.id: f"Go to source {source_label(s)}" for s in briefing.sources})
     return labels
 
@@ -380,9 +389,10 @@ def _cited(obj) -> dict:
     return d
 
 
-def to_json(briefing: Briefing) -> dict:
+def to_json(briefing: Briefing, view: Pictures | None = None) -> dict:
     """The briefing/1 export (see CONTRACT.md)."""
     facts = briefing.facts
+    view = view or picture_view(briefing, entity_cards(briefing))
     return {
         "schema": SCHEMA,
         "title": briefing.title,
@@ -428,6 +438,7 @@ def to_json(briefing: Briefing) -> dict:
         "discrepancies": [{k: v for k, v in _cited(d).items() if k != "by_value"} for d in facts.discrepancies],
         "timeline": [_cited(t) for t in facts.timeline],
         "changes": _changes(briefing),
+        "places": places_json(view),
     }
 
 
@@ -466,12 +477,13 @@ def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | 
 
     options = options or RenderOptions()
     out = check_writable(out_dir)
-    html = render_html(briefing, templates_dir, options)
+    view = picture_view(briefing, entity_cards(briefing))  # the map and charts, once for every format
+    html = render_html(briefing, templates_dir, options, view)
     payloads = {
-        "json": (json.dumps(to_json(briefing), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        "json": (json.dumps(to_json(briefing, view), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "html": html.encode("utf-8"),
-        "md": to_markdown(briefing, options.marking).encode("utf-8"),
-        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing)),
+        "md": to_markdown(briefing, options.marking, view).encode("utf-8"),
+        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing, view)),
     }
     for stale in out.glob(".briefing.*.tmp"):  # left by a build that was killed; we hold the lock
         stale.unlink(missing_ok=True)
