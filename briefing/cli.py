@@ -41,6 +41,41 @@ def render_options(command):
                              '"UNCLASSIFIED // FOR OFFICIAL USE ONLY".')(command)
 
 
+def web_options(command):
+    """--feed, --match, --offline and the fetching limits: sources from the web (see web.py, fetch.py)."""
+    options = [
+        click.option("--feed", "feeds", multiple=True, metavar="URL",
+                     help="An RSS or Atom feed whose items are articles; repeat for several "
+                          "(also `feeds = [...]` in a folder's sources.toml)."),
+        click.option("--match", metavar="QUERY",
+                     help='Keep only the feed items matching QUERY: words, "phrases" and names with AND, OR, NOT, '
+                          'e.g. \'militia OR "drone strike"\'.'),
+        click.option("--offline", is_flag=True, help="Make no request: build from the copies the last builds fetched."),
+        click.option("--allow-private", is_flag=True,
+                     help="Allow fetching from this machine and private networks (refused by default)."),
+        click.option("--timeout", "request_timeout", type=click.FloatRange(0.1), default=20, show_default=True,
+                     metavar="SECONDS", help="Time allowed for one request."),
+        click.option("--fetch-timeout", type=click.FloatRange(0.1), default=300, show_default=True,
+                     metavar="SECONDS", help="Time allowed for all the requests of one build."),
+        click.option("--host-delay", type=click.FloatRange(0), default=1, show_default=True, metavar="SECONDS",
+                     help="Pause between two requests to the same host (or its robots.txt Crawl-delay)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def web_settings(given: dict) -> dict:
+    """The BuildOptions fields of `web_options`, taken out of the command's keyword arguments."""
+    from .fetch import FetchPolicy
+
+    return dict(
+        feeds=given.pop("feeds"), match=given.pop("match"), offline=given.pop("offline"),
+        fetch=FetchPolicy(timeout=given.pop("request_timeout"), build_timeout=given.pop("fetch_timeout"),
+                          host_delay=given.pop("host_delay"), allow_private=given.pop("allow_private")),
+    )
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, metavar="[SOURCES]...")
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
@@ -70,22 +105,27 @@ def render_options(command):
 @click.option("--max-total-mb", type=click.FloatRange(0.001), default=200, show_default=True, metavar="MB",
               help="Refuse to build from more article text than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@web_options
 def build(sources, out_dir, title, method, summary_sentences, section_sentences, topic_files, model,
           templates_dir, force, jobs, executor, scheduler, max_file_mb, max_total_mb, quiet, **render):
-    """Build a briefing from SOURCES (files or folders; default: seeds/).
+    """Build a briefing from SOURCES (files, folders or URLs; default: seeds/).
 
     Articles are read from each folder: plain text (.txt), Markdown with front
-    matter (.md) and saved web pages (.html); metadata can sit beside them in
-    NAME.meta.toml or a folder's sources.toml. Share buttons, comment widgets,
-    newsletter prompts and lists of other headlines are dropped.
+    matter (.md), saved web pages (.html), PDF and Word (.docx) files; metadata
+    can sit beside them in NAME.meta.toml or a folder's sources.toml. URLs and
+    the items of feeds (--feed) are fetched and kept in the build state.
+    Share buttons, comment widgets, newsletter prompts and lists of other
+    headlines are dropped.
 
     A rebuild redoes only what changed, and says "up to date" when nothing did.
     """
     from .pipeline import BuildOptions, build as run_build
     from .render import RenderOptions
 
+    web = web_settings(render)
     options = BuildOptions(
-        sources=tuple(sources) or ("seeds",),
+        **web,
+        sources=tuple(sources) or (() if web["feeds"] else ("seeds",)),
         out_dir=out_dir,
         settings=Settings(method=method, summary_sentences=summary_sentences,
                           section_sentences=section_sentences, title=title),
@@ -138,6 +178,9 @@ def report(result, quiet: bool) -> None:
     """Warnings always; one summary line unless quiet."""
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for note in result.notes:
+        if not quiet:
+            click.echo(f"note: {note}", err=True)
     for skipped in result.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
     if result.up_to_date:
@@ -169,20 +212,25 @@ def report(result, quiet: bool) -> None:
 @click.option("--topics", "topic_files", multiple=True, metavar="FILE", help="Extra topic definitions (TOML).")
 @click.option("--model", metavar="NAME", help="spaCy model package to use.")
 @render_options
-def watch(sources, out_dir, method, summary_sentences, topic_files, model, **render):
+@web_options
+@click.option("--every", "every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often feeds and URLs are asked for changes: 90s, 15m, 1h.")
+def watch(sources, out_dir, method, summary_sentences, topic_files, model, every, **render):
     """Rebuild the briefing whenever an article in SOURCES changes.
 
     Builds once, then waits for changes (added, edited or removed articles and
-    metadata files) and rebuilds; a failed build prints its error and watching
-    goes on. Stop with Ctrl-C.
+    metadata files) and rebuilds; feeds and URLs are asked for changes every
+    INTERVAL (--every). A failed build prints its error and watching goes on.
+    Stop with Ctrl-C.
     """
     from .pipeline import BuildOptions
     from .render import RenderOptions
-    from .watch import watch as run_watch
+    from .watch import parse_interval, watch as run_watch
 
-    options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir, model=model,
-                           settings=Settings(method=method, summary_sentences=summary_sentences),
-                           topic_files=topic_files, render=RenderOptions(**render))
+    web = web_settings(render)
+    options = BuildOptions(sources=tuple(sources) or (() if web["feeds"] else ("seeds",)), out_dir=out_dir,
+                           model=model, settings=Settings(method=method, summary_sentences=summary_sentences),
+                           topic_files=topic_files, render=RenderOptions(**render), **web)
 
     def on_build(result, error):
         if error is not None:
@@ -192,7 +240,7 @@ def watch(sources, out_dir, method, summary_sentences, topic_files, model, **ren
         click.echo("watching for changes (Ctrl-C to stop)", err=True)
 
     try:
-        run_watch(options, on_build)
+        run_watch(options, on_build, every=parse_interval(every))
     except BriefingError as exc:
         raise click.ClickException(str(exc)) from None
 

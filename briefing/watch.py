@@ -1,7 +1,8 @@
-"""Rebuild a briefing whenever its sources change."""
+"""Rebuild a briefing whenever its sources change: files as they change, feeds and URLs at an interval."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Callable
@@ -9,6 +10,7 @@ from typing import Callable
 from .errors import BriefingError
 from .pipeline import BuildOptions, BuildResult, build
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX, SUFFIXES
+from .web import has_web_sources, local_paths
 
 Report = Callable[[BuildResult | None, BriefingError | None], None]
 
@@ -26,9 +28,21 @@ def _relevant(out_dir: Path):
     return accept
 
 
+def parse_interval(text: str) -> float:
+    """Seconds in "90", "90s", "15m", "1h"."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text or "")
+    if not m or float(m.group(1)) <= 0:
+        raise BriefingError(f"--every {text}: give an interval such as 90s, 15m or 1h")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)]
+
+
 def watch(options: BuildOptions, report: Report, stop: threading.Event | None = None,
-          debounce_ms: int = 600) -> None:
-    """Build now, then after every burst of changes; a failed build is reported, not raised."""
+          debounce_ms: int = 600, every: float = 900.0) -> None:
+    """Build now, then after every burst of changes and, with feeds or URLs, every `every` seconds.
+
+    Each build asks the feeds and URLs for changes (conditional requests), so a poll
+    that finds nothing new ends "up to date" without a parse.
+    """
     from watchfiles import watch as watch_changes
 
     def attempt() -> None:
@@ -38,9 +52,17 @@ def watch(options: BuildOptions, report: Report, stop: threading.Event | None = 
             report(None, exc)
 
     attempt()
-    paths = [p for p in options.sources if os.path.exists(p)]
-    if not paths:
+    paths = [p for p in local_paths(options.sources) if os.path.exists(p)]
+    polls = has_web_sources(options.sources, options.feeds)
+    if not paths and not polls:
         raise BriefingError(f"nothing to watch: {', '.join(options.sources)} not found")
+    if not paths:
+        stop = stop or threading.Event()
+        while not stop.wait(every):
+            attempt()
+        return
+    # With feeds, a quiet spell of `every` seconds yields an empty set of changes: time to poll.
     for _ in watch_changes(*paths, watch_filter=_relevant(Path(options.out_dir)), debounce=debounce_ms,
-                           stop_event=stop, raise_interrupt=False):
+                           stop_event=stop, raise_interrupt=False, yield_on_timeout=polls,
+                           rust_timeout=int(every * 1000) if polls else 5000):
         attempt()
