@@ -14,10 +14,12 @@ import io
 import logging
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Sequence
 
+from .pagelines import ends_like_sentence
 from .readers import (DOCUMENT_SUFFIXES, FOLDER_METADATA, PROJECT_FILE, SIDECAR_SUFFIX, SUFFIXES, Metadata,
                       Unreadable, iso_date)
 
@@ -71,7 +73,8 @@ def read_pdf(raw: bytes) -> tuple[str, Metadata]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable("an encrypted PDF; save it without a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_paragraphs([line for line in _page_lines(page) if not _PAGE_NUMBER.fullmatch(line.text)])
+                 for page in reader.pages]
         info = reader.metadata or {}
         title, author = info.get("/Title"), info.get("/Author")
         created = _pdf_date(info.get("/CreationDate")) or _pdf_date(info.get("/ModDate"))
@@ -79,10 +82,14 @@ def read_pdf(raw: bytes) -> tuple[str, Metadata]:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise Unreadable(f"not a readable PDF ({' '.join(str(exc).split())[:100] or type(exc).__name__})") from None
-    if not any(p.strip() for p in pages):
+    if not any(pages):
         raise Unreadable(f"a PDF without text ({len(pages)} page(s), scanned?); run OCR on it first")
     meta = Metadata(title=_text(title), published=created, byline=_text(author))
-    paragraphs = [p for page in pages for p in _paragraphs(page.split("\n"))]
+    paragraphs: list[str] = []
+    for page in pages:
+        if paragraphs and page and not ends_like_sentence(paragraphs[-1]) and page[0][:1].islower():
+            paragraphs[-1] += " " + page.pop(0)  # a paragraph running on over the page break
+        paragraphs += page
     return _without_title("\n\n".join(paragraphs), meta.title), meta
 
 
@@ -132,32 +139,65 @@ def _without_title(text: str, title: str | None) -> str:
     return text
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+_PAGE_NUMBER = re.compile(r"(?i)(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]")
+
+
+@dataclass
+class _Line:
+    text: str = ""
+    y: float | None = None  # its baseline, down or up the page: only differences count
+    size: float = 0.0  # font size
+
+
+def _page_lines(page) -> list[_Line]:
+    """The page's lines as pypdf reads them, each with where it stands and its font size."""
+    lines = [_Line()]
+
+    def visit(text, cm, tm, _font, size):
+        parts = text.split("\n")
+        for n, part in enumerate(parts):
+            if n:
+                lines.append(_Line())
+            if part.strip() and lines[-1].y is None:
+                lines[-1].y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                lines[-1].size = round(size * (abs(tm[3]) or 1) * (abs(cm[3]) or 1), 1)
+            lines[-1].text += part
+
+    page.extract_text(visitor_text=visit)
+    for line in lines:
+        line.text = " ".join(line.text.split())
+    return lines
+
+
+def _paragraphs(lines: list[_Line]) -> list[str]:
     """A page's lines joined into paragraphs.
 
-    A line ends its paragraph when it is clearly shorter than the page's full lines
-    (the last line of a paragraph, a heading, a byline) or is followed by a blank line;
-    other lines run on into the next one.
+    A paragraph ends at a blank line, a change of font size (a heading), a gap wider than
+    the usual line spacing, or a line clearly shorter than the full lines set in its size
+    (a paragraph's last line, a byline); other lines run on into the next one.
     """
-    lines = [" ".join(line.split()) for line in lines]
-    full = sorted(len(line) for line in lines if line)
-    if not full:
-        return []
-    measure = full[int(0.8 * (len(full) - 1))]  # the length of a full line
+    lines = [line for line in lines if line.text or line.y is None]
+    gaps: dict[float, list[float]] = {}  # line spacing by font size
+    for a, b in zip(lines, lines[1:]):
+        if a.y is not None and b.y is not None and a.size == b.size and a.text and b.text:
+            gaps.setdefault(a.size, []).append(abs(b.y - a.y))
+    spacing = {size: sorted(g)[len(g) // 3] for size, g in gaps.items()}
+    widths: dict[float, list[int]] = {}
+    for line in lines:
+        widths.setdefault(line.size, []).append(len(line.text))
+    measure = {size: sorted(w)[int(0.8 * (len(w) - 1))] for size, w in widths.items()}
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(current)
-            current = ""
-            continue
-        current = f"{current}{'' if current.endswith('-') or not current else ' '}{line}"
-        if len(line) < 0.75 * measure:
+    for line, after in zip(lines, [*lines[1:], None]):
+        if line.text:
+            current = f"{current}{'' if current.endswith('-') or not current else ' '}{line.text}"
+        ends = (not line.text or after is None or not after.text or after.size != line.size
+                or len(line.text) < 0.75 * measure[line.size]
+                or (line.y is not None and after.y is not None
+                    and abs(after.y - line.y) > 1.4 * spacing.get(line.size, float("inf"))))
+        if ends and current:
             paragraphs.append(current)
             current = ""
-    if current:
-        paragraphs.append(current)
     return paragraphs
 
 

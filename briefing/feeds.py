@@ -12,6 +12,7 @@ import hashlib
 import html
 import io
 import re
+import warnings
 from dataclasses import asdict, dataclass
 from urllib.parse import urljoin
 
@@ -45,7 +46,12 @@ def parse_feed(body: bytes, url: str) -> tuple[str | None, list[FeedItem]]:
     import feedparser
 
     # Bytes wrapped in a stream: feedparser would take a str for a URL or a file name.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # feedparser's notices about its own key mapping
+        return _read(feedparser.parse(io.BytesIO(body), response_headers={"content-location": url}), url)
+
+
+def _read(parsed, url: str) -> tuple[str | None, list[FeedItem]]:
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(reason).split())[:120]})" if reason else ""
