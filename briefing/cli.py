@@ -20,7 +20,8 @@ def cli():
     """Turn a folder of news articles into a short, cited briefing.
 
     Every sentence in a briefing is quoted verbatim from an article and cites
-    it. Output is HTML, PDF and JSON; nothing leaves this machine.
+    it. Output is HTML, PDF and JSON; nothing leaves this machine but the
+    requests for the URLs and feeds you name.
 
     \b
     Start with:  briefing build seeds/ -o output/

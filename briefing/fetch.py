@@ -29,6 +29,7 @@ USER_AGENT = f"briefing/{__version__} (news briefing builder; fetches only the a
 ROBOTS_AGENT = "briefing"  # the token robots.txt rules name
 MAX_CRAWL_DELAY = 60.0  # a longer Crawl-delay would stall a build; the build's timeout bounds it anyway
 MAX_ROBOTS_BYTES = 512 * 1024
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,10 @@ class FetchPolicy:
 
 class FetchError(Exception):
     """A URL that could not be fetched; the message says why in one line."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status  # the HTTP status, when the server answered with an error
 
 
 class OutOfTime(FetchError):
@@ -140,10 +145,11 @@ class Fetcher:
             self._check(current)
             if not self._robots_allow(current):
                 raise FetchError(f"robots.txt of {urlsplit(current).hostname} forbids fetching it")
-            status, location, response = self._request(current, headers)
-            if location is None:
-                return Response(url, current, status, response[0], response[1], response[2], response[3])
-            current = location
+            answer = self._request(current, headers)
+            if answer.status not in REDIRECTS:
+                return Response(url, current, answer.status, answer.body, answer.content_type, answer.etag,
+                                answer.last_modified)
+            current = answer.final_url
         raise FetchError(f"more than {self.policy.max_redirects} redirects")
 
     # --- one request -------------------------------------------------------------
@@ -154,8 +160,8 @@ class Fetcher:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         check_address(parts.hostname, port, self.policy.allow_private)
 
-    def _request(self, url: str, headers: dict[str, str], max_bytes: int | None = None):
-        """(status, redirect target or None, (body, content type, etag, last modified))."""
+    def _request(self, url: str, headers: dict[str, str], max_bytes: int | None = None) -> Response:
+        """One request, no redirect followed: a redirect's `final_url` is where it points."""
         httpx = self._httpx
         host = urlsplit(url).netloc.lower()
         self._wait_turn(host)
@@ -165,18 +171,19 @@ class Fetcher:
         self.requests += 1
         try:
             with self.client.stream("GET", url, headers=headers, timeout=httpx.Timeout(budget)) as r:
-                if r.status_code in (301, 302, 303, 307, 308):
+                etag, last_modified = r.headers.get("etag"), r.headers.get("last-modified")
+                if r.status_code in REDIRECTS:
                     target = r.headers.get("location")
                     if not target:
                         raise FetchError(f"HTTP {r.status_code} redirect without a Location")
-                    return r.status_code, urljoin(url, target.strip()), (b"", "", None, None)
+                    return Response(url, urljoin(url, target.strip()), r.status_code, b"", "", None, None)
                 if r.status_code == 304:
-                    return 304, None, (b"", "", r.headers.get("etag"), r.headers.get("last-modified"))
+                    return Response(url, url, 304, b"", "", etag, last_modified)
                 if r.status_code != 200:
-                    raise FetchError(f"HTTP {r.status_code} {r.reason_phrase}".rstrip())
+                    raise FetchError(f"HTTP {r.status_code} {r.reason_phrase}".rstrip(), r.status_code)
                 body = self._read_body(r, started + budget, max_bytes or self.max_bytes)
                 content_type = r.headers.get("content-type", "").split(";")[0].strip().lower()
-                return 200, None, (body, content_type, r.headers.get("etag"), r.headers.get("last-modified"))
+                return Response(url, url, 200, body, content_type, etag, last_modified)
         except httpx.TimeoutException:
             raise self._timed_out(budget) from None
         except httpx.HTTPError as exc:
@@ -262,16 +269,16 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             try:
                 self._check(current)
-                status, location, response = self._request(current, {"Accept": "text/plain"}, MAX_ROBOTS_BYTES)
+                answer = self._request(current, {"Accept": "text/plain"}, MAX_ROBOTS_BYTES)
             except OutOfTime:
                 raise
             except FetchError as exc:
-                if str(exc).startswith("HTTP 4"):
+                if exc.status is not None and 400 <= exc.status < 500:
                     return None  # no robots.txt: everything is allowed
                 return Protego.parse("User-agent: *\nDisallow: /\n")  # unreachable: nothing is
-            if location is None:
-                return Protego.parse(response[0].decode("utf-8", errors="replace"))
-            current = location
+            if answer.status not in REDIRECTS:
+                return Protego.parse(answer.body.decode("utf-8", errors="replace"))
+            current = answer.final_url
         return None  # RFC 9309: after five redirects, as if there were no robots.txt
 
 

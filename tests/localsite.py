@@ -34,7 +34,7 @@ class Answer:
 
 
 class Site:
-    def __init__(self):
+    def __init__(self, port: int = 0):
         self.routes: dict[str, Callable[[Request], Answer]] = {}
         self.bodies: dict[str, bytes] = {}  # what each page serves now
         self.stopped = False
@@ -78,7 +78,7 @@ class Site:
             def handle_error(self, request, client_address):
                 pass  # a client that gave up on a slow or huge answer resets the connection: expected
 
-        self.server = Server(("127.0.0.1", 0), Handler)
+        self.server = Server(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.fetch import FetchPolicy
 from briefing.pipeline import BuildOptions
-from briefing.watch import watch
+from briefing.watch import parse_interval, watch
 from localsite import Answer, Site, article
 from web_story import OFF_STORY, ON_STORY, QUERY, serve_story
 
@@ -238,3 +238,14 @@ def test_watch_polls_the_feeds_and_rebuilds_when_an_item_is_new(site, tmp_path):
     rebuilt = [r for r, _ in results if r and not r.up_to_date]
     assert len(rebuilt) == 2 and rebuilt[-1].parsed == (site.url + "/news/new.html",)
     assert not thread.is_alive()
+
+
+@pytest.mark.parametrize("text, seconds", [("90", 90), ("90s", 90), ("15m", 900), ("1h", 3600), ("0.5s", 0.5)])
+def test_watch_intervals_read_as_people_write_them(text, seconds):
+    assert parse_interval(text) == seconds
+
+
+def test_a_bad_interval_is_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["watch", str(tmp_path), "-o", str(tmp_path / "out"), "--every", "soon"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "--every soon: give an interval such as 90s, 15m or 1h" in result.output

@@ -83,3 +83,15 @@ def serve_story(site: Site) -> tuple[str, str]:
     site.page("/feeds/wire.atom", atom(site.url, atom_items), "application/atom+xml")
     site.page("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
     return site.url + "/feeds/news.rss", site.url + "/feeds/wire.atom"
+
+
+if __name__ == "__main__":  # serve the story to try a build by hand (the README's example)
+    import sys
+
+    site = Site(int(sys.argv[1]) if len(sys.argv) > 1 else 8017).start()
+    feeds = serve_story(site)
+    print("serving on 127.0.0.1 until Ctrl-C:", *feeds)
+    try:
+        site.thread.join()
+    except KeyboardInterrupt:
+        site.stop()
