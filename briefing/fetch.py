@@ -24,6 +24,7 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
+from .ingest import _mb  # sizes written as the file limits write them
 
 USER_AGENT = f"briefing/{__version__} (news briefing builder; fetches only the articles and feeds its user names)"
 ROBOTS_AGENT = "briefing"  # the token robots.txt rules name
@@ -198,10 +199,10 @@ class Fetcher:
 
     def _read_body(self, r, deadline: float, max_bytes: int) -> bytes:
         """The body, decompressed, at most `max_bytes` before and after decompression."""
-        limit = f"over the {_size(max_bytes)} limit per article"
+        limit = f"over the {_mb(max_bytes)} limit per article"
         declared = r.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            raise FetchError(f"{_size(int(declared))}, {limit}")
+            raise FetchError(f"{_mb(int(declared))}, {limit}")
         encoding = r.headers.get("content-encoding", "identity").strip().lower()
         if encoding in ("gzip", "x-gzip"):
             inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -280,10 +281,6 @@ class Fetcher:
                 return Protego.parse(answer.body.decode("utf-8", errors="replace"))
             current = answer.final_url
         return None  # RFC 9309: after five redirects, as if there were no robots.txt
-
-
-def _size(n: int) -> str:
-    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
 
 def _one_line(exc: Exception) -> str:

@@ -87,8 +87,8 @@ def build(options: BuildOptions) -> BuildResult:
 
 def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
     paths = local_paths(options.sources)
-    web = gather(options.sources, options.feeds, options.match, options.fetch, options.limits.max_file_bytes,
-                 out / STATE_DIR, options.offline)
+    web = gather(options.sources, options.feeds, options.match, options.fetch, options.limits, out / STATE_DIR,
+                 options.offline)
     if not paths and not web.pages:
         raise BriefingError(_nothing_fetched(web))
     notes = web.notes + tuple(filter(None, [unread_note(paths)]))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .feeds import FeedItem, NotAFeed, parse_feed
+from .ingest import Limits, _mb
 from .fetch import FetchError, FetchPolicy, OutOfTime, check_url, is_url
 from .model import FetchedPage
 from .query import Query
@@ -97,8 +98,11 @@ def _toml(path: Path) -> dict:
 
 
 def gather(sources: Sequence[str], feeds: Sequence[str], match: str | None, policy: FetchPolicy,
-           max_bytes: int, state_dir: Path, offline: bool = False) -> WebSources:
-    """The pages of the URLs in `sources` and of the matching items of `feeds` (and folders' feeds)."""
+           limits: Limits, state_dir: Path, offline: bool = False) -> WebSources:
+    """The pages of the URLs in `sources` and of the matching items of `feeds` (and folders' feeds).
+
+    `limits` caps each answer (`max_file_bytes`) and all the pages together (`max_total_bytes`).
+    """
     paths = local_paths(sources)
     urls = [s for s in sources if is_url(s)]
     listed, folder_match, problems = folder_settings(paths)
@@ -109,7 +113,7 @@ def gather(sources: Sequence[str], feeds: Sequence[str], match: str | None, poli
         problems.append(f"the query {query} selects feed items, and this build has no feed")
     if not urls and not feeds:
         return WebSources(warnings=tuple(problems))
-    run = _Run(WebCache(Path(state_dir)), policy, max_bytes, offline)
+    run = _Run(WebCache(Path(state_dir)), policy, limits.max_file_bytes, offline)
     try:
         targets: list[tuple[str, FeedItem | None]] = []
         for feed in feeds:
@@ -122,12 +126,25 @@ def gather(sources: Sequence[str], feeds: Sequence[str], match: str | None, poli
         targets += [(url, None) for url in urls]
         pages: list[FetchedPage] = []
         seen: set[str] = set()
+        total, over = 0, 0
         for url, item in targets:
-            if url not in seen:  # an article in two feeds, or named too, is fetched once
-                seen.add(url)
-                page = run.page(url, item)
-                if page is not None:
-                    pages.append(page)
+            if url in seen:  # an article in two feeds, or named too, is fetched once
+                continue
+            seen.add(url)
+            if over:
+                over += 1
+                continue
+            page = run.page(url, item)
+            if page is None:
+                continue
+            if total + len(page.body) > limits.max_total_bytes:
+                over += 1
+                continue
+            pages.append(page)
+            total += len(page.body)
+        if over:
+            run.warnings.append(f"the fetched articles add up to over {_mb(limits.max_total_bytes)}, the "
+                                f"limit for one build; {over} left out (raise it with --max-total-mb)")
         if not offline:
             run.cache.keep_only(seen | set(feeds))
         warnings = problems + run.warnings

@@ -249,3 +249,13 @@ def test_a_bad_interval_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["watch", str(tmp_path), "-o", str(tmp_path / "out"), "--every", "soon"])
     assert result.exit_code == 1 and result.output.count("\n") == 1
     assert "--every soon: give an interval such as 90s, 15m or 1h" in result.output
+
+
+def test_the_pages_of_one_build_are_capped_together(site, tmp_path):
+    rss, _atom = serve_story(site)  # two on-story items of about 1 KB each
+    result = run("--feed", rss, "--match", QUERY, "--max-total-mb", "0.002", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert lines(result.output, "warning:") == [
+        "warning: the fetched articles add up to over 2 KB, the limit for one build; 1 left out "
+        "(raise it with --max-total-mb)"]
+    assert len(briefing_json(tmp_path / "out")["sources"]) == 1
