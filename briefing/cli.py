@@ -20,7 +20,8 @@ def cli():
     """Turn a folder of news articles into a short, cited briefing.
 
     Every sentence in a briefing is quoted verbatim from an article and cites
-    it. Output is HTML, PDF and JSON; nothing leaves this machine.
+    it. Output is HTML, PDF and JSON; nothing leaves this machine but the
+    requests for the URLs and feeds you name.
 
     \b
     Start with:  briefing build seeds/ -o output/
@@ -39,6 +40,41 @@ def render_options(command):
     return click.option("--marking", metavar="TEXT",
                         help='Handling line shown top and bottom of every page, e.g. '
                              '"UNCLASSIFIED // FOR OFFICIAL USE ONLY".')(command)
+
+
+def web_options(command):
+    """--feed, --match, --offline and the fetching limits: sources from the web (see web.py, fetch.py)."""
+    options = [
+        click.option("--feed", "feeds", multiple=True, metavar="URL",
+                     help="An RSS or Atom feed whose items are articles; repeat for several "
+                          "(also `feeds = [...]` in a folder's sources.toml)."),
+        click.option("--match", metavar="QUERY",
+                     help='Keep only the feed items matching QUERY: words, "phrases" and names with AND, OR, NOT, '
+                          'e.g. \'militia OR "drone strike"\'.'),
+        click.option("--offline", is_flag=True, help="Make no request: build from the copies the last builds fetched."),
+        click.option("--allow-private", is_flag=True,
+                     help="Allow fetching from this machine and private networks (refused by default)."),
+        click.option("--timeout", "request_timeout", type=click.FloatRange(0.1), default=20, show_default=True,
+                     metavar="SECONDS", help="Time allowed for one request."),
+        click.option("--fetch-timeout", type=click.FloatRange(0.1), default=300, show_default=True,
+                     metavar="SECONDS", help="Time allowed for all the requests of one build."),
+        click.option("--host-delay", type=click.FloatRange(0), default=1, show_default=True, metavar="SECONDS",
+                     help="Pause between two requests to the same host (or its robots.txt Crawl-delay)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def web_settings(given: dict) -> dict:
+    """The BuildOptions fields of `web_options`, from the command's parameters."""
+    from .fetch import FetchPolicy
+
+    return dict(
+        feeds=tuple(given["feeds"]), match=given["match"], offline=given["offline"],
+        fetch=FetchPolicy(timeout=given["request_timeout"], build_timeout=given["fetch_timeout"],
+                          host_delay=given["host_delay"], allow_private=given["allow_private"]),
+    )
 
 
 def build_options(command):
@@ -64,6 +100,7 @@ def build_options(command):
                      help="Folder of templates that override the default ones."),
         click.option("--force", is_flag=True, help="Rebuild even when nothing changed."),
         render_options,
+        web_options,
         click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
                      help="Processes for parsing (default: one per core, for inputs large enough to gain)."),
         click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -87,7 +124,8 @@ def options_from(ctx: click.Context, params: dict):
     from .pipeline import BuildOptions
     from .render import RenderOptions
 
-    sources = tuple(params["sources"]) or ("seeds",)
+    web = web_settings(params)
+    sources = tuple(params["sources"]) or (() if web["feeds"] else ("seeds",))
     project = load_project(find_project(sources, params["config"]))
 
     def pick(name: str, key: str):
@@ -96,6 +134,7 @@ def options_from(ctx: click.Context, params: dict):
         return params[name] if given or value is None else value
 
     return BuildOptions(
+        **web,
         sources=sources,
         out_dir=params["out_dir"],
         settings=Settings(method=pick("method", "method"), summary_sentences=pick("summary_sentences", "sentences"),
@@ -122,10 +161,11 @@ def options_from(ctx: click.Context, params: dict):
 @build_options
 @click.pass_context
 def build(ctx, **params):
-    """Build a briefing from SOURCES (files or folders; default: seeds/).
+    """Build a briefing from SOURCES (files, folders or URLs; default: seeds/).
 
     Articles are read from each folder: plain text (.txt), Markdown with front
-    matter (.md) and saved web pages (.html); metadata can sit beside them in
+    matter (.md), saved web pages (.html), PDF and Word (.docx) files; URLs and
+    the items of feeds (--feed) are fetched and kept in the build state. Metadata can sit beside them in
     NAME.meta.toml or a folder's sources.toml. Share buttons, comment widgets,
     newsletter prompts and lists of other headlines are dropped. A briefing.toml
     in the sources folder (see `briefing init`) holds the choices flags would
@@ -178,6 +218,8 @@ def report(result, quiet: bool) -> None:
         return
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for skipped in result.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
     if result.up_to_date:
@@ -200,17 +242,19 @@ def report(result, quiet: bool) -> None:
 
 @cli.command()
 @build_options
+@click.option("--every", "every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often feeds and URLs are asked for changes: 90s, 15m, 1h.")
 @click.pass_context
-def watch(ctx, **params):
+def watch(ctx, every, **params):
     """Rebuild the briefing whenever an article in SOURCES changes.
 
     Takes every option `build` takes, and reads the same briefing.toml (again
     at every rebuild, so editing it rebuilds too). Builds once, then waits for
     changes (added, edited or removed articles and metadata files) and
-    rebuilds; a failed build prints its error and watching goes on. Stop with
-    Ctrl-C.
+    rebuilds; feeds and URLs are asked for changes every INTERVAL (--every).
+    A failed build prints its error and watching goes on. Stop with Ctrl-C.
     """
-    from .watch import watch as run_watch
+    from .watch import parse_interval, watch as run_watch
 
     quiet = params["quiet"]
 
@@ -224,7 +268,7 @@ def watch(ctx, **params):
 
     try:
         options_from(ctx, params)  # a bad flag or project file stops here, before any build
-        run_watch(lambda: options_from(ctx, params), on_build)
+        run_watch(lambda: options_from(ctx, params), on_build, every=parse_interval(every))
     except BriefingError as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:

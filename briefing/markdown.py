@@ -161,7 +161,8 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
         parts += [md_escape(x) for x in (s.byline, s.outlet) if x]
         if s.published:
             parts.append(s.published + (" (date inferred from the text)" if s.date_inferred else ""))
-        parts.append(f"file `{s.path.replace('`', '')}`")
+        if s.path != s.url:  # a page fetched from the web has its URL for a path
+            parts.append(f"file `{s.path.replace('`', '')}`")
         parts += [f"same as `{d.replace('`', '')}`" for d in getattr(s, "duplicates", ())]
         if s.url and is_web_url(s.url):
             parts.append(f"<{s.url.replace('>', '%3E').replace(' ', '%20')}>")

@@ -38,6 +38,19 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """An article fetched from the web, as ingest reads it: its URL stands where a file's path would."""
+
+    url: str
+    body: bytes
+    content_type: str  # "text/html", "application/pdf", ... as the server said
+    fetched: float  # when, seconds since the epoch: the page's "file date"
+    title: str | None = None  # what the feed that listed it says
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     lemma: str

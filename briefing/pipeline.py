@@ -25,10 +25,13 @@ from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
 from .executor import make_executor
+from .documents import unread_note
+from .fetch import FetchPolicy
 from .numbering import numbered
-from .state import BuildState, build_lock, decode_sentences
+from .state import STATE_DIR, BuildState, build_lock, decode_sentences
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
+from .web import WebSources, gather, local_paths
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,6 +53,10 @@ class BuildOptions:
     render: RenderOptions = field(default_factory=RenderOptions)  # marking, paper, PDF variant
     topic_settings: dict = field(default_factory=dict, compare=False)  # [topics.ID] of briefing.toml
     project: str | None = None  # the briefing.toml these options came from, for messages
+    feeds: Sequence[str] = ()  # RSS/Atom feed URLs, beside the `feeds` of the folders' sources.toml
+    match: str | None = None  # query selecting the feed items that belong (see query.py)
+    offline: bool = False  # build from the fetched copies in the state; no request
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)  # timeouts, delays, private addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,7 @@ class BuildResult:
     up_to_date: bool = False
     parsed: tuple[str, ...] = ()  # paths of the sources parsed in this build
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # feed items left out, files no reader takes
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -73,7 +81,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.templates_dir and not Path(options.templates_dir).is_dir():
         raise BriefingError(f"--templates {options.templates_dir}: no such folder")
     topics = load_topics(options.topic_files, options.topic_settings, options.project or "briefing.toml")
-    check_output_location(options.out_dir, options.sources)
+    check_output_location(options.out_dir, local_paths(options.sources))
     out = check_writable(options.out_dir)
     with build_lock(out):
         state = BuildState(out)
@@ -84,7 +92,13 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
-    files = list_article_files(options.sources)
+    paths = local_paths(options.sources)
+    web = gather(options.sources, options.feeds, options.match, options.fetch, options.limits, out / STATE_DIR,
+                 options.offline)
+    if not paths and not web.pages:
+        raise BriefingError(_nothing_fetched(web))
+    notes = web.notes + tuple(filter(None, [unread_note(paths)]))
+    files = list_article_files(paths)
     sizes = check_limits(files, options.limits)  # before anything is read
     contents: dict[str, bytes] = {}
     for path in files:
@@ -93,14 +107,14 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                 contents[path] = Path(path).read_bytes()
             except OSError:
                 pass  # ingest reports it
-    fingerprint = _fingerprint(options, files, contents)
+    fingerprint = _fingerprint(options, files, contents, web)
     outputs = {fmt: out / name for fmt, name in OUTPUT_NAMES.items()}
     if not options.force and state.get("fingerprint") == fingerprint and _outputs_intact(state, outputs):
         return BuildResult(None, outputs, seconds=time.perf_counter() - started, up_to_date=True,
-                           warnings=tuple(state.warnings))
+                           warnings=tuple(state.warnings) + web.warnings, notes=notes)
 
     rules = FurnitureRules.load()
-    ingested = read_sources(options.sources, rules, contents, options.limits)
+    ingested = read_sources(paths, rules, contents, options.limits, web.pages)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
@@ -121,10 +135,20 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
         parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
-        warnings=tuple(state.warnings) + ingested.warnings + _without_sentences(parsed)
+        warnings=tuple(state.warnings) + web.warnings + ingested.warnings + _without_sentences(parsed)
         + tuple(unmatched_fragments([s for p in parsed for s in p.sentences], options.settings.exclude,
                                     options.settings.pin, options.project or "briefing.toml")),
+        notes=notes,
     )
+
+
+def _nothing_fetched(web: WebSources) -> str:
+    """Why a build from the web alone has no article: the first problem, and how many more."""
+    reasons = web.warnings or web.notes
+    if not reasons:
+        return "no article: name files, folders, URLs or --feed"
+    more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    return f"no article could be fetched: {reasons[0]}{more}"
 
 
 def _without_sentences(parsed) -> tuple[str, ...]:
@@ -178,7 +202,8 @@ def _parse(sources, options: BuildOptions, state: BuildState):
     return parsed, fresh, keys
 
 
-def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes]) -> str:
+def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes],
+                 web: WebSources = WebSources()) -> str:
     """Everything an output depends on, hashed; equal fingerprints mean equal outputs."""
     h = hashlib.sha256()
 
@@ -205,6 +230,7 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
         for path in sorted(Path(folder).glob("*")):
             if path.is_file():
                 add(f"template:{path.name}", path.read_bytes())
+    add("web", web.digest())
     for path in files:
         add(f"source:{path}", contents.get(path, b"\0unreadable"))
         p = Path(path)

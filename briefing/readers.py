@@ -19,9 +19,12 @@ from .dates import parse_dateline
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+DOCUMENT_SUFFIXES = (".pdf", ".docx")  # read from their bytes by `documents`
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES
 SIDECAR_SUFFIX = ".meta.toml"
 FOLDER_METADATA = "sources.toml"
+FOLDER_SETTINGS = ("feeds",)  # keys of sources.toml that are not a file's metadata
+PROJECT_FILE = "briefing.toml"
 
 
 class Unreadable(Exception):
@@ -127,9 +130,9 @@ def read_html(text: str) -> tuple[str, Metadata]:
     return "\n\n".join(line for line in lines if line.strip()), meta
 
 
-def read_text(path: str, text: str) -> tuple[str, Metadata]:
-    """Article text, and the metadata the file itself carries."""
-    suffix = Path(path).suffix.lower()
+def read_text(path: str, text: str, suffix: str | None = None) -> tuple[str, Metadata]:
+    """Article text, and the metadata the file itself carries; `suffix` says the format when the path cannot."""
+    suffix = suffix or Path(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(text)
     if suffix in HTML_SUFFIXES:
@@ -174,6 +177,8 @@ class MetadataFiles:
             entries: dict[str, Metadata] = {}
             table = self._load(folder / FOLDER_METADATA) if (folder / FOLDER_METADATA).is_file() else None
             for name, value in (table or {}).items():
+                if name in FOLDER_SETTINGS:
+                    continue
                 try:
                     entries[name] = metadata_from(value, f"{folder / FOLDER_METADATA} [{name}]")
                 except Unreadable as exc:
