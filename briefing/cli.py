@@ -133,6 +133,7 @@ def options_from(ctx: click.Context, params: dict):
         value = getattr(project, key)
         return params[name] if given or value is None else value
 
+    web["match"] = pick("match", "match")
     return BuildOptions(
         **web,
         sources=sources,

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .errors import BriefingError
-
-PROJECT_FILE = "briefing.toml"
+from .readers import PROJECT_FILE
 TOPIC_KEYS = ("enabled", "order", "title")
 
 
@@ -35,6 +34,7 @@ class Project:
     exclude: tuple[str, ...] = ()
     pin: tuple[str, ...] = ()
     comment: str | None = None
+    match: str | None = None  # the query feed items must match (see query.py)
 
 
 def find_project(sources: Sequence[str], explicit: str | None = None) -> Path | None:
@@ -131,6 +131,7 @@ def _project(path: Path, data: dict) -> Project:
     return Project(
         path=path,
         title=text("title"),
+        match=text("match"),
         marking=text("marking"),
         paper=choice("paper", list(PAPERS)),
         pdf_variant=choice("pdf_variant", PDF_VARIANTS),

@@ -175,3 +175,31 @@ def province(name: str, among) -> Country | None:
         if any(match_key(p) == k for p in c.provinces):
             return c
     return None
+
+
+def countries_containing(names) -> dict[str, str | None]:
+    """The country (its key) each place name is or is in: a country, else the town of that name
+    (the most populous), else a province; None for a name the gazetteer does not know.
+
+    For many names at once: the town file is searched once for all of them.
+    """
+    table = countries()
+    out: dict[str, str | None] = {}
+    towns_wanted = []
+    for name in dict.fromkeys(n for n in names if n):
+        found = country(name)
+        if found:
+            out[name] = found.key
+        else:
+            towns_wanted.append(name)
+    if towns_wanted:
+        towns = cities(towns_wanted)
+        every = list({c.key: c for c in table.values()}.values())
+        for name in towns_wanted:
+            best = towns.get(name) or []
+            if best and best[0].iso2 in table:
+                out[name] = table[best[0].iso2].key
+            else:
+                found = province(name, every)
+                out[name] = found.key if found else None
+    return out

@@ -230,7 +230,6 @@ def map_view(places: tuple[Place, ...]) -> MapView | None:
         return None
     frame = choose_frame(located, conf)
     height = frame.height
-    view = layout.Box(0, 0, WIDTH, height)
     codes = gazetteer.countries()
     named = {p.iso3: p for p in located if p.kind == "country"}
     shapes, areas = [], []

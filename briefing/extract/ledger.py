@@ -27,7 +27,7 @@ from typing import Sequence
 
 from ..dates import short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
-from .countries import country_containing, country_of
+from .countries import country_of
 from .figure_reading import Reading
 from .figure_words import Words
 
@@ -60,7 +60,10 @@ class Ledger:
 def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab: Words) -> Ledger:
     """Resolve `found` (every reading of every source, in source order) into ledger rows."""
     published = _published(parsed)
-    resolver = _Resolver(vocab, published)
+    from ..gazetteer import countries_containing  # here: the gazetteer reads names through this package
+
+    names = {p.key for r in found for p in r.places} | {n for r in found for n in r.nearby}
+    resolver = _Resolver(vocab, published, countries_containing(names))
     rows = resolver.rows(_running_events(found))
     return _assemble(rows, vocab, published)
 
@@ -81,8 +84,9 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
 
 # -- resolving readings into quantities ------------------------------------------------------
 class _Resolver:
-    def __init__(self, vocab: Words, published: dict[str, date]):
+    def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
+        self.country = (countries or {}).get  # the country a place (by its key) is or is in
 
     def group(self, r: Reading) -> str | None:
         """The normalised group, None for a noun that says nothing about who was counted
@@ -115,18 +119,16 @@ class _Resolver:
             return mine is None and not theirs
         return min(abs((mine - d).days) for d in theirs) <= self.v.max_days_apart
 
-    @staticmethod
-    def countries(r: Reading) -> set[str]:
-        return {c for c in map(country_containing, r.nearby) if c}
+    def countries(self, r: Reading) -> set[str]:
+        return {c for c in map(self.country, r.nearby) if c}
 
-    @staticmethod
-    def same_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    def same_place(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Unstated, the same, or a country and places in it ("Israel" and "Jerusalem")."""
         if not a or not b or a == b:
             return True
         for wide, narrow in ((a, b), (b, a)):
             countries = {country_of(p) for p in wide}
-            if None not in countries and {country_containing(p) for p in narrow} <= countries:
+            if None not in countries and {self.country(p) for p in narrow} <= countries:
                 return True
         return False
 
@@ -140,7 +142,7 @@ class _Resolver:
                 return False
         # a reading naming no place may not join another place's toll than those named around it
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence)
-        theirs = {country_containing(p) for p in row.places} - {None}
+        theirs = {self.country(p) for p in row.places} - {None}
         elsewhere = not places and bool(theirs) and bool(self.countries(r)) and not theirs & self.countries(r)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere
                 and self.same_place(places, row.places)
