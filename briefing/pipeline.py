@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import zlib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -18,7 +19,7 @@ from .analyze import analysis_identity, load_model, model_id
 from .changes import manifest, with_changes
 from .compose import Settings, compose
 from .errors import BriefingError
-from .extract import extract
+from .extract import extract, per_source
 from .ingest import FurnitureRules, Limits, check_limits, list_article_files, read_sources
 from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
@@ -96,7 +97,8 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     rules = FurnitureRules.load()
     ingested = read_sources(options.sources, rules, contents, options.limits)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
-    facts = extract(parsed)
+    work, fresh_work = _read_each(parsed, keys, state)
+    facts = extract(parsed, work)
     briefing = compose(parsed, topics, facts, options.settings, rules)
     briefing = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
@@ -106,6 +108,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         fresh,
         keep=set(keys.values()),
     )
+    state.save_work(fresh_work, keep=set(work_keys(keys).values()))
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -166,6 +169,30 @@ def _parse(sources, options: BuildOptions, state: BuildState):
         for s in sources
     ]
     return parsed, fresh, keys
+
+
+def work_keys(keys: dict[str, str]) -> dict[str, str]:
+    """Source id -> key of its per-source extraction work: its analysis and the code that reads it."""
+    identity = per_source.work_identity()
+    return {sid: per_source.work_key(key, identity) for sid, key in keys.items()}
+
+
+def _read_each(parsed, keys: dict[str, str], state: BuildState):
+    """Each source's own extraction work, from the state when its analysis was read before."""
+    wkeys = work_keys(keys)
+    blobs = state.work(wkeys.values())
+    work: dict[str, per_source.SourceWork] = {}
+    for p in parsed:
+        try:
+            work[p.source.id] = per_source.decode_work(blobs[wkeys[p.source.id]], p.source.id)
+        except (KeyError, ValueError, TypeError, zlib.error):
+            pass  # not read before, or unreadable: read it again
+    missing = [p for p in parsed if p.source.id not in work]
+    fresh = {}
+    for p, done in zip(missing, per_source.read_sources(missing)):
+        work[p.source.id] = done
+        fresh[wkeys[p.source.id]] = per_source.encode_work(done)
+    return [work[p.source.id] for p in parsed], fresh
 
 
 def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes]) -> str:

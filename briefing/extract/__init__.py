@@ -10,15 +10,17 @@ from ..model import Facts, ParsedSource
 from .entities import entity_cards
 from .events import date_discrepancies
 from .figure_words import load_words
-from .figures import readings
+from .per_source import SourceWork, read_sources
 from .ledger import build_ledger
 from .quotes import extract_quotes
 from .timeline import extract_timeline
 
 
-def extract(parsed: Sequence[ParsedSource]) -> Facts:
+def extract(parsed: Sequence[ParsedSource], work: Sequence[SourceWork] | None = None) -> Facts:
+    """`work`: each source's own readings (`per_source`), when the build state has them."""
     vocab = load_words()
-    ledger = build_ledger(readings(parsed, vocab), parsed, vocab)
+    work = read_sources(parsed) if work is None else work
+    ledger = build_ledger([r for w in work for r in w.readings], parsed, vocab)
     entities = tuple(entity_cards(parsed))
     return Facts(
         entities=entities,
