@@ -19,7 +19,8 @@ from .analyze import analysis_identity, load_model, model_id
 from .changes import manifest, with_changes
 from .compose import Settings, compose
 from .errors import BriefingError
-from .extract import extract, per_source
+from .extract import extract
+from . import source_work
 from .ingest import FurnitureRules, Limits, check_limits, list_article_files, read_sources
 from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
@@ -97,9 +98,11 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     rules = FurnitureRules.load()
     ingested = read_sources(options.sources, rules, contents, options.limits)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
-    work, fresh_work = _read_each(parsed, keys, state)
-    facts = extract(parsed, work)
-    briefing = compose(parsed, topics, facts, options.settings, rules)
+    work, fresh_work = _read_each(parsed, keys, topics, options, state)
+    facts = extract(parsed, [r for w in work for r in w.readings])
+    scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
+              for n, s in enumerate(p.sentences)}
+    briefing = compose(parsed, topics, facts, options.settings, rules, scores)
     briefing = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
@@ -108,7 +111,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         fresh,
         keep=set(keys.values()),
     )
-    state.save_work(fresh_work, keep=set(work_keys(keys).values()))
+    state.save_work(fresh_work, keep=set(work_keys(keys, options).values()))
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -171,27 +174,27 @@ def _parse(sources, options: BuildOptions, state: BuildState):
     return parsed, fresh, keys
 
 
-def work_keys(keys: dict[str, str]) -> dict[str, str]:
-    """Source id -> key of its per-source extraction work: its analysis and the code that reads it."""
-    identity = per_source.work_identity()
-    return {sid: per_source.work_key(key, identity) for sid, key in keys.items()}
+def work_keys(keys: dict[str, str], options: BuildOptions) -> dict[str, str]:
+    """Source id -> key of its per-source work: its analysis, the code that reads it, the topics."""
+    identity = source_work.work_identity(options.topic_files)
+    return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
 
 
-def _read_each(parsed, keys: dict[str, str], state: BuildState):
-    """Each source's own extraction work, from the state when its analysis was read before."""
-    wkeys = work_keys(keys)
+def _read_each(parsed, keys: dict[str, str], topics, options: BuildOptions, state: BuildState):
+    """Each source's own work (`source_work`), from the state when its analysis was read before."""
+    wkeys = work_keys(keys, options)
     blobs = state.work(wkeys.values())
-    work: dict[str, per_source.SourceWork] = {}
+    work: dict[str, source_work.SourceWork] = {}
     for p in parsed:
         try:
-            work[p.source.id] = per_source.decode_work(blobs[wkeys[p.source.id]], p.source.id)
+            work[p.source.id] = source_work.decode_work(blobs[wkeys[p.source.id]], p.source.id)
         except (KeyError, ValueError, TypeError, zlib.error):
             pass  # not read before, or unreadable: read it again
     missing = [p for p in parsed if p.source.id not in work]
     fresh = {}
-    for p, done in zip(missing, per_source.read_sources(missing)):
+    for p, done in zip(missing, source_work.read_sources(missing, topics)):
         work[p.source.id] = done
-        fresh[wkeys[p.source.id]] = per_source.encode_work(done)
+        fresh[wkeys[p.source.id]] = source_work.encode_work(done)
     return [work[p.source.id] for p in parsed], fresh
 
 

@@ -9,18 +9,19 @@ from typing import Sequence
 from ..model import Facts, ParsedSource
 from .entities import entity_cards
 from .events import date_discrepancies
+from .figure_reading import Reading
 from .figure_words import load_words
-from .per_source import SourceWork, read_sources
+from .figures import readings
 from .ledger import build_ledger
 from .quotes import extract_quotes
 from .timeline import extract_timeline
 
 
-def extract(parsed: Sequence[ParsedSource], work: Sequence[SourceWork] | None = None) -> Facts:
-    """`work`: each source's own readings (`per_source`), when the build state has them."""
+def extract(parsed: Sequence[ParsedSource], found: Sequence[Reading] | None = None) -> Facts:
+    """`found`: every figure reading, in source order, when the build state kept them (`source_work`)."""
     vocab = load_words()
-    work = read_sources(parsed) if work is None else work
-    ledger = build_ledger([r for w in work for r in w.readings], parsed, vocab)
+    found = readings(parsed, vocab) if found is None else found
+    ledger = build_ledger(found, parsed, vocab)
     entities = tuple(entity_cards(parsed))
     return Facts(
         entities=entities,

@@ -178,6 +178,12 @@ class CardIndex:
             for spelling in (card.name, *card.aliases):
                 self.by_key.setdefault(key(spelling), card)
         self.cards = list(cards)
+        # people by source: a lookup scans one source's people, not every card of the briefing
+        self.people = [c for c in self.cards if c.label == "PERSON"]
+        self.people_of: dict[str, list[EntityCard]] = {}
+        for c in self.people:
+            for s in dict.fromkeys(c.sources):
+                self.people_of.setdefault(s, []).append(c)
 
     def named(self, text: str, source: str | None = None) -> EntityCard | None:
         k = key(text)
@@ -187,18 +193,16 @@ class CardIndex:
             return self.by_key[k]
         # a surname the cards do not list ("Carter"): the one person of this source it ends
         words = k.split()
-        people = {c.name: c for c in self.cards
-                  if c.label == "PERSON" and (source is None or source in c.sources)
-                  and any(key(sp).split()[-len(words):] == words for sp in (c.name, *c.aliases))}
+        people = {c.name: c for c in (self.people if source is None else self.people_of.get(source, ()))
+                  if any(key(sp).split()[-len(words):] == words for sp in (c.name, *c.aliases))}
         return next(iter(people.values())) if len(people) == 1 else None
 
     def by_role(self, phrase: str, source: str) -> EntityCard | None:
         """The one card of this source whose role ends in `phrase` ("prime minister")."""
         words = fold(phrase).split()
         hits = {
-            c.name: c for c in self.cards
-            if source in c.sources and c.label == "PERSON"
-            and any(fold(r).split()[-len(words):] == words for r in c.roles)
+            c.name: c for c in self.people_of.get(source, ())
+            if any(fold(r).split()[-len(words):] == words for r in c.roles)
         }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
