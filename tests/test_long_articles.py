@@ -125,3 +125,25 @@ def test_entities_per_sentence_match_spacys_sent_ents(nlp):
     got = entities_by_sentence(sents, doc.ents)
     assert [[(e.start, e.end) for e in f] for f in got] == [[(e.start, e.end) for e in s.ents] for s in sents]
     assert sum(map(len, got)) == len(doc.ents)
+
+
+def test_a_long_article_is_parsed_in_parallel_pieces_with_the_same_result(monkeypatch):
+    from briefing import analyze, executor
+    from briefing.state import decode_sentences
+
+    text = _article(30)
+    monkeypatch.setattr(analyze, "PIECE_CHARS", 1_500)
+    whole = decode_sentences(executor.LocalExecutor(jobs=1).analyze([text], None)[0])  # cut in one process
+    shipped: list[int] = []
+
+    class Spy(executor.LocalExecutor):
+        def analyze(self, texts, model, progress=None):
+            shipped.append(len(texts))
+            return super().analyze(texts, model, progress)
+
+    done: list[int] = []
+    pieced = executor.PiecedExecutor(Spy(jobs=1)).analyze(["A short one.", text], None, done.append)
+    assert shipped[0] > 2  # the long text went out as several pieces, each a unit of work
+    assert sum(done) == 2
+    assert decode_sentences(pieced[1]) == whole
+    assert [s.index for s in whole] == list(range(len(whole)))
