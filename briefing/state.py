@@ -111,7 +111,7 @@ class BuildState:
             self.db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
 
     def work(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """Cached per-source extraction work (`extract.per_source`) by key, still encoded."""
+        """Cached per-source work (`source_work`: figure readings, topic scores) by key, still encoded."""
         try:
             return {k: blob for k in set(keys)
                     for (blob,) in self.db.execute("SELECT data FROM work WHERE key = ?", (k,))}
