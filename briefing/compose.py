@@ -17,6 +17,7 @@ from .ingest import FurnitureRules, ends_like_sentence
 from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence
 from .summarize import (DEFAULT_METHOD, MAX_CANDIDATES, ConceptWeights, DuplicateIndex, Preference,
                         candidate_pool, pick)
+from .title import default_title
 from .topics import Topic, assign_topics
 
 MIN_WORDS, MAX_WORDS = 6, 80
@@ -35,6 +36,9 @@ class Settings:
     summary_sentences: int = 5
     section_sentences: int = 4
     title: str | None = None
+    exclude: tuple[str, ...] = ()  # verbatim fragments: a sentence holding one is never quoted
+    pin: tuple[str, ...] = ()  # verbatim fragments: a sentence holding one is in the summary
+    comment: str | None = None  # the analyst's own words (Markdown), shown apart from the sources'
 
 
 # Kinds whose latest value the executive summary should carry, in order of preference.
@@ -90,7 +94,8 @@ def compose(
     topic_scores: dict[tuple[str, int], dict[str, float]] | None = None,
 ) -> Briefing:
     """`topic_scores`: each sentence's (by its key) topics and points, when kept from an earlier build."""
-    sentences = [s for p in parsed for s in p.sentences if is_quotable(s, rules)]
+    sentences = [s for p in parsed for s in p.sentences if is_quotable(s, rules)
+                 and not any(f in s.text for f in settings.exclude)]
     order = {p.source.id: n for n, p in enumerate(parsed)}
     duplicates = DuplicateIndex(sentences)
 
@@ -110,8 +115,9 @@ def compose(
         candidate_pool(sentences), settings.summary_sentences, settings.method,
         Preference(prior=lead, fit=standalone, **SUMMARY_LEAD), weights=weights,
     )
-    chosen_summary = with_latest_toll([p.sentence for p in summary], sentences, facts, parsed,
-                                      settings.summary_sentences)
+    with_pins, pins = with_pinned([p.sentence for p in summary], parsed, settings)
+    chosen_summary = with_latest_toll(with_pins, sentences, facts, parsed,
+                                      max(settings.summary_sentences, pins + 1 if pins else 0))
     used = {s.key for s in chosen_summary}
 
     sections = []
@@ -135,13 +141,14 @@ def compose(
 
     sources = tuple(p.source for p in parsed)
     return Briefing(
-        title=settings.title or default_title(facts),
+        title=settings.title or default_title(facts, parsed),
         generated=generated_date(sources),
         sources=sources,
         summary=tuple(excerpt(s) for s in chosen_summary),
         sections=tuple(sections),
         facts=facts,
         method=settings.method,
+        comment=settings.comment,
     )
 
 
@@ -173,9 +180,19 @@ def with_latest_toll(summary: list[Sentence], sentences: Sequence[Sentence], fac
     return (kept[:size - 1] if len(kept) >= size else kept) + [toll]
 
 
-def default_title(facts: Facts) -> str:
-    names = [c.name for c in facts.entities if c.label in ("GPE", "ORG", "PERSON")][:3]
-    return "Briefing: " + ", ".join(names) if names else "Briefing"
+def with_pinned(summary: list[Sentence], parsed: Sequence[ParsedSource],
+                settings: Settings) -> tuple[list[Sentence], int]:
+    """The summary with each pinned sentence first, in the order pinned, then the ranking's picks;
+    and how many sentences were pinned.
+
+    Pinned sentences come before the latest toll is added, which takes the last place: a pin
+    never pushes the toll out, and more pins than places lengthen the summary.
+    """
+    everything = [s for p in parsed for s in p.sentences if not any(f in s.text for f in settings.exclude)]
+    pinned = [next(s for s in everything if f in s.text) for f in settings.pin if any(f in s.text for s in everything)]
+    pinned = list({s.key: s for s in pinned}.values())
+    rest = [s for s in summary if s.key not in {p.key for p in pinned}]
+    return pinned + rest[:max(0, settings.summary_sentences - len(pinned))], len(pinned)
 
 
 def generated_date(sources) -> str:

@@ -285,13 +285,22 @@ def place(mention: DateMention, published: str | None) -> PlacedDate:
     return PlacedDate(str(y), False, _dt.date(y, 1, 1), 0)
 
 
-def short_date(iso: str | None) -> str:
-    """"1998-10-30" -> "30 Oct": how a ledger dates a value; anything else as it is."""
+def _formatted(iso: str | None, form: str) -> str:
     try:
         day = _dt.date.fromisoformat(iso or "")
     except (TypeError, ValueError):
         return iso or ""
-    return f"{day.day} {day:%b}"
+    return form.format(day=day)
+
+
+def short_date(iso: str | None) -> str:
+    """"1998-10-30" -> "30 Oct": how a ledger dates a value; anything else as it is."""
+    return _formatted(iso, "{day.day} {day:%b}")
+
+
+def long_date(iso: str | None) -> str:
+    """"2024-02-08" -> "8 February 2024"; anything else as it is."""
+    return _formatted(iso, "{day.day} {day:%B} {day.year}")
 
 
 # --- Dates on the lines of a page -----------------------------------------------------------

@@ -147,10 +147,21 @@ def evaluate(doc: dict, gold: dict) -> list[Score]:
     return scores
 
 
-def format_scores(scores: list[Score]) -> str:
-    def pct(x: float | None) -> str:
-        return "   -  " if x is None else f"{100 * x:5.1f}%"
+def pct(x: float | None) -> str:
+    """A share as the score tables print it: " 83.3%", or "   -  " when there is nothing to divide."""
+    return "   -  " if x is None else f"{100 * x:5.1f}%"
 
+
+def built_json(options) -> tuple[object, dict]:
+    """Build a briefing with `options` (a pipeline.BuildOptions): the result and its briefing/1 JSON."""
+    from .pipeline import build
+    from .render import to_json
+
+    result = build(options)
+    return result, to_json(result.briefing)
+
+
+def format_scores(scores: list[Score]) -> str:
     lines = [f"{'':<14} {'precision':>18} {'recall':>18} {'unjudged':>9}"]
     for s in scores:
         lines.append(f"{s.kind:<14} {s.right:>4}/{s.produced:<4} {pct(s.precision)} {s.found:>4}/{s.gold:<4} "
@@ -160,9 +171,6 @@ def format_scores(scores: list[Score]) -> str:
 
 def evaluate_sources(gold_path: str | Path, options) -> tuple[object, list[Score]]:
     """Build a briefing with `options` (a pipeline.BuildOptions) and score it against the gold."""
-    from .pipeline import build
-    from .render import to_json
-
     gold = load_gold(gold_path)
-    result = build(options)
-    return result, evaluate(to_json(result.briefing), gold)
+    result, doc = built_json(options)
+    return result, evaluate(doc, gold)

@@ -22,10 +22,11 @@ from typing import Sequence
 from .dates import parse_dateline
 from .errors import BriefingError
 from .masthead import read_masthead
-from .model import Skipped, Source
+from .model import FetchedPage, Skipped, Source
 from .pagelines import FurnitureRules, ends_like_sentence, is_headline_shaped, is_widget_shaped, reads_like_text
 from .readers import SUFFIXES as ARTICLE_SUFFIXES
-from .readers import Metadata, MetadataFiles, Unreadable, read_text
+from .readers import DOCUMENT_SUFFIXES, Metadata, MetadataFiles, Unreadable, read_text
+from .documents import read_document, suffix_for
 
 __all__ = ["FurnitureRules", "ends_like_sentence", "read_sources", "clean", "decode", "Unreadable"]
 
@@ -83,10 +84,11 @@ def read_sources(
     rules: FurnitureRules | None = None,
     contents: dict[str, bytes] | None = None,
     limits: Limits = Limits(),
+    pages: Sequence[FetchedPage] = (),
 ) -> Ingested:
-    """Read every article under `paths` (files or folders) into `Source` objects.
+    """Read every article under `paths` (files or folders), and `pages` fetched from the web, into `Source` objects.
 
-    `contents` may hold bytes already read, by path. Raises BriefingError when a
+    `contents` may hold bytes already read, by path. A page's URL is its source's path. Raises BriefingError when a
     path does not exist, the input is over `limits`, or nothing readable is
     found; files that cannot be used are returned in `skipped`, with the reason.
     The same bytes under two names are one source that lists both paths.
@@ -99,22 +101,23 @@ def read_sources(
     skipped: list[Skipped] = []
     warnings: list[str] = []
     by_hash: dict[str, int] = {}
-    for path in files:
-        if sizes[path] > limits.max_file_bytes:
+    fetched = {page.url: page for page in pages}
+    for path in files + list(fetched):
+        page = fetched.get(path)
+        if sizes.get(path, 0) > limits.max_file_bytes:
             skipped.append(Skipped(path, f"{_mb(sizes[path])}, over the {_mb(limits.max_file_bytes)} limit "
                                          "per file (raise it with --max-file-mb)"))
             continue
         try:
-            raw = contents[path] if contents and path in contents else Path(path).read_bytes()
+            raw = page.body if page else contents[path] if contents and path in contents else Path(path).read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
             if digest in by_hash:
                 first = by_hash[digest]
                 sources[first] = replace(sources[first], duplicates=sources[first].duplicates + (path,))
                 warnings.append(f"{path}: same content as {sources[first].path}; used once")
                 continue
-            text, notes = decode(raw)
-            body, meta = read_text(path, text)
-            modified = os.stat(path).st_mtime
+            body, meta, notes = _read_any(path, raw, page.content_type if page else None)
+            modified = page.fetched if page else os.stat(path).st_mtime
             cleaned = clean(body, rules, _year_of(modified))
             if not cleaned.text.strip():
                 raise Unreadable("no article text after removing page furniture")
@@ -130,7 +133,8 @@ def read_sources(
         stated = cleaned.published if not cleaned.date_inferred else None
         from_text = Metadata(cleaned.title, cleaned.outlet, stated or _date_in_name(path) or cleaned.published,
                              byline=cleaned.byline)
-        meta = metadata.for_file(path).over(meta).over(from_text)
+        given = Metadata(page.title, None, page.published, page.url, page.byline) if page else metadata.for_file(path)
+        meta = given.over(meta).over(from_text)
         by_hash[digest] = len(sources)
         sources.append(
             Source(
@@ -152,10 +156,10 @@ def read_sources(
     sources = _in_date_order(sources)
     warnings += [f"{path}: {reason}" for path, reason in metadata.errors]
     if not sources:
-        where = ", ".join(paths)
+        where = ", ".join([*paths, *fetched])
         detail = f" ({len(skipped)} file(s) skipped: {skipped[0].path}: {skipped[0].reason})" if skipped else ""
         raise BriefingError(
-            f"no readable article in {where}{detail}; add .txt, .md or .html articles or name the files directly"
+            f"no readable article in {where}{detail}; add .txt, .md, .html, .pdf or .docx articles or name the files directly"
         )
     return Ingested(tuple(sources), tuple(skipped), tuple(warnings))
 
@@ -174,6 +178,19 @@ def looks_english(text: str) -> bool:
         return True  # too little to tell
     stop = _english_stop_words()
     return sum(w in stop for w in words) / len(words) >= 0.2
+
+
+def _read_any(path: str, raw: bytes, content_type: str | None) -> tuple[str, Metadata, list[str]]:
+    """Text, metadata and notes of a file, or of a page by its Content-Type."""
+    suffix = suffix_for(path, content_type, raw[:512])
+    if content_type is not None and not suffix:
+        raise Unreadable(f"{content_type} is not an article format")
+    if suffix in DOCUMENT_SUFFIXES:
+        body, meta = read_document(suffix, raw)
+        return body, meta, []
+    text, notes = decode(raw)
+    body, meta = read_text(path, text, suffix)
+    return body, meta, notes
 
 
 def _year_of(timestamp: float) -> int:

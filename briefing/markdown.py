@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .dates import short_date
+from .comment import comment_markdown
+from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
+from .pictures import pictures as picture_view
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -47,9 +49,24 @@ def _table(header: list[str], rows: list[list[str]], align: list[str]) -> list[s
             + ["| " + " | ".join(row) + " |" for row in rows])
 
 
-def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
-    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, long_date, shown
+def _places(view) -> list[str]:
+    """Markdown has no pictures: say where they are, and list the places as the map's table does."""
+    if not view.places:
+        return []
+    drawn = [name for name, shown in (("a map of the places", view.map), ("tolls over time", view.charts),
+                                      ("who reports what", view.matrix)) if shown]
+    out = ["## Places", "", f"_Pictures ({', '.join(drawn)}) are in briefing.html and briefing.pdf; "
+           "the places are listed here._", ""]
+    rows = [[md_escape(r.place.name), md_escape(r.place.country or ""),
+             md_escape(r.status if r.on_map or r.status != "not located" else f"not located: {r.why}"),
+             _cites(r.place.sources)] for r in view.places]
+    return out + _table(["Place", "Country", "On the map", "Named by"], rows, "llll") + [""]
 
+
+def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> str:
+    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, shown
+
+    view = view or picture_view(briefing, entity_cards(briefing))
     b, hidden = shown(briefing)
     facts = b.facts
     texts = {s.id: s.text for s in b.sources}
@@ -60,9 +77,12 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
     out += [f"# {md_escape(b.title)}", "",
             f"Sources up to {long_date(b.generated)} · {n} source{'s' if n != 1 else ''} · every sentence quoted verbatim "
             f"and cited · ranked with {METHOD_NAMES.get(b.method, b.method)}", ""]
+    out += comment_markdown(b.comment)
 
     if b.summary:
         out += ["## Executive summary", "", *(_excerpt(x) for x in b.summary), ""]
+
+    out += _places(view)
 
     ch = b.changes
     if not ch.first_build:
@@ -70,9 +90,11 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
         if not ch.any:
             out += ["No source, figure or summary sentence changed since the previous briefing.", ""]
         else:
-            out += [f"- New source: `{p}`" for p in ch.added]
-            out += [f"- Edited source: `{p}`" for p in ch.edited]
-            out += [f"- Removed source: `{p}`" for p in ch.removed]
+            out += [f"- New source: {md_escape(ch.name(p))}" for p in ch.added]
+            out += [f"- Edited source: {md_escape(ch.name(p))}" for p in ch.edited]
+            out += [f"- Removed source: {md_escape(ch.name(p))}" for p in ch.removed]
+            out += [f"- Gone with its source ({', '.join(map(md_escape, g.sources))}): {g.kind} {md_escape(g.text)}"
+                    for g in ch.gone]
             for f in ch.figures:
                 was = "" if f.previous is None else f", was {_num(f.previous)}"
                 kind = "New figure" if f.previous is None else "Changed figure"
@@ -139,7 +161,8 @@ def to_markdown(briefing: Briefing, marking: str | None = None) -> str:
         parts += [md_escape(x) for x in (s.byline, s.outlet) if x]
         if s.published:
             parts.append(s.published + (" (date inferred from the text)" if s.date_inferred else ""))
-        parts.append(f"file `{s.path.replace('`', '')}`")
+        if s.path != s.url:  # a page fetched from the web has its URL for a path
+            parts.append(f"file `{s.path.replace('`', '')}`")
         parts += [f"same as `{d.replace('`', '')}`" for d in getattr(s, "duplicates", ())]
         if s.url and is_web_url(s.url):
             parts.append(f"<{s.url.replace('>', '%3E').replace(' ', '%20')}>")

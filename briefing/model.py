@@ -38,6 +38,19 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """An article fetched from the web, as ingest reads it: its URL stands where a file's path would."""
+
+    url: str
+    body: bytes
+    content_type: str  # "text/html", "application/pdf", ... as the server said
+    fetched: float  # when, seconds since the epoch: the page's "file date"
+    title: str | None = None  # what the feed that listed it says
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     lemma: str
@@ -212,6 +225,15 @@ class FigureChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Gone:
+    """A figure or quote the previous briefing had only from sources now removed."""
+
+    kind: str  # "figure" or "quote"
+    text: str  # "people killed: 17" or the quotation
+    sources: tuple[str, ...]  # how the removed sources were named: "S3 “Headline”"
+
+
+@dataclass(frozen=True, slots=True)
 class Changes:
     """What is different from the previous build into the same folder."""
 
@@ -221,10 +243,15 @@ class Changes:
     edited: tuple[str, ...] = ()
     figures: tuple[FigureChange, ...] = ()
     new_summary: tuple[Excerpt, ...] = ()
+    gone: tuple[Gone, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # source path -> "S3 “Headline”"
 
     @property
     def any(self) -> bool:
-        return bool(self.added or self.removed or self.edited or self.figures or self.new_summary)
+        return bool(self.added or self.removed or self.edited or self.figures or self.new_summary or self.gone)
+
+    def name(self, path: str) -> str:
+        return self.names.get(path, path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +264,4 @@ class Briefing:
     facts: Facts = field(default_factory=Facts)
     method: str = "lexrank"
     changes: Changes = field(default_factory=Changes)
+    comment: str | None = None  # the analyst's comment (Markdown), never a source's words

@@ -16,7 +16,8 @@ from typing import Callable, Sequence
 
 from . import __version__
 from .analyze import analysis_identity, load_model, model_id
-from .changes import manifest, with_changes
+from .changes import with_changes
+from .config import unmatched_fragments
 from .compose import Settings, compose
 from .errors import BriefingError
 from .extract import extract
@@ -26,9 +27,13 @@ from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
 from .executor import make_executor
-from .state import BuildState, build_lock, decode_sentences
+from .documents import unread_note
+from .fetch import FetchPolicy
+from .numbering import numbered
+from .state import STATE_DIR, BuildState, build_lock, decode_sentences
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
+from .web import WebSources, gather, local_paths
 
 DATA = Path(__file__).parent / "data"
 
@@ -48,6 +53,12 @@ class BuildOptions:
     limits: Limits = field(default_factory=Limits)
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
     render: RenderOptions = field(default_factory=RenderOptions)  # marking, paper, PDF variant
+    topic_settings: dict = field(default_factory=dict, compare=False)  # [topics.ID] of briefing.toml
+    project: str | None = None  # the briefing.toml these options came from, for messages
+    feeds: Sequence[str] = ()  # RSS/Atom feed URLs, beside the `feeds` of the folders' sources.toml
+    match: str | None = None  # query selecting the feed items that belong (see query.py)
+    offline: bool = False  # build from the fetched copies in the state; no request
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)  # timeouts, delays, private addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,7 @@ class BuildResult:
     up_to_date: bool = False
     parsed: tuple[str, ...] = ()  # paths of the sources parsed in this build
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # feed items left out, files no reader takes
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -68,8 +80,10 @@ def build(options: BuildOptions) -> BuildResult:
         raise BriefingError(
             f"unknown summarization method '{options.settings.method}'; choose one of {', '.join(METHODS)}"
         )
-    topics = load_topics(options.topic_files)
-    check_output_location(options.out_dir, options.sources)
+    if options.templates_dir and not Path(options.templates_dir).is_dir():
+        raise BriefingError(f"--templates {options.templates_dir}: no such folder")
+    topics = load_topics(options.topic_files, options.topic_settings, options.project or "briefing.toml")
+    check_output_location(options.out_dir, local_paths(options.sources))
     out = check_writable(options.out_dir)
     with build_lock(out):
         state = BuildState(out)
@@ -80,7 +94,13 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
-    files = list_article_files(options.sources)
+    paths = local_paths(options.sources)
+    web = gather(options.sources, options.feeds, options.match, options.fetch, options.limits, out / STATE_DIR,
+                 options.offline)
+    if not paths and not web.pages:
+        raise BriefingError(_nothing_fetched(web))
+    notes = web.notes + tuple(filter(None, [unread_note(paths)]))
+    files = list_article_files(paths)
     sizes = check_limits(files, options.limits)  # before anything is read
     contents: dict[str, bytes] = {}
     for path in files:
@@ -89,29 +109,31 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                 contents[path] = Path(path).read_bytes()
             except OSError:
                 pass  # ingest reports it
-    fingerprint = _fingerprint(options, files, contents)
+    fingerprint = _fingerprint(options, files, contents, web)
     outputs = {fmt: out / name for fmt, name in OUTPUT_NAMES.items()}
     if not options.force and state.get("fingerprint") == fingerprint and _outputs_intact(state, outputs):
         return BuildResult(None, outputs, seconds=time.perf_counter() - started, up_to_date=True,
-                           warnings=tuple(state.warnings))
+                           warnings=tuple(state.warnings) + web.warnings, notes=notes)
 
     rules = FurnitureRules.load()
-    ingested = read_sources(options.sources, rules, contents, options.limits)
+    ingested = read_sources(paths, rules, contents, options.limits, web.pages)
+    numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
+    ingested = replace(ingested, sources=numbered_sources)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
-    work, fresh_work = _read_each(parsed, keys, topics, options, state)
+    work, fresh_work = _read_each(parsed, keys, topics, state)
     facts = extract(parsed, [r for w in work for r in w.readings])
     scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
               for n, s in enumerate(p.sentences)}
     briefing = compose(parsed, topics, facts, options.settings, rules, scores)
-    briefing = with_changes(briefing, state.get_json("manifest"))
+    briefing, kept = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
-        {"fingerprint": fingerprint, "manifest": manifest(briefing),
+        {"fingerprint": fingerprint, "manifest": kept, "numbers": numbers,
          "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
         fresh,
         keep=set(keys.values()),
     )
-    state.save_work(fresh_work, keep=set(work_keys(keys, options).values()))
+    state.save_work(fresh_work, keep=set(work_keys(keys, topics).values()))
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -119,8 +141,20 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
         parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
-        warnings=tuple(state.warnings) + ingested.warnings + _without_sentences(parsed),
+        warnings=tuple(state.warnings) + web.warnings + ingested.warnings + _without_sentences(parsed)
+        + tuple(unmatched_fragments([s for p in parsed for s in p.sentences], options.settings.exclude,
+                                    options.settings.pin, options.project or "briefing.toml")),
+        notes=notes,
     )
+
+
+def _nothing_fetched(web: WebSources) -> str:
+    """Why a build from the web alone has no article: the first problem, and how many more."""
+    reasons = web.warnings or web.notes
+    if not reasons:
+        return "no article: name files, folders, URLs or --feed"
+    more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    return f"no article could be fetched: {reasons[0]}{more}"
 
 
 def _without_sentences(parsed) -> tuple[str, ...]:
@@ -174,15 +208,15 @@ def _parse(sources, options: BuildOptions, state: BuildState):
     return parsed, fresh, keys
 
 
-def work_keys(keys: dict[str, str], options: BuildOptions) -> dict[str, str]:
+def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
     """Source id -> key of its per-source work: its analysis, the code that reads it, the topics."""
-    identity = source_work.work_identity(options.topic_files)
+    identity = source_work.work_identity(topics)
     return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
 
 
-def _read_each(parsed, keys: dict[str, str], topics, options: BuildOptions, state: BuildState):
+def _read_each(parsed, keys: dict[str, str], topics, state: BuildState):
     """Each source's own work (`source_work`), from the state when its analysis was read before."""
-    wkeys = work_keys(keys, options)
+    wkeys = work_keys(keys, topics)
     blobs = state.work(wkeys.values())
     work: dict[str, source_work.SourceWork] = {}
     for p in parsed:
@@ -198,7 +232,8 @@ def _read_each(parsed, keys: dict[str, str], topics, options: BuildOptions, stat
     return [work[p.source.id] for p in parsed], fresh
 
 
-def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes]) -> str:
+def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes],
+                 web: WebSources = WebSources()) -> str:
     """Everything an output depends on, hashed; equal fingerprints mean equal outputs."""
     h = hashlib.sha256()
 
@@ -213,6 +248,7 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
     add("settings", json.dumps(asdict(options.settings), sort_keys=True))
     add("limits", json.dumps(asdict(options.limits), sort_keys=True))
     add("render", json.dumps(asdict(options.render), sort_keys=True))
+    add("topic_settings", json.dumps(options.topic_settings, sort_keys=True))
     add("model", options.model or "")
     add("analysis", analysis_identity(options.model) or "unknown")
     for path in sorted(DATA.rglob("*")):
@@ -224,6 +260,7 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
         for path in sorted(Path(folder).glob("*")):
             if path.is_file():
                 add(f"template:{path.name}", path.read_bytes())
+    add("web", web.digest())
     for path in files:
         add(f"source:{path}", contents.get(path, b"\0unreadable"))
         p = Path(path)

@@ -19,9 +19,12 @@ from .dates import parse_dateline
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+DOCUMENT_SUFFIXES = (".pdf", ".docx")  # read from their bytes by `documents`
+SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + DOCUMENT_SUFFIXES
 SIDECAR_SUFFIX = ".meta.toml"
 FOLDER_METADATA = "sources.toml"
+FOLDER_SETTINGS = ("feeds",)  # keys of sources.toml that are not a file's metadata
+PROJECT_FILE = "briefing.toml"
 
 
 class Unreadable(Exception):
@@ -127,14 +130,26 @@ def read_html(text: str) -> tuple[str, Metadata]:
     return "\n\n".join(line for line in lines if line.strip()), meta
 
 
-def read_text(path: str, text: str) -> tuple[str, Metadata]:
-    """Article text, and the metadata the file itself carries."""
-    suffix = Path(path).suffix.lower()
+def read_text(path: str, text: str, suffix: str | None = None) -> tuple[str, Metadata]:
+    """Article text, and the metadata the file itself carries; `suffix` says the format when the path cannot."""
+    suffix = suffix or Path(path).suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(text)
     if suffix in HTML_SUFFIXES:
         return read_html(text)
     return text, Metadata()
+
+
+def _entry_problems(folder: Path, name: str, table: dict, meta: Metadata) -> list[tuple[str, str]]:
+    """What a sources.toml entry says that cannot be used: it would otherwise be dropped without a word."""
+    where, problems = str(folder / FOLDER_METADATA), []
+    if not (folder / name).is_file():
+        problems.append((where, f"[{name}]: no such file in {folder}; entry ignored"))
+    given = table.get("published") or table.get("date")
+    if given is not None and meta.published is None:
+        key = "published" if table.get("published") is not None else "date"
+        problems.append((where, f"[{name}] {key} = '{given}' is not a date (write YYYY-MM-DD); ignored"))
+    return problems
 
 
 class MetadataFiles:
@@ -162,10 +177,14 @@ class MetadataFiles:
             entries: dict[str, Metadata] = {}
             table = self._load(folder / FOLDER_METADATA) if (folder / FOLDER_METADATA).is_file() else None
             for name, value in (table or {}).items():
+                if name in FOLDER_SETTINGS:
+                    continue
                 try:
                     entries[name] = metadata_from(value, f"{folder / FOLDER_METADATA} [{name}]")
                 except Unreadable as exc:
                     self.errors.append((str(folder / FOLDER_METADATA), str(exc)))
+                    continue
+                self.errors += _entry_problems(folder, name, value, entries[name])
             self._folders[folder] = entries
         return self._folders[folder]
 

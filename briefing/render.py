@@ -17,9 +17,11 @@ from dataclasses import asdict, replace, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dates import short_date
+from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
+from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
+from .pictures import Pictures, pictures as picture_view, places_json
 
 SCHEMA = "briefing/1"
 OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json", "md": "briefing.md"}
@@ -98,15 +100,6 @@ def format_number(value, year: bool = False) -> str:
     return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
 
-def long_date(value: str | None) -> str:
-    """"2024-02-08" -> "8 February 2024"; anything else as it is."""
-    try:
-        day = datetime.date.fromisoformat(value or "")
-    except (TypeError, ValueError):
-        return value or ""
-    return f"{day.day} {day:%B} {day.year}"
-
-
 def source_label(s) -> str:
     """"S1: Headline — Outlet, 2024-01-28": what a citation marker's tooltip names."""
     label = f"{s.id}: {s.title or os.path.basename(s.path)}"
@@ -165,18 +158,24 @@ def entity_cards(briefing: Briefing) -> list:
     return [e for e in briefing.facts.entities if e.mentions >= MIN_CARD_MENTIONS][:MAX_CARDS]
 
 
-def contents(briefing: Briefing) -> list[tuple[str, str]]:
+def contents(briefing: Briefing, view: Pictures | None = None) -> list[tuple[str, str]]:
     """(anchor, title) of every section the default templates render, in order."""
     facts = briefing.facts
     items = []
     if briefing.summary:
         items.append(("summary", "Executive summary"))
+    if view and view.places:
+        items.append(("places", "Places"))
     if not briefing.changes.first_build:
         items.append(("changes", "What changed"))
     if facts.ledger:
         items.append(("figures", "Key figures"))
     if facts.discrepancies:
         items.append(("conflicts", "Conflicting reports"))
+    if view and view.charts:
+        items.append(("tolls", "Tolls over time"))
+    if view and view.matrix:
+        items.append(("who-reports", "Who reports what"))
     items += [(f"topic-{sec.topic}", sec.title) for sec in briefing.sections if sec.excerpts]
     if facts.quotes:
         items.append(("quotes", "Who said what"))
@@ -201,11 +200,42 @@ def describe(briefing: Briefing) -> str:
             + ", ".join(title for _, title in contents(briefing)))
 
 
+# The page header is three boxes: section (24% of the width), marking (46%), running title (30%).
+# What fits, in DejaVu Sans at 7.5pt: a running title of ~34 characters, a marking of ~40. A longer
+# marking has the header to itself and the middle 70% of the footer, set smaller (without letter
+# spacing) to stay on one line: down to 3.5pt, which holds about 140 characters.
+RUNNING_TITLE_CHARS = 34
+SHORT_MARKING_CHARS = 40
+MARKING_PT, MARKING_MIN_PT, LONG_MARKING_ROOM_PT = 7.5, 3.5, 500  # 500: 70% of a page's width over a glyph's 0.7em
+HANDLING_REM, HANDLING_CHARS = 0.8, 85  # the title block's handling line: ~85 characters fit at .8rem
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
+    """The title as the page header shows it: on one line, shortened at a word with an ellipsis."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rsplit(" ", 1)[0] if " " in title[:limit - 1] else title[:limit - 1]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+def marking_layout(marking: str | None) -> dict:
+    """How the handling line is set so that it never wraps: its size in the page margins
+    (`marking_pt`), whether it has the page header to itself (`marking_alone`), and its
+    size in the title block (`handling_rem`)."""
+    n = len(marking or "")
+    alone = n > SHORT_MARKING_CHARS
+    pt = max(MARKING_MIN_PT, min(MARKING_PT, LONG_MARKING_ROOM_PT / n)) if alone else MARKING_PT
+    return {"marking_pt": round(pt, 2), "marking_alone": alone,
+            "handling_rem": round(min(HANDLING_REM, HANDLING_REM * HANDLING_CHARS / max(n, 1)), 3)}
+
+
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
-                options: RenderOptions | None = None) -> str:
+                options: RenderOptions | None = None, view: Pictures | None = None) -> str:
     from jinja2 import TemplateError
 
     options = options or RenderOptions()
+    view = view or picture_view(briefing, entity_cards(briefing))
     env = template_env(templates_dir)
     cites = {s.id: source_label(s) for s in briefing.sources}
     texts = {s.id: s.text for s in briefing.sources}
@@ -246,13 +276,19 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             method_name=METHOD_NAMES.get(briefing.method, briefing.method),
             marking=options.marking,
             paper=PAPERS[options.paper],
-            contents=contents(briefing),
+            contents=contents(briefing, view),
+            pictures=view,
             cards=entity_cards(briefing),
             keywords=keywords(briefing),
             description=describe(briefing),
             hidden=hidden,
             listed_sources=listed,
             unlisted=unlisted,
+            comment=comment_html(briefing.comment),
+            running_title=running_title(briefing.title),
+            **marking_layout(options.marking),
+            comment_label=COMMENT_LABEL,
+            comment_note=COMMENT_NOTE,
         )
     except TemplateError as exc:
         where = f" in {exc.filename}" if getattr(exc, "filename", None) else ""
@@ -278,9 +314,9 @@ def _url_fetcher():
     return RefuseAll()
 
 
-def link_labels(briefing: Briefing) -> dict[str, str]:
+def link_labels(briefing: Briefing, view: Pictures | None = None) -> dict[str, str]:
     """What a screen reader says for each internal link target of the PDF."""
-    labels = {anchor: f"Go to section {title}" for anchor, title in contents(briefing)}
+    labels = {anchor: f"Go to section {title}" for anchor, title in contents(briefing, view)}
     labels.update({s.id: f"Go to source {source_label(s)}" for s in briefing.sources})
     return labels
 
@@ -353,14 +389,16 @@ def _cited(obj) -> dict:
     return d
 
 
-def to_json(briefing: Briefing) -> dict:
+def to_json(briefing: Briefing, view: Pictures | None = None) -> dict:
     """The briefing/1 export (see CONTRACT.md)."""
     facts = briefing.facts
+    view = view or picture_view(briefing, entity_cards(briefing))
     return {
         "schema": SCHEMA,
         "title": briefing.title,
         "generated": briefing.generated,
         "method": briefing.method,
+        "comment": briefing.comment,
         "sources": [
             {
                 "id": s.id,
@@ -400,6 +438,7 @@ def to_json(briefing: Briefing) -> dict:
         "discrepancies": [{k: v for k, v in _cited(d).items() if k != "by_value"} for d in facts.discrepancies],
         "timeline": [_cited(t) for t in facts.timeline],
         "changes": _changes(briefing),
+        "places": places_json(view),
     }
 
 
@@ -407,6 +446,8 @@ def _changes(briefing: Briefing) -> dict:
     ch = briefing.changes
     return {
         "first_build": ch.first_build,
+        "source_names": {p: ch.name(p) for p in (*ch.added, *ch.edited, *ch.removed)},
+        "gone": [{"kind": g.kind, "text": g.text, "sources": list(g.sources)} for g in ch.gone],
         "sources_added": list(ch.added),
         "sources_removed": list(ch.removed),
         "sources_edited": list(ch.edited),
@@ -436,12 +477,13 @@ def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | 
 
     options = options or RenderOptions()
     out = check_writable(out_dir)
-    html = render_html(briefing, templates_dir, options)
+    view = picture_view(briefing, entity_cards(briefing))  # the map and charts, once for every format
+    html = render_html(briefing, templates_dir, options, view)
     payloads = {
-        "json": (json.dumps(to_json(briefing), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        "json": (json.dumps(to_json(briefing, view), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "html": html.encode("utf-8"),
-        "md": to_markdown(briefing, options.marking).encode("utf-8"),
-        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing)),
+        "md": to_markdown(briefing, options.marking, view).encode("utf-8"),
+        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing, view)),
     }
     for stale in out.glob(".briefing.*.tmp"):  # left by a build that was killed; we hold the lock
         stale.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Sequence
 
@@ -46,17 +46,25 @@ def read_sources(parsed: Sequence[ParsedSource], topics: Sequence[Topic] | None 
     ]
 
 
-def work_identity(topic_files: Sequence[Path] = ()) -> str:
+def work_identity(topics: Sequence[Topic] = ()) -> str:
     """The code, data and topics the per-source work depends on; a change to them reads every source again."""
     h = hashlib.sha256(WORK_VERSION.encode())
-    code = [*(PACKAGE / "extract").glob("*.py"), *(PACKAGE / "data").glob("*"),
-            PACKAGE / "model.py", PACKAGE / "topics.py", Path(__file__)]
-    for path in [*sorted(code), *map(Path, topic_files)]:
-        try:
-            h.update(str(path.name).encode() + b"\0" + path.read_bytes())
-        except OSError:  # a directory, or a topics file gone: the build itself says so
-            h.update(str(path).encode() + b"\0missing")
+    for path in sorted([*PACKAGE.rglob("*.py"), *(PACKAGE / "data").glob("*")]):
+        if path.is_file():
+            h.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    # the topics as loaded (built-in, files, settings), in a form that does not depend on set order
+    h.update(json.dumps([_canonical(asdict(t)) for t in topics], sort_keys=True).encode())
     return h.hexdigest()[:16]
+
+
+def _canonical(value):
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    return value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)
 
 
 def work_key(analysis_key: str, identity: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefingError
+from .evaluate import built_json, pct
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +95,6 @@ def evaluate_sections(doc: dict, labels: dict[str, set[str]], section_sentences:
 
 
 def format_section_scores(scores: list[SectionScore]) -> str:
-    def pct(x: float | None) -> str:
-        return "   -  " if x is None else f"{100 * x:5.1f}%"
-
     lines = [f"{'section':<20} {'precision':>16} {'recall':>16} {'unjudged':>9}  gold"]
     for s in scores:
         note = "  EMPTY" if s.empty else ""
@@ -107,12 +105,9 @@ def format_section_scores(scores: list[SectionScore]) -> str:
 
 def evaluate_topic_sources(gold_path: str | Path, options) -> tuple[object, list[SectionScore]]:
     """Build a briefing with `options` (a pipeline.BuildOptions) and score its sections against the gold."""
-    from .pipeline import build
-    from .render import to_json
-
     labels = load_topic_gold(gold_path)
-    result = build(options)
-    return result, evaluate_sections(to_json(result.briefing), labels, options.settings.section_sentences)
+    result, doc = built_json(options)
+    return result, evaluate_sections(doc, labels, options.settings.section_sentences)
 
 
 def is_topic_gold_file(path: str | Path) -> bool:

@@ -329,16 +329,25 @@ def _contains_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
 
 
-def load_topics(extra: Iterable[str | Path] = ()) -> list[Topic]:
+def load_topics(extra: Iterable[str | Path] = (), settings: Mapping[str, Mapping] | None = None,
+                where: str = "briefing.toml") -> list[Topic]:
     """Built-in topics, then each extra file's, enabled ones only, in their `order`.
 
     A topic with a known id replaces it; one with a known id and no cues only
-    changes its title, order or whether it is enabled.
+    changes its title, order or whether it is enabled. `settings` (a project
+    file's [topics.ID] tables, from `where`) change those last.
     """
     topics: dict[str, Topic] = {}
     for path in (DEFAULT_TOPICS, *extra):
         for topic in _read_topic_file(Path(path), topics):
             topics[topic.id] = topic
+    for tid, entry in (settings or {}).items():
+        if tid not in topics:
+            raise BriefingError(f"{where}: key 'topics.{tid}': no such topic (known: {', '.join(topics)})")
+        try:
+            topics[tid] = replace(topics[tid], **_settings(entry, topics[tid].order))
+        except (TypeError, ValueError) as exc:
+            raise BriefingError(f"{where}: key 'topics.{tid}': {exc}") from None
     return sorted((t for t in topics.values() if t.enabled), key=lambda t: t.order)
 
 
@@ -386,6 +395,13 @@ def _settings(entry: Mapping, default_order: float) -> dict:
     return out
 
 
+def _number(entry: Mapping, key: str, default: float) -> float:
+    value = entry.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{key} must be a number, not {value!r}")
+    return float(value)
+
+
 def _weighted(value) -> dict[str, float]:
     """A cue list ["kill", "die"] (weight 1 each) or a table {kill = 1, free = 0.5}."""
     if isinstance(value, Mapping):
@@ -411,7 +427,7 @@ def _topic(tid: str, entry: Mapping, default_order: float) -> Topic:
         phrases=tuple(" ".join(str(p).lower().split()) for p in entry.get("phrases", [])),
         labels=frozenset(entry.get("labels", [])),
         requires=frozenset(entry.get("requires", [])),
-        min_score=float(entry.get("min_score", 2)),
+        min_score=_number(entry, "min_score", 2.0),
         events=bool(entry.get("events", False)),
         **{k: _weighted(entry.get(k, [])) for k in ("verbs", "actors", "subjects", "nouns", "counted", "reporting")},
         actor_labels={k.upper(): v for k, v in _weighted(entry.get("actor_labels", [])).items()},

@@ -147,9 +147,13 @@ def problems_in(events: list[dict], session: str) -> list[str]:
 OVERFLOW = """(() => {
   const width = window.innerWidth;
   const offenders = [];
+  // inside a box that scrolls sideways (the map, the matrix on a phone) content may be wider: the box scrolls, not the page
+  const scrolls = (el) => { for (let a = el.parentElement; a; a = a.parentElement) {
+    if (["auto", "scroll"].includes(getComputedStyle(a).overflowX)) return true; } return false; };
   for (const el of document.querySelectorAll("body *")) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
+    if (scrolls(el)) continue;
     if (r.right > width + 1 || r.left < -1) {
       offenders.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
     }

@@ -49,9 +49,17 @@ def marked(seed_build, tmp_path_factory):
 
 def expected_sections(doc) -> list[str]:
     titles = ["Executive summary"] if doc["summary"] else []
+    if doc["places"]:  # the map
+        titles.append("Places")
     if not doc["changes"]["first_build"]:
         titles.append("What changed")
     titles += [t for key, t in (("figures", "Key figures"), ("discrepancies", "Conflicting reports")) if doc[key]]
+    if any(len({v["reported"] for v in r["values"] if v["reported"]}) >= 2 for r in doc["ledger"]):
+        titles.append("Tolls over time")
+    compared = [r for r in doc["ledger"] if r["part_of"] is None
+                and (len(r["values"]) > 1 or len({s for v in r["values"] for s in v["sources"]}) > 1)][:8]
+    if len({s for r in compared for v in r["values"] for s in v["sources"]}) >= 2:
+        titles.append("Who reports what")
     titles += [s["title"] for s in doc["sections"]]
     titles += [t for key, t in (("quotes", "Who said what"), ("timeline", "Timeline")) if doc[key]]
     if any(e["mentions"] >= render.MIN_CARD_MENTIONS for e in doc["entities"]):

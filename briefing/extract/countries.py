@@ -1,8 +1,8 @@
 """Countries from the ways articles name them: "US", "U.S.", "American", "Americans", "Hondurans".
 
-The names, alternative spellings and demonyms come from countryinfo, a maintained
-data package, not from a list of our own; `data/aliases.toml` still adds the
-spellings it lacks.
+The names, alternative spellings and demonyms come from countryinfo, a maintained data
+package, not a list of our own; `data/aliases.toml` still adds the spellings it lacks.
+The country a town or province is in is the gazetteer's (`briefing/gazetteer.py`).
 """
 from __future__ import annotations
 

@@ -219,8 +219,10 @@ class _Sentence:
         t = self.t
         if gov is None or rel not in ("agent", "patient"):
             return set()
+        # "15 others were missing", parsed as a progressive: the adjective is the verb itself
+        itself = {t.lower(gov)} if any(t.lemma(a) == "be" for a in t.children(gov, "aux")) else set()
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")}
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself
 
     def suffered(self, gov: int | None, rel: str) -> set[str]:
         """What the governing verb says its subject or object has: "taken to hospital with injuries"."""
@@ -272,6 +274,7 @@ class _Sentence:
         direct = {n.head: self.counted_noun(n) for n in found}
         out: list[Reading] = []
         resolved: dict[int, tuple[int, int, bool]] = {}  # number head -> (noun, role, same)
+        counted: dict[int, Kind] = {}  # noun -> the kind a number of this sentence counted it as
         # "from 580,000 to 569,000": the first end of a range takes what the second counts
         ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod"
                   and t.head(n.head) in {m.head for m in found}}
@@ -305,6 +308,10 @@ class _Sentence:
             kinded = self.kind(noun, gov, rel)
             if kinded is None and partitive:  # the whole's own kind: "of the 162 people who suffered injuries"
                 kinded = self.kind(noun, *self.governor(noun)[:2])
+            if kinded is None and not same and noun in counted and gov is not None and t.lemma(gov) in COPULAS:
+                # "190 people were taken to hospital with injuries, and about 20 were in intensive
+                # care": some of the people just counted, of the same kind
+                kinded, partitive = (counted[noun], t.lemma(noun)), True
             if kinded is None:
                 continue
             kind, term = kinded
@@ -322,6 +329,7 @@ class _Sentence:
             # "67 of them", "194 of its people": all of them
             of_whole = partitive and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             resolved[num.head] = (noun, role, same)
+            counted.setdefault(noun, kind)
             out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                     subset=(partitive and not of_whole) or others))
         return out + self.damages()
@@ -364,7 +372,9 @@ class _Sentence:
         if not words:
             return ""
         first, last = min(words), max(words)
-        return t.text(first, last) if last - first < 8 and first > num.head else ""
+        if first < num.head:  # "identified another 22 of the bodies": the verb alone
+            return t[gov].text if words[0] == gov else ""
+        return t.text(first, last) if last - first < 8 else ""
 
     def owner(self, gov: int | None) -> tuple[str, ...]:
         """Whose troops, when the sender is the subject: "Mexico was sending 475 soldiers"."""
@@ -440,8 +450,7 @@ class _Sentence:
             if n == gov and t[n].pos == "VERB" and t.lemma(n) not in own and t.lemma(n) not in ("be", "remain", "have"):
                 out.add(t.lemma(n))
             for prep in t.children(n, "prep"):  # not where or when: "in intensive care", not "on Friday"
-                out |= {t.lemma(o) for o in t.children(prep, "pobj")
-                        if t[o].pos == "NOUN" and not t[o].ent_type and t.lower(prep) not in v.place_preps}
+                out |= {t.lemma(o) for o in t.children(prep, "pobj") if t[o].pos == "NOUN" and not t[o].ent_type}
             out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}
         return tuple(sorted(out))
 

@@ -87,6 +87,14 @@ class Words:
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
+    broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
+
+    def same_event(self, a: str | None, b: str | None) -> bool:
+        """Can a figure of event `a` be a value of a toll of event `b`? Unknown, the same class,
+        or `a` broad and covering `b`: "the attack" may be the bombing told before, but a strike
+        is not just any attack's toll."""
+        broad = self.broad_events or {}
+        return a is None or b is None or a == b or b in broad.get(a, ())
 
     def group(self, noun: str) -> Group | None:
         """The group a counted noun ("service member", "soldier") belongs to."""
@@ -179,4 +187,5 @@ def load_words(path: Path = FIGURES) -> Words:
         increments=_set(ledger.get("increments", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
+        broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},
     )

@@ -60,7 +60,10 @@ class Ledger:
 def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab: Words) -> Ledger:
     """Resolve `found` (every reading of every source, in source order) into ledger rows."""
     published = _published(parsed)
-    resolver = _Resolver(vocab, published)
+    from ..gazetteer import countries_containing  # here: the gazetteer reads names through this package
+
+    names = {p.key for r in found for p in r.places} | {n for r in found for n in r.nearby}
+    resolver = _Resolver(vocab, published, countries_containing(names))
     rows = resolver.rows(_running_events(found))
     return _assemble(rows, vocab, published)
 
@@ -81,12 +84,16 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
 
 # -- resolving readings into quantities ------------------------------------------------------
 class _Resolver:
-    def __init__(self, vocab: Words, published: dict[str, date]):
+    def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
+        self.country = (countries or {}).get  # the country a place (by its key) is or is in
 
     def group(self, r: Reading) -> str | None:
-        """The normalised group, None for a noun that says nothing about who was counted."""
+        """The normalised group, None for a noun that says nothing about who was counted
+        (or only whose: "Israelis", "Hondurans" are people of a country)."""
         noun = r.noun.lower()
+        if country_of(noun):
+            return None
         words = r.phrase.lower().split()
         # the phrase's last two words first: "service members" is troops, "members" alone is not
         tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
@@ -97,7 +104,7 @@ class _Resolver:
         return None if noun in self.v.generic or noun.split()[-1] in self.v.generic else noun
 
     def nation(self, r: Reading) -> str | None:
-        names = {country_of(n) or n for n in r.nations}
+        names = {country_of(n) or n for n in r.nations} | ({country_of(r.noun)} if country_of(r.noun) else set())
         return next(iter(names)) if len(names) == 1 else None
 
     @staticmethod
@@ -112,9 +119,18 @@ class _Resolver:
             return mine is None and not theirs
         return min(abs((mine - d).days) for d in theirs) <= self.v.max_days_apart
 
-    @staticmethod
-    def countries(r: Reading) -> set[str]:
-        return {c for c in map(country_of, r.nearby) if c}
+    def countries(self, r: Reading) -> set[str]:
+        return {c for c in map(self.country, r.nearby) if c}
+
+    def same_place(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Unstated, the same, or a country and places in it ("Israel" and "Jerusalem")."""
+        if not a or not b or a == b:
+            return True
+        for wide, narrow in ((a, b), (b, a)):
+            countries = {country_of(p) for p in wide}
+            if None not in countries and {self.country(p) for p in narrow} <= countries:
+                return True
+        return False
 
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = frozenset(p.key for p in r.places)
@@ -125,14 +141,17 @@ class _Resolver:
             if mine and theirs and not mine & theirs:
                 return False
         # a reading naming no place may not join another place's toll than those named around it
-        elsewhere = not places and row.places and r.nearby and not row.places & set(r.nearby)
+        # (by country: a place the gazetteer does not know, or misspelt, is no evidence)
+        theirs = {self.country(p) for p in row.places} - {None}
+        elsewhere = not places and bool(theirs) and bool(self.countries(r)) and not theirs & self.countries(r)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere
-                and (not places or not row.places or places == row.places)
+                and self.same_place(places, row.places)
                 and (nation is None or row.nation is None or nation == row.nation)
                 and (group is None or row.group is None or group == row.group)
-                and (r.event is None or row.event is None or r.event == row.event)
+                and self.v.same_event(r.event, row.event)
                 # a toll of unnamed people in one event is no value of a named group's toll of another
-                and not (group is None and r.event and row.group is not None and row.event != r.event)
+                and not (group is None and r.event and row.group is not None and not (
+                    row.event and self.v.same_event(r.event, row.event)))
                 and self.close_in_time(r, row))
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
@@ -156,8 +175,8 @@ class _Resolver:
                 # it does not ("two male friends died"): that is more likely a part
                 known = {g.name for g in self.v.groups}
                 fits = [row for row in fits if row.group is None or row.group in known]
-            same_place = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
-            fits = same_place or fits
+            exact = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
+            fits = exact or fits
             if not r.places and len(fits) > 1:
                 # a toll that names no place is the story's own, not one place's among several
                 fits = [row for row in fits if not row.places]
@@ -253,7 +272,8 @@ def _label(row: _Row, vocab: Words) -> str:
     named = [m for m in row.members if row.group is not None and _Resolver(vocab, {}).group(m) == row.group]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
-        phrase = max(phrases, key=lambda p: (phrases[p], any(w[:1].isupper() for w in p.split()[:-1]), -len(p)))
+        # the commonest wording that says whose ("US troops" over "troops"), else the commonest
+        phrase = max(phrases, key=lambda p: (any(w[:1].isupper() for w in p.split()[:-1]), phrases[p], -len(p)))
     elif row.kind == "damage":
         phrase = "damage"
     else:
@@ -262,11 +282,9 @@ def _label(row: _Row, vocab: Words) -> str:
         phrase = phrase.lower()
     measure = (vocab.measures or {}).get(row.kind, row.kind)
     label = phrase if not measure or measure in phrase.lower() or phrase.lower() in measure else f"{phrase} {measure}"
-    places = []
-    for m in row.members:
-        for p in m.places:
-            if p.name not in places:
-                places.append(p.name)
+    # the places the most members name: "Jerusalem" rather than "Israel and Jerusalem"
+    named = Counter(tuple(p.name for p in m.places) for m in row.members if m.places)
+    places = list(max(named, key=lambda k: (named[k], len(k)))) if named else []
     if places and len(places) <= 3:
         label += " in " + (places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1])
     era = next((m.when for m in row.members if m.when and _YEAR.search(m.when)), None)

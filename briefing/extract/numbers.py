@@ -140,9 +140,8 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
     return None, ()
 
 
-def numbers(tree: Tree, vocab: Words) -> list[Number]:
-    """Every number phrase in the sentence that can be a count."""
-    out = []
+def _phrases(tree: Tree, vocab: Words):
+    """(head, phrase, value) of each whole number phrase in the sentence, in order."""
     for i in range(len(tree)):
         if not _is_numeric(tree, i, vocab):
             continue
@@ -154,7 +153,15 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
         if not phrase or phrase[-1] != i:
             continue
         value = parse_value([tree.lower(j) for j in phrase], vocab)
-        if value is None or _not_a_count(tree, phrase, vocab):
+        if value is not None:
+            yield i, phrase, value
+
+
+def numbers(tree: Tree, vocab: Words) -> list[Number]:
+    """Every number phrase in the sentence that can be a count."""
+    out = []
+    for i, phrase, value in _phrases(tree, vocab):
+        if _not_a_count(tree, phrase, vocab):
             continue
         hedge, hedge_tokens = _hedge(tree, phrase, vocab)
         out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
@@ -164,22 +171,12 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
 def amounts(tree: Tree, vocab: Words) -> list[Number]:
     """Sums of money: a number phrase after a currency sign or before a currency word ("$45 million")."""
     out = []
-    for i in range(len(tree)):
-        if not _is_numeric(tree, i, vocab):
-            continue
-        h = tree.head(i)
-        if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct"):
-            continue
-        phrase = _phrase(tree, i, vocab)
-        if not phrase or phrase[-1] != i:
-            continue
+    for i, phrase, value in _phrases(tree, vocab):
         first = phrase[0]
+        sign = first > 0 and tree[first - 1].tag in vocab.currency_tags
         after = tree.lemma(i + 1) if i + 1 < len(tree) else ""
-        if not ((first > 0 and tree[first - 1].tag in vocab.currency_tags) or after in vocab.currency_words):
+        if not (sign or after in vocab.currency_words):
             continue
-        value = parse_value([tree.lower(j) for j in phrase], vocab)
-        if value is None:
-            continue
-        hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if first > 0 and tree[first - 1].tag in vocab.currency_tags else phrase, vocab)
+        hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
         out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
     return out

