@@ -6,6 +6,7 @@ character offsets into `Source.text`; later stages never see spaCy objects.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -74,7 +75,7 @@ def model_id(nlp) -> str:
 
 
 # Bump when what `analyze` produces changes, so cached analyses are redone.
-ANALYSIS_VERSION = "2"  # 2: a wire dateline is not part of the first sentence
+ANALYSIS_VERSION = "3"  # 2: a wire dateline is not part of the first sentence; 3: long texts in pieces
 
 
 def analysis_identity(name: str | None = None) -> str | None:
@@ -111,14 +112,14 @@ def _line_breaks(doc):
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+    starts = [t.idx for t in doc]  # sorted: each dateline's tokens found by bisection, not a scan
     for start, end in dateline_spans(doc.text):
-        inside = [t for t in doc if start <= t.idx < end]
-        after = next((t for t in doc if t.idx >= end), None)
-        if after is None or after.idx != end:
+        first, after = bisect_left(starts, start), bisect_left(starts, end)
+        if after == len(doc) or starts[after] != end:
             continue  # the dateline does not end on a word boundary
-        for t in inside[1:]:
+        for t in doc[first + 1:after]:
             t.is_sent_start = False
-        after.is_sent_start = True
+        doc[after].is_sent_start = True
     return doc
 
 
@@ -145,27 +146,104 @@ def analyze(sources: Sequence[Source], nlp, batch_size: int = 32) -> list[Parsed
 
 
 def analyze_texts(texts: Sequence[str], nlp, batch_size: int = 32) -> list[list[Sentence]]:
-    """The sentences of each text, with source "" for the caller to fill in."""
-    return [list(_sentences(text, doc)) for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size))]
+    """The sentences of each text, with source "" for the caller to fill in.
+
+    A text longer than a piece (`PIECE_CHARS`, or the model's `max_length` when smaller)
+    is parsed in pieces cut at paragraph, then line, then sentence boundaries; offsets
+    stay those of the whole text.
+    """
+    limit = max(1, min(PIECE_CHARS, nlp.max_length))
+    pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in split_text(text, limit)]
+    out: list[list[Sentence]] = [[] for _ in texts]
+    for group in _runs(pieces, limit):  # a bounded amount of text in the model at once
+        docs = nlp.pipe((piece for _, _, piece in group), batch_size=batch_size)
+        for (i, offset, piece), doc in zip(group, docs):
+            out[i].extend(_sentences(piece, doc, offset, len(out[i])))
+    return out
 
 
-def _sentences(text: str, doc) -> Iterable[Sentence]:
-    index = 0
-    datelines = dateline_spans(text)
-    for sent in doc.sents:
+def _runs(pieces: list, max_chars: int) -> Iterable[list]:
+    """Consecutive runs of (i, offset, piece) with at most `max_chars` of text, or one piece."""
+    run, size = [], 0
+    for item in pieces:
+        if run and size + len(item[2]) > max_chars:
+            yield run
+            run, size = [], 0
+        run.append(item)
+        size += len(item[2])
+    if run:
+        yield run
+
+
+# spaCy's parser and tagger need about 1 GB of memory per 100,000 characters of one Doc;
+# articles are far shorter, so only a book-length text is ever cut.
+PIECE_CHARS = 100_000
+# Where a piece may end, best first: a paragraph, a line, a sentence, a word.
+_CUTS = ("\n\n", "\n", ". ", "? ", "! ", "\u201d ", '" ', " ")
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) runs of `text` of at most `limit` characters, cut at the best boundary.
+
+    Each cut looks back only within its own piece, so the whole is linear in the text's length.
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = limit
+        for mark in _CUTS:
+            at = window.rfind(mark, limit // 2)  # never a piece of less than half the limit
+            if at > 0:
+                cut = at + len(mark)
+                break
+        pieces.append((start, window[:cut]))
+        start += cut
+    if start < len(text) or not pieces:
+        pieces.append((start, text[start:]))
+    return pieces
+
+
+def entities_by_sentence(sents: Sequence, ents: Sequence) -> list[list]:
+    """The entities inside each sentence (both sorted, token offsets), in one pass over both.
+
+    spaCy's `sent.ents` scans every entity of the document for each sentence, which made a
+    long article's analysis grow with the square of its length.
+    """
+    found: list[list] = [[] for _ in sents]
+    spans = iter(enumerate(sents))
+    si, sent = next(spans, (None, None))
+    for ent in ents:
+        while sent is not None and sent.end <= ent.start:
+            si, sent = next(spans, (None, None))
+        if sent is None:
+            break
+        if sent.start <= ent.start and ent.end <= sent.end:
+            found[si].append(ent)
+    return found
+
+
+def _sentences(text: str, doc, offset: int = 0, index: int = 0) -> Iterable[Sentence]:
+    """Sentences of `doc`, a parse of `text`, which starts at `offset` of its source's text."""
+    datelines = iter(dateline_spans(text))
+    dateline = next(datelines, None)
+    sents = list(doc.sents)
+    ents = entities_by_sentence(sents, doc.ents)
+    for sent, sent_ents in zip(sents, ents):
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
         first, last = tokens[0], tokens[-1]
         start, end = first.idx, last.idx + len(last.text)
-        if any(ds <= start and end <= de for ds, de in datelines):
+        while dateline is not None and dateline[1] < end:
+            dateline = next(datelines, None)
+        if dateline is not None and dateline[0] <= start:
             continue  # a dateline is not a sentence
         base = sent.start
         yield Sentence(
             source="",
             index=index,
-            start=start,
-            end=end,
+            start=offset + start,
+            end=offset + end,
             text=text[start:end],
             tokens=tuple(
                 Token(
@@ -176,15 +254,15 @@ def _sentences(text: str, doc) -> Iterable[Sentence]:
                     dep=t.dep_,
                     head=t.head.i - base,
                     ent_type=t.ent_type_,
-                    start=t.idx,
+                    start=offset + t.idx,
                     like_num=t.like_num,
                     is_stop=t.is_stop,
                 )
                 for t in sent
             ),
             mentions=tuple(
-                Mention(e.text, e.label_, e.start_char, e.end_char)
-                for e in sent.ents
+                Mention(e.text, e.label_, offset + e.start_char, offset + e.end_char)
+                for e in sent_ents
                 if e.label_ in NER_LABELS
             ),
         )

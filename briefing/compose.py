@@ -91,7 +91,9 @@ def compose(
     facts: Facts,
     settings: Settings,
     rules: FurnitureRules,
+    topic_scores: dict[tuple[str, int], dict[str, float]] | None = None,
 ) -> Briefing:
+    """`topic_scores`: each sentence's (by its key) topics and points, when kept from an earlier build."""
     sentences = [s for p in parsed for s in p.sentences if is_quotable(s, rules)
                  and not any(f in s.text for f in settings.exclude)]
     order = {p.source.id: n for n, p in enumerate(parsed)}
@@ -119,7 +121,7 @@ def compose(
     used = {s.key for s in chosen_summary}
 
     sections = []
-    by_topic = assign_topics(sentences, topics)
+    by_topic = assign_topics(sentences, topics, None if topic_scores is None else [topic_scores[s.key] for s in sentences])
     for topic in topics:
         scored = sorted(by_topic[topic.id], key=lambda p: -p[1])[:MAX_CANDIDATES]
         if not scored:

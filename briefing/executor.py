@@ -117,11 +117,61 @@ class DaskExecutor:
                 client.close()
 
 
+class PiecedExecutor:
+    """Another executor, given a long text as its pieces, so one long article is parsed in parallel.
+
+    The pieces are those `analyze_texts` would cut it into; their sentences are put back
+    together with offsets into the whole text and numbered in order.
+    """
+
+    def __init__(self, inner: Executor):
+        self.inner = inner
+
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+        from .analyze import PIECE_CHARS, split_text
+
+        pieces: list[str] = []
+        owners: list[tuple[int, int]] = []  # (text, offset) of each piece
+        for i, text in enumerate(texts):
+            for offset, piece in split_text(text, PIECE_CHARS):
+                pieces.append(piece)
+                owners.append((i, offset))
+        if len(pieces) == len(texts):
+            return self.inner.analyze(texts, model, progress)
+        done = reported = 0
+
+        def pieces_done(n: int) -> None:  # reported as the share of texts
+            nonlocal done, reported
+            done += n
+            now = done * len(texts) // len(pieces)
+            if progress and now > reported:
+                progress(now - reported)
+                reported = now
+
+        blobs = self.inner.analyze(pieces, model, pieces_done)
+        return _joined(blobs, owners, len(texts))
+
+
+def _joined(blobs: Sequence[bytes], owners: Sequence[tuple[int, int]], n: int) -> list[bytes]:
+    from dataclasses import replace
+
+    from .state import decode_sentences, encode_sentences
+
+    sentences: list[list] = [[] for _ in range(n)]
+    for blob, (i, offset) in zip(blobs, owners):
+        for s in decode_sentences(blob):
+            sentences[i].append(replace(
+                s, index=len(sentences[i]), start=s.start + offset, end=s.end + offset,
+                tokens=tuple(replace(t, start=t.start + offset) for t in s.tokens),
+                mentions=tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in s.mentions)))
+    return [encode_sentences(s) for s in sentences]
+
+
 def make_executor(kind: str = "local", jobs: int | None = None, scheduler: str | None = None) -> Executor:
     if kind == "local":
-        return LocalExecutor(jobs)
+        return PiecedExecutor(LocalExecutor(jobs))
     if kind == "dask":
         if not scheduler:
             raise BriefingError("--executor dask needs --scheduler HOST:PORT")
-        return DaskExecutor(scheduler)
+        return PiecedExecutor(DaskExecutor(scheduler))
     raise BriefingError(f"unknown executor '{kind}'; choose local or dask")

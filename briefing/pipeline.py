@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import zlib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -20,6 +21,7 @@ from .config import unmatched_fragments
 from .compose import Settings, compose
 from .errors import BriefingError
 from .extract import extract
+from . import source_work
 from .ingest import FurnitureRules, Limits, check_limits, list_article_files, read_sources
 from .model import Briefing, ParsedSource, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
@@ -118,8 +120,11 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
     parsed, fresh, keys = _parse(ingested.sources, options, state)
-    facts = extract(parsed)
-    briefing = compose(parsed, topics, facts, options.settings, rules)
+    work, fresh_work = _read_each(parsed, keys, topics, state)
+    facts = extract(parsed, [r for w in work for r in w.readings])
+    scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
+              for n, s in enumerate(p.sentences)}
+    briefing = compose(parsed, topics, facts, options.settings, rules, scores)
     briefing, kept = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
@@ -128,6 +133,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         fresh,
         keep=set(keys.values()),
     )
+    state.save_work(fresh_work, keep=set(work_keys(keys, topics).values()))
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -200,6 +206,30 @@ def _parse(sources, options: BuildOptions, state: BuildState):
         for s in sources
     ]
     return parsed, fresh, keys
+
+
+def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
+    """Source id -> key of its per-source work: its analysis, the code that reads it, the topics."""
+    identity = source_work.work_identity(topics)
+    return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
+
+
+def _read_each(parsed, keys: dict[str, str], topics, state: BuildState):
+    """Each source's own work (`source_work`), from the state when its analysis was read before."""
+    wkeys = work_keys(keys, topics)
+    blobs = state.work(wkeys.values())
+    work: dict[str, source_work.SourceWork] = {}
+    for p in parsed:
+        try:
+            work[p.source.id] = source_work.decode_work(blobs[wkeys[p.source.id]], p.source.id)
+        except (KeyError, ValueError, TypeError, zlib.error):
+            pass  # not read before, or unreadable: read it again
+    missing = [p for p in parsed if p.source.id not in work]
+    fresh = {}
+    for p, done in zip(missing, source_work.read_sources(missing, topics)):
+        work[p.source.id] = done
+        fresh[wkeys[p.source.id]] = source_work.encode_work(done)
+    return [work[p.source.id] for p in parsed], fresh
 
 
 def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes],

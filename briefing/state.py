@@ -52,6 +52,7 @@ class BuildState:
                 """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+                CREATE TABLE IF NOT EXISTS work (key TEXT PRIMARY KEY, data BLOB NOT NULL);
                 """
             )
             db.execute(f"PRAGMA user_version = {SCHEMA}")
@@ -108,6 +109,22 @@ class BuildState:
                 self.db.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?)", (key, blob))
             stale = [k for (k,) in self.db.execute("SELECT key FROM analysis") if k not in keep]
             self.db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
+
+    def work(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Cached per-source work (`source_work`: figure readings, topic scores) by key, still encoded."""
+        try:
+            return {k: blob for k in set(keys)
+                    for (blob,) in self.db.execute("SELECT data FROM work WHERE key = ?", (k,))}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def save_work(self, blobs: dict[str, bytes], keep: set[str]) -> None:
+        """Store new per-source work; entries not in `keep` (sources gone or changed) are dropped."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany("INSERT OR REPLACE INTO work VALUES (?, ?)", blobs.items())
+            stale = [k for (k,) in self.db.execute("SELECT key FROM work") if k not in keep]
+            self.db.executemany("DELETE FROM work WHERE key = ?", [(k,) for k in stale])
 
 
 def encode_sentences(sentences: Iterable[Sentence]) -> bytes:

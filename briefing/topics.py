@@ -437,13 +437,29 @@ def _topic(tid: str, entry: Mapping, default_order: float) -> Topic:
     )
 
 
-def assign_topics(sentences: Sequence[Sentence], topics: Sequence[Topic]) -> dict[str, list[tuple[Sentence, float]]]:
-    """For each topic id, its sentences with their scores, in input order."""
+def assign_topics(sentences: Sequence[Sentence], topics: Sequence[Topic],
+                  scores: Sequence[dict[str, float]] | None = None) -> dict[str, list[tuple[Sentence, float]]]:
+    """For each topic id, its sentences with their scores, in input order.
+
+    `scores`: each sentence's `topic_scores`, when they were kept from an earlier build.
+    """
     out: dict[str, list[tuple[Sentence, float]]] = {t.id: [] for t in topics}
+    for sentence, reached in zip(sentences, topic_scores(sentences, topics) if scores is None else scores):
+        for topic_id, points in reached.items():
+            if topic_id in out:
+                out[topic_id].append((sentence, points))
+    return out
+
+
+def topic_scores(sentences: Sequence[Sentence], topics: Sequence[Topic]) -> list[dict[str, float]]:
+    """For each sentence, the topics it belongs to with its points: a function of the sentence alone."""
+    out = []
     for sentence in sentences:
         reading = Reading(sentence)
+        reached = {}
         for topic in topics:
             points = score(topic, reading, [t for t in topics if t is not topic])
             if points > 0 and points >= topic.min_score:
-                out[topic.id].append((sentence, points))
+                reached[topic.id] = points
+        out.append(reached)
     return out

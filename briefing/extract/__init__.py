@@ -9,6 +9,7 @@ from typing import Sequence
 from ..model import Facts, ParsedSource
 from .entities import entity_cards
 from .events import date_discrepancies
+from .figure_reading import Reading
 from .figure_words import load_words
 from .figures import readings
 from .ledger import build_ledger
@@ -16,9 +17,11 @@ from .quotes import extract_quotes
 from .timeline import extract_timeline
 
 
-def extract(parsed: Sequence[ParsedSource]) -> Facts:
+def extract(parsed: Sequence[ParsedSource], found: Sequence[Reading] | None = None) -> Facts:
+    """`found`: every figure reading, in source order, when the build state kept them (`source_work`)."""
     vocab = load_words()
-    ledger = build_ledger(readings(parsed, vocab), parsed, vocab)
+    found = readings(parsed, vocab) if found is None else found
+    ledger = build_ledger(found, parsed, vocab)
     entities = tuple(entity_cards(parsed))
     return Facts(
         entities=entities,

@@ -19,8 +19,12 @@ def readings(parsed: Sequence[ParsedSource], vocab: Words | None = None) -> list
     """Every figure every sentence states, in source order."""
     vocab = vocab or load_words()
     aliases = Aliases(vocab)
+    return [r for p in parsed for r in source_readings(p, vocab, aliases)]
+
+
+def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Reading]:
+    """The figures one source states: a function of its sentences alone, so it can be cached."""
     out = []
-    for p in parsed:
-        for i, sentence in enumerate(p.sentences):
-            out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases))
+    for i, sentence in enumerate(p.sentences):
+        out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases))
     return out

@@ -28,6 +28,8 @@ name and aliases, case and diacritics aside); None when nobody is identifiable.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -153,20 +155,29 @@ class _Source:
     lines: list[int] = field(default_factory=list)  # paragraph number of each sentence
     # (sentence index, token index, card, is_speaker): named subjects, in text order
     antecedents: list[tuple[int, int, EntityCard, bool]] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    _reach: list[int] = field(default_factory=list)
 
     def __post_init__(self):
         text = self.parsed.source.text
+        line, at = 0, 0
         for s in self.parsed.sentences:
             self.kids.append(children(s))
             self.owners.append(token_mentions(s))
-            self.lines.append(text.count("\n", 0, s.start))
+            line += text.count("\n", at, s.start)  # counted on from the sentence before: linear
+            at = s.start
+            self.lines.append(line)
+        spans = sorted(self.quotes)
+        self._quote_starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))  # furthest end of a quote opened so far
 
     def sentence(self, si: int) -> Sentence:
         return self.parsed.sentences[si]
 
     def quoted(self, si: int, ti: int) -> bool:
         pos = self.sentence(si).tokens[ti].start
-        return any(s <= pos < e for s, e in self.quotes)
+        opened = bisect_right(self._quote_starts, pos)  # quotes starting at or before pos
+        return opened > 0 and self._reach[opened - 1] > pos
 
 
 class CardIndex:
@@ -178,6 +189,27 @@ class CardIndex:
             for spelling in (card.name, *card.aliases):
                 self.by_key.setdefault(key(spelling), card)
         self.cards = list(cards)
+        # People by the last word of each spelling and of each role, with the words split once:
+        # a lookup reads the few people a word can end, not every card (a long article has hundreds).
+        self._order = {id(c): n for n, c in enumerate(self.cards)}
+        self._spellings: dict[str, list[tuple[EntityCard, list[str]]]] = {}
+        self._roles: dict[str, list[tuple[EntityCard, list[str]]]] = {}
+        for c in self.cards:
+            if c.label != "PERSON":
+                continue
+            for sp in (c.name, *c.aliases):
+                words = key(sp).split()
+                self._spellings.setdefault(words[-1] if words else "", []).append((c, words))
+            for r in c.roles:
+                words = fold(r).split()
+                self._roles.setdefault(words[-1] if words else "", []).append((c, words))
+
+    def _ending(self, index: dict, words: list[str], source: str | None) -> EntityCard | None:
+        """The one person (of `source`) with a spelling or role in `index` ending in `words`."""
+        fits = [c for c, ws in index.get(words[-1] if words else "", ())
+                if (source is None or source in c.sources) and ws[-len(words):] == words]
+        people = {c.name: c for c in sorted(dict.fromkeys(fits, None), key=lambda c: self._order[id(c)])}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def named(self, text: str, source: str | None = None) -> EntityCard | None:
         k = key(text)
@@ -186,21 +218,11 @@ class CardIndex:
         if k in self.by_key:
             return self.by_key[k]
         # a surname the cards do not list ("Carter"): the one person of this source it ends
-        words = k.split()
-        people = {c.name: c for c in self.cards
-                  if c.label == "PERSON" and (source is None or source in c.sources)
-                  and any(key(sp).split()[-len(words):] == words for sp in (c.name, *c.aliases))}
-        return next(iter(people.values())) if len(people) == 1 else None
+        return self._ending(self._spellings, k.split(), source)
 
     def by_role(self, phrase: str, source: str) -> EntityCard | None:
         """The one card of this source whose role ends in `phrase` ("prime minister")."""
-        words = fold(phrase).split()
-        hits = {
-            c.name: c for c in self.cards
-            if source in c.sources and c.label == "PERSON"
-            and any(fold(r).split()[-len(words):] == words for r in c.roles)
-        }
-        return next(iter(hits.values())) if len(hits) == 1 else None
+        return self._ending(self._roles, fold(phrase).split(), source)
 
 
 def extract_quotes(parsed: Sequence[ParsedSource], entities: Sequence[EntityCard]) -> list[Quote]:
@@ -211,10 +233,11 @@ def extract_quotes(parsed: Sequence[ParsedSource], entities: Sequence[EntityCard
     for p in parsed:
         src = _Source(p, cards, speech, quote_spans(p.source.text))
         _collect_antecedents(src)
+        starts, ends = [s.start for s in p.sentences], [s.end for s in p.sentences]
         previous: tuple[int, int, str | None] | None = None  # (end, line, speaker) of the last quotation
         for qs, qe in src.quotes:
             words = p.source.text[qs:qe]
-            sents = [i for i, s in enumerate(p.sentences) if s.start < qe and qs < s.end]
+            sents = list(range(bisect_right(ends, qs), bisect_left(starts, qe)))  # s.start < qe and qs < s.end
             if not sents:
                 continue
             speaker = _attribute(src, qs, qe, sents, previous)

@@ -1,0 +1,64 @@
+"""Per-source extraction work is kept in the build state: one changed article is read again, not all."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from briefing import source_work, topics
+from briefing.extract import figures
+from briefing.extract.figures import readings
+from briefing.pipeline import BuildOptions, build
+from briefing.topics import load_topics, topic_scores
+from conftest import SEEDS
+
+
+def test_encoded_work_reads_back_as_the_same_readings(parse):
+    p = parse("Rebels fired more than 40 rockets at the base in Kandahar on Friday, killing about 12 US soldiers "
+              "and wounding six others, officials said in 2024.", sid="S7")
+    (work,) = source_work.read_sources([p], load_topics())
+    assert work.readings == tuple(readings([p]))
+    assert [dict(t) for t in work.topics] == topic_scores(p.sentences, load_topics())
+    assert any(work.topics)
+    assert work.readings and any(r.hedge for r in work.readings) and any(r.places for r in work.readings)
+    back = source_work.decode_work(source_work.encode_work(work), "S7")
+    assert back == work
+    moved = source_work.decode_work(source_work.encode_work(work), "S2")  # renumbered in a later build
+    assert {r.citation.source for r in moved.readings} == {"S2"}
+
+
+def test_a_one_article_change_reads_only_that_article_again(tmp_path, monkeypatch):
+    src = tmp_path / "articles"
+    shutil.copytree(SEEDS, src)
+    out = tmp_path / "out"
+    read_from: list[str] = []
+    real = figures.read_sentence
+
+    def counting(sentence, *args, **kwargs):
+        read_from.append(sentence.source)
+        return real(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(figures, "read_sentence", counting)
+    scored: list[str] = []
+
+    class CountingReading(topics.Reading):  # what topic scoring reads of each sentence
+        def __init__(self, sentence):
+            scored.append(sentence.source)
+            super().__init__(sentence)
+
+    monkeypatch.setattr(topics, "Reading", CountingReading)
+    first = build(BuildOptions(sources=[str(src)], out_dir=str(out)))
+    assert set(read_from) == set(scored) == {s.id for s in first.briefing.sources}
+    edited = src / "003_f19390a96d0bfcc2.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("deaths of 16 fighters", "deaths of 18 fighters"),
+                      encoding="utf-8")
+    read_from.clear(), scored.clear()
+    again = build(BuildOptions(sources=[str(src)], out_dir=str(out)))
+    (edited_id,) = [s.id for s in again.briefing.sources if s.path.endswith(edited.name)]
+    assert set(read_from) == set(scored) == {edited_id}
+    # what was kept gives the briefing a clean build gives
+    fresh = build(BuildOptions(sources=[str(src)], out_dir=str(tmp_path / "fresh")))
+    assert len(set(read_from)) == len(fresh.briefing.sources)
+    kept, clean = (json.loads((d / "briefing.json").read_text()) for d in (out, tmp_path / "fresh"))
+    kept.pop("changes"), clean.pop("changes")
+    assert kept == clean
+    assert any(f["value"] == 18 for f in kept["figures"])
