@@ -6,13 +6,13 @@ overrides the key. A key that is wrong stops the build with one line naming it.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from .errors import BriefingError
 from .readers import PROJECT_FILE
+from .tomlfile import read_toml
 TOPIC_KEYS = ("enabled", "order", "title")
 
 
@@ -54,14 +54,7 @@ def find_project(sources: Sequence[str], explicit: str | None = None) -> Path | 
 def load_project(path: Path | None) -> Project:
     if path is None:
         return Project()
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except OSError as exc:
-        raise BriefingError(f"{path}: cannot read the project file ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BriefingError(f"{path}: not valid TOML ({exc})") from None
-    return _project(path, data)
+    return _project(path, read_toml(path, "the project file"))
 
 
 def _project(path: Path, data: dict) -> Project:

@@ -13,12 +13,12 @@ the points rank a section's sentences.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from .errors import BriefingError
+from .tomlfile import read_toml
 from .extract.figure_words import load_words
 from .extract.parse_tree import Tree
 from .model import Sentence
@@ -352,13 +352,7 @@ def load_topics(extra: Iterable[str | Path] = (), settings: Mapping[str, Mapping
 
 
 def _read_topic_file(path: Path, known: Mapping[str, Topic]) -> list[Topic]:
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except OSError as exc:
-        raise BriefingError(f"{path}: cannot read topic file ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise BriefingError(f"{path}: not valid TOML ({exc})") from None
+    data = read_toml(path, "topic file")
     entries = data.get("topic")
     if not isinstance(entries, list) or not entries:
         raise BriefingError(f"{path}: no [[topic]] tables found")
