@@ -244,14 +244,24 @@ def list_article_files(paths: Sequence[str]) -> list[str]:
             raise BriefingError(f"{given}: not a file or folder")
         else:
             raise BriefingError(f"{given}: no such file or folder")
-    seen: set[str] = set()
+    seen: set = set()
     unique = []
     for f in files:
-        real = os.path.realpath(f)
+        real = _identity(f)
         if real not in seen:
             seen.add(real)
             unique.append(f)
     return unique
+
+
+def _identity(path: str):
+    """What makes two names one file (a link, "./a.txt" and "a.txt"): its device and inode, one
+    stat call; the resolved path where the file cannot be stat'ed (ingest then says why)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
 
 
 _MAGIC = {b"%PDF-": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",

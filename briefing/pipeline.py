@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 import zlib
 from dataclasses import asdict, dataclass, field, replace
@@ -261,12 +262,18 @@ def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, by
             if path.is_file():
                 add(f"template:{path.name}", path.read_bytes())
     add("web", web.digest())
+    listing: dict[str, set[str]] = {}  # folder -> its entries: one listing per folder, not two stats per file
     for path in files:
         add(f"source:{path}", contents.get(path, b"\0unreadable"))
-        p = Path(path)
-        for meta in (p.with_name(p.stem + SIDECAR_SUFFIX), p.parent / FOLDER_METADATA):
-            if meta.is_file():
-                add(f"meta:{meta}", _read(meta))
+        folder, name = os.path.split(path)
+        if folder not in listing:
+            try:
+                listing[folder] = set(os.listdir(folder or "."))
+            except OSError:
+                listing[folder] = set()
+        for meta in (os.path.splitext(name)[0] + SIDECAR_SUFFIX, FOLDER_METADATA):
+            if meta in listing[folder] and os.path.isfile(os.path.join(folder, meta)):
+                add(f"meta:{os.path.join(folder, meta)}", _read(Path(folder) / meta))
     return h.hexdigest()
 
 
