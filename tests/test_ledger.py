@@ -164,3 +164,33 @@ def test_similar_in_never_joins_sentences_whose_numbers_differ(nlp):
     sentences = [s for p in parsed for s in p.sentences]
     _, near = DuplicateIndex(sentences).copies(sentences[0])
     assert [s.source for s in near] == ["S3"]
+
+
+def test_people_of_one_country_are_a_part_of_an_unqualified_toll(nlp):
+    led = ledger(nlp, "The bombing in the capital killed 213 people.", "The bombing in the capital killed 12 Americans.")
+    assert led.discrepancies == ()  # 12 Americans are among the 213, not a rival count
+    led = ledger(nlp, "The bombing killed 21 people.", "The bombing killed 21 Israelis.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")  # the same number is the same toll
+
+
+def test_force_levels_that_say_neither_where_nor_whose_are_not_rivals(nlp):
+    assert ledger(nlp, "Some 5,000 soldiers stood by to help.", "The army sent 475 soldiers to the coast.").discrepancies == ()
+
+
+def test_a_toll_across_two_countries_is_not_a_city_s_toll(nlp):
+    led = ledger(nlp, "The two bombings killed 224 people in Kenya and Tanzania.",
+                 "The bombing killed 213 people in Nairobi.")
+    assert led.discrepancies == ()
+
+
+def test_an_attacker_named_before_an_attack_noun_is_no_place(nlp):
+    (r,) = readings(parse(nlp, "U.S. cruise missile strikes killed 26 people on Aug. 20."), load_words())
+    assert not r.places
+
+
+def test_an_events_toll_restated_weeks_later_is_the_same_toll(nlp):
+    led = ledger(nlp, "The bombing killed 213 people in Nairobi.", "The bombing killed 213 people in Nairobi.",
+                 published=("1998-10-23", "1998-11-12"))
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")

@@ -67,7 +67,7 @@ class Locator:
                 continue
             # "northern Kidal region": a named place modifying a place noun
             named = [c for c in t.children(j, "compound", "amod") if t[c].ent_type in v.place_labels]
-            if named and t[j].pos == "NOUN":
+            if named and t[j].pos == "NOUN" and t.lemma(j) in v.place_nouns:  # not "U.S. strikes"
                 m = t.mention(named[0])
                 name = surface(t.text(t.subtree(named[0])[0], j))
                 out.append(Place(self.aliases.place(m.text if m else name), name))
@@ -82,7 +82,8 @@ class Locator:
         """Token i as a place, when it is a named one: "Honduras reported ..."."""
         # only a country: a city or an agency as the subject is more often a newsroom than a place;
         # "El Salvador's emergency committee listed 174 dead": the country that owns the subject
-        for j in [i, *self.t.children(i, "poss", "compound")]:
+        # (a possessive only: in "U.S. strikes killed 26" the modifier names the attacker, not where)
+        for j in [i, *self.t.children(i, "poss")]:
             m = self.t.mention(j)
             if m is not None and m.label in self.v.place_labels and country_of(m.text):
                 return [Place(self.aliases.place(m.text), surface(m.text))]

@@ -68,6 +68,7 @@ class Words:
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     place_preps: frozenset[str]
+    place_nouns: frozenset[str]
     via_preps: frozenset[str]
     anaphoric_places: frozenset[str]
     definite: frozenset[str]
@@ -85,6 +86,7 @@ class Words:
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
+    levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
@@ -168,6 +170,7 @@ def load_words(path: Path = FIGURES) -> Words:
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         place_preps=_set(grammar.get("place_preps", ())),
+        place_nouns=_set(grammar.get("place_nouns", ())),
         via_preps=_set(grammar.get("via_preps", ())),
         anaphoric_places=_set(grammar.get("anaphoric_places", ())),
         definite=_set(grammar.get("definite", ())),
@@ -185,6 +188,7 @@ def load_words(path: Path = FIGURES) -> Words:
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
         increments=_set(ledger.get("increments", ())),
+        levels=_set(ledger.get("levels", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
         broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},

@@ -113,6 +113,10 @@ class _Resolver:
         return m.group(0) if m else None
 
     def close_in_time(self, r: Reading, row: _Row) -> bool:
+        """Levels (a force) reported weeks apart are different quantities; an event's toll
+        restated weeks later is still that event's."""
+        if r.kind not in self.v.levels:
+            return True
         mine = self.published.get(r.citation.source)
         theirs = [self.published[s] for s in row.sources() if s in self.published]
         if mine is None or not theirs:
@@ -127,8 +131,9 @@ class _Resolver:
         if not a or not b or a == b:
             return True
         for wide, narrow in ((a, b), (b, a)):
+            # the same countries: "in Kenya and Tanzania" is both bombings' toll, not Nairobi's
             countries = {country_of(p) for p in wide}
-            if None not in countries and {self.country(p) for p in narrow} <= countries:
+            if None not in countries and {self.country(p) for p in narrow} == countries:
                 return True
         return False
 
@@ -144,9 +149,16 @@ class _Resolver:
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence)
         theirs = {self.country(p) for p in row.places} - {None}
         elsewhere = not places and bool(theirs) and bool(self.countries(r)) and not theirs & self.countries(r)
-        return (row.kind == r.kind and row.era == self.era(r) and not elsewhere
+        # a force level that says neither where nor whose is no rival to another (armies keep
+        # many): it joins only a row that states the same number
+        unanchored = r.kind in self.v.levels and not places and nation is None \
+            and not any(m.value == r.value for m in row.members)
+        return (row.kind == r.kind and row.era == self.era(r) and not elsewhere and not unanchored
                 and self.same_place(places, row.places)
                 and (nation is None or row.nation is None or nation == row.nation)
+                # "12 Americans" among "213 people" killed: people of one country are a part of an
+                # unqualified toll unless they are the same number
+                and not (nation is not None and row.nation is None and not any(m.value == r.value for m in row.members))
                 and (group is None or row.group is None or group == row.group)
                 and self.v.same_event(r.event, row.event)
                 # a toll of unnamed people in one event is no value of a named group's toll of another
