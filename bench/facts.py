@@ -8,8 +8,9 @@ figures exhaustive): the seeds; DUC 2004 clusters d31022t and d30002t, on which
 the ledger's rules were developed; d30010t and d30029t, annotated before any rule
 was written and held out for a first score, then used for development too ("dev
 2"; their first, held-out score is in BENCHMARKS.md); d31038t and d30007t,
-annotated after that and only scored, never looked at while choosing rules (as
-the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
+annotated after that, held out for a second score, then used for development too
+("dev 3"); d30056t and d30034t, annotated after that and only scored, never looked
+at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
 
@@ -42,7 +43,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "seeds": (["seeds"], ["seeds"]),
     "DUC dev (d31022t, d30002t)": (["d31022t", "d30002t"], ["d31022t", "d30002t"]),
     "DUC dev 2 (d30010t, d30029t)": (["d30010t", "d30029t"], ["d30010t", "d30029t"]),
-    "DUC held out (d31038t, d30007t)": (["d31038t", "d30007t"], ["d31038t", "d30007t"]),
+    "DUC dev 3 (d31038t, d30007t)": (["d31038t", "d30007t"], ["d31038t", "d30007t"]),
+    "DUC held out (d30056t, d30034t)": (["d30056t", "d30034t"], ["unscored/d30056t", "unscored/d30034t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
