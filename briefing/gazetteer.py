@@ -112,26 +112,44 @@ def _spellings(name: str) -> set[str]:
 CITY_DATA = "cities15000.json"
 
 
+# Past this many spellings, searching the file's text for each costs more than reading it whole.
+MANY_SPELLINGS = 40
+
+
 def cities(names) -> dict[str, list[City]]:
     """The towns each name may be: those of that name first, then the most populous.
 
-    The file is one JSON object of 30,000 towns with 350,000 spellings: parsing it whole
-    takes longer than the rest of the pictures together, so the text is searched for the
-    names first and only the towns found are parsed (the whole file is read when its
-    layout is not the one expected).
+    The file is one JSON object of 30,000 towns with 350,000 spellings: for a few names
+    the text is searched for them and only the towns found are parsed; for many (a large
+    build, or text full of capitalised words) the file is read whole and indexed once, so
+    the work stays linear in the names.
     """
-    wanted = {n: _spellings(n) for n in names}
+    names = list(dict.fromkeys(names))
     keys = {n: match_key(n) for n in names}
-    records = _records({s for spellings in wanted.values() for s in spellings})
+    spellings = {s for n in names for s in _spellings(n)}
+    index = _full_index() if len(spellings) > MANY_SPELLINGS else _index(_records(spellings))
     out: dict[str, list[City]] = {}
     for n in names:
-        found = {r["geonameid"]: r for r in records
-                 if any(match_key(x) == keys[n] for x in (r["name"], *r.get("alternatenames", ())))}
+        found = {r["geonameid"]: r for r in index.get(keys[n], ())}
         # a town called so before one that is also called so ("San Diego" is also "San Miguel")
         out[n] = sorted((City(r["name"], float(r["latitude"]), float(r["longitude"]), r["countrycode"],
                               int(r.get("population") or 0), match_key(r["name"]) == keys[n]) for r in found.values()),
                         key=lambda c: (not c.by_name, -c.population, c.name, c.lat, c.lon))
     return out
+
+
+def _index(records) -> dict[str, list[dict]]:
+    """Towns by the match key of each of their names."""
+    index: dict[str, list[dict]] = {}
+    for r in records:
+        for k in {match_key(x) for x in (r["name"], *r.get("alternatenames", ()))}:
+            index.setdefault(k, []).append(r)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _full_index() -> dict[str, list[dict]]:
+    return _index(_all_records(_data_file().read_text(encoding="utf-8")))
 
 
 def _data_file() -> Path:
@@ -194,12 +212,21 @@ def countries_containing(names) -> dict[str, str | None]:
             towns_wanted.append(name)
     if towns_wanted:
         towns = cities(towns_wanted)
-        every = list({c.key: c for c in table.values()}.values())
+        provinces = _provinces()
         for name in towns_wanted:
             best = towns.get(name) or []
             if best and best[0].iso2 in table:
                 out[name] = table[best[0].iso2].key
             else:
-                found = province(name, every)
-                out[name] = found.key if found else None
+                out[name] = provinces.get(match_key(name))
     return out
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, str]:
+    """Province (by match key) -> the key of its country; a name two countries share is left out."""
+    seen: dict[str, set[str]] = {}
+    for c in {c.key: c for c in countries().values()}.values():
+        for p in c.provinces:
+            seen.setdefault(match_key(p), set()).add(c.key)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}

@@ -505,8 +505,10 @@ class _Sentence:
         """
         t, v = self.t, self.v
         gov, rel, _ = self.governor(num.head)
-        while gov is not None and t[gov].dep == "prep" and t.head(gov) is not None:
-            gov = t.head(gov)  # "from 7,000 to about 6,100": "to" hangs from "from"
+        for _ in range(len(t)):  # "from 7,000 to about 6,100": "to" hangs from "from"
+            if gov is None or t[gov].dep != "prep" or t.head(gov) is None:
+                break
+            gov = t.head(gov)
         if gov is not None:
             # the subject, or the object of a verb that moves it: "brought the death toll to 357"
             for subj in t.children(gov, "nsubj", "nsubjpass", "dobj"):

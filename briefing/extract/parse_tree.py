@@ -42,8 +42,10 @@ class Tree:
         return self.tokens[i]
 
     def head(self, i: int) -> int | None:
+        """The head's index; None for the root, and for a head outside the sentence (a sentence
+        cut by a line break can leave one there), which must not wrap around as a negative index."""
         h = self.tokens[i].head
-        return None if h == i else h
+        return None if h == i or not 0 <= h < len(self.tokens) else h
 
     def children(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.kids[i] if not deps or self.tokens[c].dep in deps]
