@@ -77,7 +77,6 @@ class Words:
     place_labels: frozenset[str]
     nation_labels: frozenset[str]
     demonym_endings: tuple[str, ...]
-    generic_nouns: frozenset[str]
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
     damage_nouns: frozenset[str] = frozenset()
@@ -179,7 +178,6 @@ def load_words(path: Path = FIGURES) -> Words:
         place_labels=frozenset(grammar.get("place_labels", ())),
         nation_labels=frozenset(grammar.get("nation_labels", ())),
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
-        generic_nouns=_set(grammar.get("generic_nouns", ())),
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
         damage_nouns=_set(damage.get("nouns", ())),

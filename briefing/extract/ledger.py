@@ -83,25 +83,29 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
 
 
 # -- resolving readings into quantities ------------------------------------------------------
+def _group(r: Reading, vocab: Words) -> str | None:
+    """The normalised group, None for a noun that says nothing about who was counted
+    (or only whose: "Israelis", "Hondurans" are people of a country)."""
+    noun = r.noun.lower()
+    if country_of(noun):
+        return None
+    words = r.phrase.lower().split()
+    # the phrase's last two words first: "service members" is troops, "members" alone is not
+    tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
+    tries += [w[:-1] for w in tries if w.endswith("s")]
+    found = next((g for g in map(vocab.group, tries) if g), None)
+    if found:
+        return found.name
+    return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
+
+
 class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
 
     def group(self, r: Reading) -> str | None:
-        """The normalised group, None for a noun that says nothing about who was counted
-        (or only whose: "Israelis", "Hondurans" are people of a country)."""
-        noun = r.noun.lower()
-        if country_of(noun):
-            return None
-        words = r.phrase.lower().split()
-        # the phrase's last two words first: "service members" is troops, "members" alone is not
-        tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
-        tries += [w[:-1] for w in tries if w.endswith("s")]
-        found = next((g for g in map(self.v.group, tries) if g), None)
-        if found:
-            return found.name
-        return None if noun in self.v.generic or noun.split()[-1] in self.v.generic else noun
+        return _group(r, self.v)
 
     def nation(self, r: Reading) -> str | None:
         names = {country_of(n) or n for n in r.nations} | ({country_of(r.noun)} if country_of(r.noun) else set())
@@ -281,7 +285,7 @@ def _part_label(row: _Row, vocab: Words) -> str:
 
 def _label(row: _Row, vocab: Words) -> str:
     """What an analyst would write: "US service members killed", "people injured in Goteborg"."""
-    named = [m for m in row.members if row.group is not None and _Resolver(vocab, {}).group(m) == row.group]
+    named = [m for m in row.members if row.group is not None and _group(m, vocab) == row.group]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
