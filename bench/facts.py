@@ -9,8 +9,12 @@ the ledger's rules were developed; d30010t and d30029t, annotated before any rul
 was written and held out for a first score, then used for development too ("dev
 2"; their first, held-out score is in BENCHMARKS.md); d31038t and d30007t,
 annotated after that, held out for a second score, then used for development too
-("dev 3"); d30056t and d30034t, annotated after that and only scored, never looked
-at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
+("dev 3"); d30056t and d30034t, annotated after that, held out for a third score
+("dev 4" since). MultiLing 2011 WikiNews topics M001 (London bombings) and M008
+(Air France 447) are development sets of another wording; M000 (the 2004 tsunami)
+and M006 (the 2010 Haiti earthquake), annotated before any of the rules that
+followed dev 4, are held out: scored, never looked at while choosing rules (as the
+ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
 
@@ -34,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.rouge.corpora import CACHE, CORPORA, duc_text  # noqa: E402
 from briefing.compose import Settings  # noqa: E402
-from briefing.evaluate import evaluate  # noqa: E402
+from briefing.evaluate import evaluate, source_key  # noqa: E402
 from briefing.pipeline import BuildOptions, build  # noqa: E402
 from briefing.render import to_json  # noqa: E402
 
@@ -44,11 +48,30 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "DUC dev (d31022t, d30002t)": (["d31022t", "d30002t"], ["d31022t", "d30002t"]),
     "DUC dev 2 (d30010t, d30029t)": (["d30010t", "d30029t"], ["d30010t", "d30029t"]),
     "DUC dev 3 (d31038t, d30007t)": (["d31038t", "d30007t"], ["d31038t", "d30007t"]),
-    "DUC held out (d30056t, d30034t)": (["d30056t", "d30034t"], ["unscored/d30056t", "unscored/d30034t"]),
+    "DUC dev 4 (d30056t, d30034t)": (["d30056t", "d30034t"], ["d30056t", "d30034t"]),
+    "WikiNews dev (M001, M008)": (["M001", "M008"], ["M001", "M008"]),
+    "WikiNews held out (M000, M006)": (["M000", "M006"], ["unscored/M000", "unscored/M006"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def multiling_folder(topic: str) -> Path:
+    """A MultiLing 2011 WikiNews topic (M000 ... M009) as .txt files, made once in the cache: each
+    file's first line is its headline and its next line its date, which the briefing reads."""
+    folder = CACHE / "facts" / topic
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        for doc in sorted((CORPORA / "multiling2011-en" / "docs").glob(f"{topic}?.english")):
+            (folder / f"{doc.stem}.txt").write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def source_folder(name: str) -> Path:
+    if name == "seeds":
+        return ROOT / "seeds"
+    return multiling_folder(name) if name.startswith("M") else duc_folder(name)
 
 
 def duc_folder(cluster: str) -> Path:
@@ -96,17 +119,60 @@ def score_set(folders: list[str], golds: list[str]) -> dict[str, list]:
     """Summed scores (right, produced, found, gold) per measure, for the product and the baseline."""
     totals: dict[str, dict[str, list]] = {"briefing": {}, "baseline": {}}
     for folder, gold_name in zip(folders, golds):
-        source = str(ROOT / folder) if folder == "seeds" else str(duc_folder(folder))
         gold_path = CORPORA.parent / "eval" / "seeds-gold.json" if gold_name == "seeds" else GOLD / f"{gold_name}.json"
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="briefing-facts-") as out:
-            doc = to_json(build(BuildOptions(sources=(source,), out_dir=out, settings=Settings())).briefing)
+            doc = _built(folder, out)
         for who, d in (("briefing", doc), ("baseline", baseline(doc))):
             for s in evaluate(d, gold):
                 row = totals[who].setdefault(s.kind.strip(), [0, 0, 0, 0])
                 for i, n in enumerate((s.right, s.produced, s.found, s.gold)):
                     row[i] += n
     return totals
+
+
+def _built(folder: str, out: str) -> dict:
+    return to_json(build(BuildOptions(sources=(str(source_folder(folder)),), out_dir=out, settings=Settings())).briefing)
+
+
+def misses(folder: str, gold_name: str) -> str:
+    """What the briefing got wrong on one cluster: gold figures not found, figures and conflicts
+    that no gold item supports, gold conflicts missed, each with the sentence it stands in."""
+    gold_path = CORPORA.parent / "eval" / "seeds-gold.json" if gold_name == "seeds" else GOLD / f"{gold_name}.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="briefing-facts-") as out:
+        doc = _built(folder, out)
+    keys = {s["id"]: source_key(s["path"]) for s in doc["sources"]}
+    texts = {s["id"]: s["text"] for s in doc["sources"]}
+
+    def cited(f) -> set[str]:
+        return {keys[c["source"]] for c in f.get("citations", [])}
+
+    def quote(c) -> str:
+        return " ".join(texts[c["source"]][c["start"]:c["end"]].split())[:220]
+
+    lines = [f"## {folder}"]
+    for g in gold.get("figures", []):
+        same = [f for f in doc["figures"] if f["kind"] == g["kind"] and f["value"] == g["value"]]
+        if any(set(g["sources"]) <= cited(f) for f in same):
+            continue
+        lines.append(f"MISSED {g['kind']} {g['value']} ({g['what']}) in {sorted(g['sources'])}")
+        for f in same:
+            lines.append(f"    have {f['kind']} {f['value']} {f.get('quantity')} from {sorted(cited(f))}")
+        for f in doc["figures"]:
+            if f["value"] == g["value"] and f["kind"] != g["kind"]:
+                lines.append(f"    as {f['kind']} {f['value']} {f.get('quantity')}: {quote(f['citations'][0])}")
+    for f in doc["figures"]:
+        if not any(f["kind"] == g["kind"] and f["value"] == g["value"] and set(g["sources"]) & cited(f)
+                   for g in gold.get("figures", [])):
+            lines.append(f"WRONG {f['kind']} {f['value']} {f.get('quantity')}: {quote(f['citations'][0])}")
+    for g in gold.get("discrepancies", []):
+        if not any(set(g["values"]) <= set(d["values"]) for d in doc["discrepancies"]):
+            lines.append(f"CONFLICT MISSED {g['values']} ({g['what']})")
+    for d in doc["discrepancies"]:
+        if not any(set(d["values"]) <= set(g["values"]) for g in gold.get("discrepancies", [])):
+            lines.append(f"CONFLICT WRONG {d['values']} {d.get('quantity')}: {d.get('change') or ''}")
+    return "\n".join(lines)
 
 
 def pr(row: list | None) -> str:
@@ -135,7 +201,14 @@ def table() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="replace the Facts section of BENCHMARKS.md")
+    ap.add_argument("--misses", metavar="SET", help="list what the briefing got wrong on one set (a name of SETS "
+                    "or a cluster id) instead of printing the table")
     args = ap.parse_args()
+    if args.misses:
+        folders, golds = SETS.get(args.misses) or next(
+            ([f], [g]) for fs, gs in SETS.values() for f, g in zip(fs, gs) if f == args.misses)
+        print("\n\n".join(misses(f, g) for f, g in zip(folders, golds)))
+        return
     body = table()
     print(body)
     if args.write:

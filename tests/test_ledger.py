@@ -194,3 +194,40 @@ def test_an_events_toll_restated_weeks_later_is_the_same_toll(nlp):
                  published=("1998-10-23", "1998-11-12"))
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_toll_takes_the_event_the_sentences_before_name(nlp):
+    parsed = parse(nlp, "The bombings killed 224 people.",
+                   "The navy retaliated a week later, firing cruise missiles at camps in the mountains. "
+                   "At least 26 people were killed.")
+    led = build_ledger(readings(parsed, load_words()), parsed, load_words())
+    # the 26 are the strike's dead, not a second value of the bombings' toll
+    assert led.discrepancies == () and len(led.rows) == 2
+
+
+def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
+    led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_strike_s_dead_are_not_the_troops_an_attack_killed(nlp):
+    led = ledger(nlp, "The drone attack on the base killed three soldiers and injured 41 soldiers.",
+                 "At least 36 people were injured in the strikes on the militia headquarters.")
+    assert led.discrepancies == ()
+
+
+def test_people_described_by_nouns_the_lexicon_lacks_are_one_toll_when_the_number_is_the_same(nlp):
+    led = ledger(nlp, "Kidnappers beheaded four hostages.", "The four men were beheaded by their kidnappers.",
+                 "Four foreigners were beheaded, police said.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2", "S3")
+    # a different number of another undescribed group stays its own row: nothing says it is the same
+    led = ledger(nlp, "Kidnappers beheaded four hostages.", "Gunmen killed two engineers.")
+    assert len(led.rows) == 2 and led.discrepancies == ()
+
+
+def test_a_part_that_does_something_else_is_no_figure(nlp):
+    assert read(nlp, "One of four foreigners beheaded by kidnappers in Somalia claimed in a videotape shown "
+                     "today that he was a spy.") \
+        == [("killed", 4)]

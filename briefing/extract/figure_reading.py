@@ -47,6 +47,7 @@ class Reading:
     nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
     detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
     increment: bool = False  # "another 22 were identified": added to a count, not a value of it
+    recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
 
     @property
     def label(self) -> str:
@@ -306,7 +307,9 @@ class _Sentence:
                         continue
             gov, rel, negated = self.governor(role)
             kinded = self.kind(noun, gov, rel)
-            if kinded is None and partitive:  # the whole's own kind: "of the 162 people who suffered injuries"
+            if kinded is None and partitive and (gov is None or t[gov].pos != "VERB" or t.lemma(gov) in COPULAS):
+                # the whole's own kind: "of the 162 people who suffered injuries, 57 were ..."; not
+                # when the part does something else ("one of four foreigners beheaded claimed ...")
                 kinded = self.kind(noun, *self.governor(noun)[:2])
             if kinded is None and not same and noun in counted and gov is not None and t.lemma(gov) in COPULAS:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
@@ -355,6 +358,7 @@ class _Sentence:
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
             nearby=self.nearby(),
+            recent_event=self.recent_event(),
             detail=self.detail(num, gov),
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t)),
@@ -421,6 +425,16 @@ class _Sentence:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
         t, events = self.t, self.v.events or {}
         return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
+
+    def recent_event(self) -> tuple[str, int] | None:
+        """The event the sentences just before name last: "The United States retaliated, firing
+        cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""
+        events = self.v.events or {}
+        for s in reversed(self.where.previous):
+            found = [events[t.lemma.lower()] for t in s.tokens if t.pos == "NOUN" and t.lemma.lower() in events]
+            if found:
+                return found[-1], s.index
+        return None
 
     def era_of(self, gov: int | None) -> str | None:
         """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""

@@ -92,10 +92,19 @@ class Words:
 
     def same_event(self, a: str | None, b: str | None) -> bool:
         """Can a figure of event `a` be a value of a toll of event `b`? Unknown, the same class,
-        or `a` broad and covering `b`: "the attack" may be the bombing told before, but a strike
-        is not just any attack's toll."""
+        or one broad and covering the other: "the attack" may be the bombing told elsewhere (a
+        row keeps the narrower class once a member names it, so a strike's toll does not then
+        join a bombing's)."""
         broad = self.broad_events or {}
-        return a is None or b is None or a == b or b in broad.get(a, ())
+        return a is None or b is None or a == b or b in broad.get(a, ()) or a in broad.get(b, ())
+
+    def covers(self, a: str | None, b: str | None) -> bool:
+        """Is event class `a` the same as `b` or broader ("the attack" covers a bombing)?"""
+        return a == b or b in (self.broad_events or {}).get(a or "", ())
+
+    def narrower(self, a: str | None, b: str | None) -> str | None:
+        """Of two compatible event classes, the one that says more."""
+        return b if a is None or b in (self.broad_events or {}).get(a, ()) else a
 
     def group(self, noun: str) -> Group | None:
         """The group a counted noun ("service member", "soldier") belongs to."""

@@ -73,9 +73,10 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
     out, last = [], {}
     for r in found:
         if r.event is None:
-            prior = last.get(r.citation.source)
-            if prior and r.index - prior[1] <= reach:
-                r = replace(r, event=prior[0])
+            # the nearest event before it: a figure's or one only named ("firing missiles at camps")
+            told = [e for e in (last.get(r.citation.source), r.recent_event) if e and r.index - e[1] <= reach]
+            if told:
+                r = replace(r, event=max(told, key=lambda e: e[1])[0])
         elif r.event:
             last[r.citation.source] = (r.event, r.index)
         out.append(r)
@@ -103,6 +104,7 @@ class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
+        self.known = {g.name for g in vocab.groups}
 
     def group(self, r: Reading) -> str | None:
         return _group(r, self.v)
@@ -141,6 +143,12 @@ class _Resolver:
                 return True
         return False
 
+    def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
+        """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
+        setting them apart: the same number of them is the same toll."""
+        return group not in self.known and row.group not in self.known \
+            and any(m.value == r.value for m in row.members)
+
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = frozenset(p.key for p in r.places)
         nation = self.nation(r)
@@ -163,11 +171,11 @@ class _Resolver:
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
                 # unqualified toll unless they are the same number
                 and not (nation is not None and row.nation is None and not any(m.value == r.value for m in row.members))
-                and (group is None or row.group is None or group == row.group)
+                and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 and self.v.same_event(r.event, row.event)
                 # a toll of unnamed people in one event is no value of a named group's toll of another
-                and not (group is None and r.event and row.group is not None and not (
-                    row.event and self.v.same_event(r.event, row.event)))
+                # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
+                and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event))
                 and self.close_in_time(r, row))
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
@@ -181,18 +189,23 @@ class _Resolver:
                 continue
             group = self.group(r)
             fits = [row for row in rows if row.parent is None and self.fits(r, row, group)]
+            known = self.known
+            alike = [row for row in fits if self.alike(r, row, group)]
             if group is not None:
                 # a named group joins a row of that group, or a generic one; a part of a group
                 # (Marines of troops) becomes a part row below
                 named = [row for row in fits if row.group == group]
-                fits = named or [row for row in fits if row.group is None]
+                fits = named or [row for row in fits if row.group is None] or (alike if group not in known else [])
             else:
                 # unnamed people join a toll of a group the lexicon knows, never one of a noun
-                # it does not ("two male friends died"): that is more likely a part
-                known = {g.name for g in self.v.groups}
-                fits = [row for row in fits if row.group is None or row.group in known]
+                # it does not ("two male friends died"), which is more likely a part, unless
+                # it gives the same number
+                fits = [row for row in fits if row.group is None or row.group in known] + \
+                    [row for row in alike if row.group is not None]
             exact = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
             fits = exact or fits
+            # the same number in a row that fits is the strongest sign of the same quantity
+            fits = [row for row in fits if any(m.value == r.value for m in row.members)] or fits
             if not r.places and len(fits) > 1:
                 # a toll that names no place is the story's own, not one place's among several
                 fits = [row for row in fits if not row.places]
@@ -203,7 +216,7 @@ class _Resolver:
                     row.group = group
                 row.places = row.places or frozenset(p.key for p in r.places)
                 row.nation = row.nation or self.nation(r)
-                row.event = row.event or r.event
+                row.event = self.v.narrower(row.event, r.event)
             else:
                 rows.append(_Row(r.kind, group, self.nation(r), frozenset(p.key for p in r.places),
                                  self.era(r), [r], event=r.event))
