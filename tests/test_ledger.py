@@ -231,3 +231,21 @@ def test_a_part_that_does_something_else_is_no_figure(nlp):
     assert read(nlp, "One of four foreigners beheaded by kidnappers in Somalia claimed in a videotape shown "
                      "today that he was a spy.") \
         == [("killed", 4)]
+
+
+def test_a_number_after_the_noun_it_modifies_is_a_name(nlp):
+    assert read(nlp, "Flight 447 disappeared over the ocean with 228 people on board, and 12 were later found dead.") \
+        == [("killed", 12)]
+
+
+def test_bodies_found_so_far_are_a_part_of_the_toll_and_change_as_a_part(nlp):
+    led = ledger(nlp, "The crash killed all 228 people on board.",
+                 "Divers have recovered 16 bodies from the water.",
+                 "Autopsies were done on the fifty or so bodies that have been found so far.",
+                 published=("2009-06-02", "2009-06-08", "2009-06-18"))
+    toll = next(r for r in led.rows if r.part_of is None)
+    (part,) = [r for r in led.rows if r.part_of == toll.id]
+    assert [v.value for v in toll.values] == [228] and sorted(v.value for v in part.values) == [16, 50]
+    # the count of bodies found rose; the toll itself did not change
+    (d,) = led.discrepancies
+    assert d.quantity == part.id

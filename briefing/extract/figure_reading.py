@@ -341,6 +341,13 @@ class _Sentence:
                 subset: bool = False) -> Reading:
         t = self.t
         skip = set(num.tokens) | set(num.hedge_tokens)
+        qualifier = self.qualifier(noun, gov)
+        # bodies recovered so far are a part of the toll, however many; "recovered" and "found"
+        # count one part ("bodies that were found": the verb may be a clause on the noun)
+        recovery = self.v.recovery or {}
+        found_so_far = sorted({recovery[w] for w in (*qualifier, *(t.lemma(c) for c in t.children(noun, "relcl", "acl")))
+                               if w in recovery}) if t.lemma(noun) in self.v.remains else []
+        qualifier = tuple(sorted({*qualifier, *found_so_far}))
         return Reading(
             kind=kind,
             value=num.value,
@@ -351,8 +358,8 @@ class _Sentence:
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
             citation=Citation(self.s.source, self.s.start, self.s.end),
-            subset=subset,
-            qualifier=self.qualifier(noun, gov),
+            subset=subset or bool(found_so_far),
+            qualifier=qualifier,
             revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names

@@ -85,6 +85,8 @@ class Words:
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
+    remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
+    recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
@@ -195,6 +197,8 @@ def load_words(path: Path = FIGURES) -> Words:
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
         increments=_set(ledger.get("increments", ())),
+        remains=_set(ledger.get("remains", ())),
+        recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},

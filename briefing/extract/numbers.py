@@ -98,6 +98,10 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         return True
     if tree[head].dep == "appos":  # "Smith, 45," is an age or an identifier
         return True
+    # after the noun it modifies, a number is part of a name: "Flight 447", "flight 447", "Route 30"
+    owner = tree.head(head)
+    if tree[head].dep == "nummod" and owner is not None and owner < first:
+        return True
     if len(phrase) == 1 and _looks_like_year(tree, head, vocab):
         return True
     after = tree.lower(head + 1) if head + 1 < len(tree) else ""
