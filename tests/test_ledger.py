@@ -44,6 +44,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
     ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
     ("Police arrested three suspects on Saturday.", [("arrested", 3)]),
+    # a subject the parser hung on the auxiliary belongs to the verb: not another 26 injured
+    ("The statement said that 22 people were injured and 26 were missing.", [("injured", 22), ("missing", 26)]),
     ("The storm caused $45 million in damage.", [("damage", 45_000_000)]),
     ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
     # a bare number as the object of a casualty verb counts people

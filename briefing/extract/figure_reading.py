@@ -166,6 +166,8 @@ class _Sentence:
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
             elif dep == "nsubj":
+                if t[h].dep in ("aux", "auxpass") and t.head(h) is not None:
+                    h = t.head(h)  # a subject hung on the auxiliary: "and 26 were missing"
                 return h, "patient" if t.passive(h) else "agent", negated
             elif dep == "pobj":
                 prep = t.lower(h)
