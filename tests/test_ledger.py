@@ -251,3 +251,11 @@ def test_bodies_found_so_far_are_a_part_of_the_toll_and_change_as_a_part(nlp):
     # the count of bodies found rose; the toll itself did not change
     (d,) = led.discrepancies
     assert d.quantity == part.id
+
+
+def test_a_toll_in_a_region_is_the_story_s_own_toll(nlp):
+    led = ledger(nlp, "The hurricane killed 9,000 people in Central America.",
+                 "The hurricane killed 10,000 people, officials said.",
+                 "The hurricane killed 231 people in Honduras.")
+    by_values = {tuple(sorted(v.value for v in r.values)) for r in led.rows}
+    assert by_values == {(9000, 10000), (231,)}

@@ -22,6 +22,7 @@ from .parse_tree import Tree
 class Place:
     key: str  # spelling-insensitive, aliases resolved: "US" and "U.S." share one
     name: str
+    wide: bool = False  # a region, sea or continent ("Central America"): no narrower than the story
 
 
 class Aliases:
@@ -63,7 +64,7 @@ class Locator:
         for j in [o, *t.children(o, "conj")]:
             m = t.mention(j)
             if m is not None and m.label in v.place_labels:
-                out.append(Place(self.aliases.place(m.text), surface(m.text)))
+                out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
                 continue
             # "northern Kidal region": a named place modifying a place noun
             named = [c for c in t.children(j, "compound", "amod") if t[c].ent_type in v.place_labels]

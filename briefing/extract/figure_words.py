@@ -75,6 +75,7 @@ class Words:
     of_preps: frozenset[str]
     label_skip: frozenset[str]
     place_labels: frozenset[str]
+    wide_labels: frozenset[str]
     nation_labels: frozenset[str]
     demonym_endings: tuple[str, ...]
     max_days_apart: int
@@ -187,6 +188,7 @@ def load_words(path: Path = FIGURES) -> Words:
         of_preps=_set(grammar.get("of_preps", ())),
         label_skip=_set(grammar.get("label_skip", ())),
         place_labels=frozenset(grammar.get("place_labels", ())),
+        wide_labels=frozenset(grammar.get("wide_labels", ())),
         nation_labels=frozenset(grammar.get("nation_labels", ())),
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
         max_days_apart=int(grammar.get("max_days_apart", 14)),

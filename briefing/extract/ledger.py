@@ -72,6 +72,8 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
     """A figure whose sentence names no event continues the one the article was just describing."""
     out, last = [], {}
     for r in found:
+        if any(p.wide for p in r.places):  # "killed in Central America": the story's own toll
+            r = replace(r, places=tuple(p for p in r.places if not p.wide))
         if r.event is None:
             # the nearest event before it: a figure's or one only named ("firing missiles at camps")
             told = [e for e in (last.get(r.citation.source), r.recent_event) if e and r.index - e[1] <= reach]
