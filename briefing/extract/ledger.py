@@ -72,8 +72,6 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
     """A figure whose sentence names no event continues the one the article was just describing."""
     out, last = [], {}
     for r in found:
-        if any(p.wide for p in r.places):  # "killed in Central America": the story's own toll
-            r = replace(r, places=tuple(p for p in r.places if not p.wide))
         if r.event is None:
             # the nearest event before it: a figure's or one only named ("firing missiles at camps")
             told = [e for e in (last.get(r.citation.source), r.recent_event) if e and r.index - e[1] <= reach]
@@ -86,6 +84,12 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
 
 
 # -- resolving readings into quantities ------------------------------------------------------
+def _keys(r: Reading) -> frozenset[str]:
+    """The places a reading is told apart by: not a region, sea or continent ("killed in Central
+    America" is the story's own toll, not one place's among several)."""
+    return frozenset(p.key for p in r.places if not p.wide)
+
+
 def _group(r: Reading, vocab: Words) -> str | None:
     """The normalised group, None for a noun that says nothing about who was counted
     (or only whose: "Israelis", "Hondurans" are people of a country)."""
@@ -152,7 +156,7 @@ class _Resolver:
             and any(m.value == r.value for m in row.members)
 
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
-        places = frozenset(p.key for p in r.places)
+        places = _keys(r)
         nation = self.nation(r)
         if not places and not row.places:
             # two tolls that name no place are one when the countries around them agree
@@ -183,7 +187,7 @@ class _Resolver:
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
         # the most specific readings first, so the vaguer ones find a row to join
-        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not r.places, not r.nations))
+        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations))
         subsets: list[Reading] = []
         for r in order:
             if r.subset:
@@ -204,11 +208,11 @@ class _Resolver:
                 # it gives the same number
                 fits = [row for row in fits if row.group is None or row.group in known] + \
                     [row for row in alike if row.group is not None]
-            exact = [row for row in fits if r.places and row.places == frozenset(p.key for p in r.places)]
+            exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
             # the same number in a row that fits is the strongest sign of the same quantity
             fits = [row for row in fits if any(m.value == r.value for m in row.members)] or fits
-            if not r.places and len(fits) > 1:
+            if not _keys(r) and len(fits) > 1 or any(p.wide for p in r.places):
                 # a toll that names no place is the story's own, not one place's among several
                 fits = [row for row in fits if not row.places]
             if fits:
@@ -216,11 +220,11 @@ class _Resolver:
                 row.members.append(r)
                 if row.group is None and group is not None:
                     row.group = group
-                row.places = row.places or frozenset(p.key for p in r.places)
+                row.places = row.places or _keys(r)
                 row.nation = row.nation or self.nation(r)
                 row.event = self.v.narrower(row.event, r.event)
             else:
-                rows.append(_Row(r.kind, group, self.nation(r), frozenset(p.key for p in r.places),
+                rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
         self.split_parts(rows)
         for r in subsets:
@@ -257,7 +261,7 @@ class _Resolver:
             totals = [i for i, row in enumerate(rows) if row.parent is None and row.kind == r.kind
                       and row.era == self.era(r) and row.members]
             if not totals:
-                rows.append(_Row(r.kind, self.group(r), self.nation(r), frozenset(p.key for p in r.places),
+                rows.append(_Row(r.kind, self.group(r), self.nation(r), _keys(r),
                                  self.era(r), [r]))
                 return
             parent = max(totals, key=lambda i: (len(rows[i].sources()), -i))
@@ -271,7 +275,7 @@ class _Resolver:
                 row.members.append(r)
                 row.qualifier |= qualifier
                 return
-        rows.append(_Row(r.kind, group, self.nation(r), frozenset(p.key for p in r.places), self.era(r),
+        rows.append(_Row(r.kind, group, self.nation(r), _keys(r), self.era(r),
                          [r], parent=parent, qualifier=qualifier))
 
 
