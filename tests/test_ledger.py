@@ -44,6 +44,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
     ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
     ("Police arrested three suspects on Saturday.", [("arrested", 3)]),
+    # both ends of a range
+    ("The bishop said that between 30 and 40 people were reportedly killed near the villages.",
+     [("killed", 30), ("killed", 40)]),
     # a subject the parser hung on the auxiliary belongs to the verb: not another 26 injured
     ("The statement said that 22 people were injured and 26 were missing.", [("injured", 22), ("missing", 26)]),
     ("The storm caused $45 million in damage.", [("damage", 45_000_000)]),
@@ -259,3 +262,20 @@ def test_a_toll_in_a_region_is_the_story_s_own_toll(nlp):
                  "The hurricane killed 231 people in Honduras.")
     by_values = {tuple(sorted(v.value for v in r.values)) for r in led.rows}
     assert by_values == {(9000, 10000), (231,)}
+
+
+def test_a_toll_of_a_named_past_event_is_another_quantity(nlp):
+    led = ledger(nlp, "Troops killed 40 villagers in the region on Tuesday.",
+                 "He said 40,000 villagers were killed by soldiers for protecting commandos during World War II.")
+    assert len(led.rows) == 2 and led.discrepancies == ()
+
+
+def test_tolls_of_events_dated_to_different_days_are_different_quantities(nlp):
+    led = ledger(nlp, "Soldiers killed 40 civilians on Nov. 20, witnesses said.",
+                 "Soldiers killed one civilian on Friday, witnesses said.",
+                 published=("1998-11-24", "1998-12-11"))
+    assert len(led.rows) == 2 and led.discrepancies == ()
+    # a date on the verb that reports or revises the toll dates the report, not the event
+    led = ledger(nlp, "Soldiers killed 40 civilians, witnesses said on Tuesday.",
+                 "The death toll rose to 45 on Friday.", published=("1998-11-24", "1998-11-28"))
+    assert len(led.discrepancies) == 1

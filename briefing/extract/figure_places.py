@@ -147,6 +147,22 @@ class Locator:
                             return f"{t.lower(c)} {self.date_text(o)}"
         return None
 
+    def named_era(self, nodes: Sequence[int | None]) -> str | None:
+        """A named event a figure is placed in: "killed ... during World War II"."""
+        t = self.t
+        frontier = [n for n in nodes if n is not None]
+        for _ in range(2):  # "killed ... for protecting commandos during World War II"
+            deeper = []
+            for n in frontier:
+                for p in t.children(n, "prep"):
+                    for o in t.children(p, "pobj", "pcomp"):
+                        m = t.mention(o)
+                        if m is not None and m.label in self.v.era_labels:
+                            return surface(m.text)
+                        deeper.append(o)
+            frontier = deeper
+        return None
+
     def date_text(self, i: int) -> str:
         m = self.t.mention(i)
         text = m.text if m is not None else self.t[i].text

@@ -47,6 +47,8 @@ class Reading:
     nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
     detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
     increment: bool = False  # "another 22 were identified": added to a count, not a value of it
+    past: str | None = None  # a named past event the figure belongs to: "World War II"
+    on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
 
     @property
@@ -279,8 +281,11 @@ class _Sentence:
         resolved: dict[int, tuple[int, int, bool]] = {}  # number head -> (noun, role, same)
         counted: dict[int, Kind] = {}  # noun -> the kind a number of this sentence counted it as
         # "from 580,000 to 569,000": the first end of a range takes what the second counts
-        ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod"
-                  and t.head(n.head) in {m.head for m in found}}
+        heads = {m.head for m in found}
+        ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod" and t.head(n.head) in heads}
+        # "between 30 and 40 people", "30 or 40 people": the second end counts what the first does
+        ranged |= {n.head: t.head(n.head) for n in found if t[n.head].dep == "conj" and direct[n.head] is None
+                   and t.head(n.head) in heads}
         for num in sorted(found, key=lambda n: n.head in ranged):
             noun, same = direct[num.head], True
             if num.head in ranged and ranged[num.head] in resolved:
@@ -368,6 +373,8 @@ class _Sentence:
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
             nearby=self.nearby(),
             recent_event=self.recent_event(),
+            past=self.where.named_era([num.head, noun if same else None, gov]),
+            on_day=self.on_day(kind, gov),
             detail=self.detail(num, gov),
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t)),
@@ -434,6 +441,15 @@ class _Sentence:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
         t, events = self.t, self.v.events or {}
         return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
+
+    def on_day(self, kind: str, gov: int | None) -> str | None:
+        """The date on the verb of the event itself ("were killed Friday", "22, when 14 were killed"):
+        a toll dated to another day than another toll's is another event's. A date on a verb of
+        saying or revising ("the toll rose to 67 on Saturday") dates the report, not the event."""
+        if gov is None:
+            return None
+        own = next((k.verbs | k.subject_verbs for k in self.v.kinds if k.name == kind), frozenset())
+        return self.era_of(gov) or (self.where.when([gov]) if self.t.lemma(gov) in own else None)
 
     def recent_event(self) -> tuple[str, int] | None:
         """The event the sentences just before name last: "The United States retaliated, firing

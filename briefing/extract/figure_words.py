@@ -76,6 +76,7 @@ class Words:
     label_skip: frozenset[str]
     place_labels: frozenset[str]
     wide_labels: frozenset[str]
+    era_labels: frozenset[str]
     nation_labels: frozenset[str]
     demonym_endings: tuple[str, ...]
     max_days_apart: int
@@ -86,6 +87,7 @@ class Words:
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
+    event_days: int = 2  # tolls dated further apart are different events
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
     recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
@@ -189,6 +191,7 @@ def load_words(path: Path = FIGURES) -> Words:
         label_skip=_set(grammar.get("label_skip", ())),
         place_labels=frozenset(grammar.get("place_labels", ())),
         wide_labels=frozenset(grammar.get("wide_labels", ())),
+        era_labels=frozenset(grammar.get("era_labels", ())),
         nation_labels=frozenset(grammar.get("nation_labels", ())),
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
         max_days_apart=int(grammar.get("max_days_apart", 14)),
@@ -200,6 +203,7 @@ def load_words(path: Path = FIGURES) -> Words:
         revision=_set(ledger.get("revision", ())),
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),
+        event_days=int(ledger.get("event_days", 2)),
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},

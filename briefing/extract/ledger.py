@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
-from ..dates import short_date
+from ..dates import find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
 from .countries import country_of
 from .figure_reading import Reading
@@ -122,7 +122,23 @@ class _Resolver:
     @staticmethod
     def era(r: Reading) -> str | None:
         m = _YEAR.search(r.when or "")
-        return m.group(0) if m else None
+        return m.group(0) if m else r.past
+
+    def day(self, r: Reading) -> date | None:
+        """The day the event of a reading happened, when its sentence dates the event to a day."""
+        if not r.on_day:
+            return None
+        found = find_dates(r.on_day)
+        pub = self.published.get(r.citation.source)
+        placed = place(found[0], pub.isoformat() if pub else None) if found else None
+        return placed.first_day if placed and placed.precision == 3 else None
+
+    def other_day(self, r: Reading, row: _Row) -> bool:
+        """Dated to days further apart than the same event allows: "killed Friday" in December is
+        not the "more than 40 massacred" of November."""
+        mine = self.day(r)
+        theirs = [d for d in map(self.day, row.members) if d]
+        return bool(mine and theirs) and min(abs((mine - d).days) for d in theirs) > self.v.event_days
 
     def close_in_time(self, r: Reading, row: _Row) -> bool:
         """Levels (a force) reported weeks apart are different quantities; an event's toll
@@ -172,6 +188,7 @@ class _Resolver:
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not any(m.value == r.value for m in row.members)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere and not unanchored
+                and not self.other_day(r, row)
                 and self.same_place(places, row.places)
                 and (nation is None or row.nation is None or nation == row.nation)
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
