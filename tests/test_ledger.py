@@ -44,6 +44,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
     ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
     ("Police arrested three suspects on Saturday.", [("arrested", 3)]),
+    # a fraction of a scale word
+    ("More than half a million people were killed in the war.", [("killed", 500_000)]),
+    # a town's population is no count of a kind
+    ("Nearly 1 million refugees engulfed the border town, a town of 30,000.", [("displaced", 1_000_000)]),
+    # a noun with a verb of its own is not the object of the verb before it
+    ("At least 18 enemy soldiers were killed and 40 taken prisoner, the commander said.", [("killed", 18)]),
     # both ends of a range
     ("The bishop said that between 30 and 40 people were reportedly killed near the villages.",
      [("killed", 30), ("killed", 40)]),
@@ -279,3 +285,16 @@ def test_tolls_of_events_dated_to_different_days_are_different_quantities(nlp):
     led = ledger(nlp, "Soldiers killed 40 civilians, witnesses said on Tuesday.",
                  "The death toll rose to 45 on Friday.", published=("1998-11-24", "1998-11-28"))
     assert len(led.discrepancies) == 1
+
+
+def test_a_toll_of_a_dated_past_event_carries_its_year(nlp):
+    (r,) = readings(parse(nlp, "Militiamen took part in a 1994 genocide in which 800,000 people were killed."),
+                    load_words())
+    assert r.value == 800_000 and "1994" in (r.when or "")
+
+
+def test_a_force_level_is_no_event_s_toll(nlp):
+    led = ledger(nlp, "About 3,500 rebel troops surrounded the town after the strikes.",
+                 "About 3,500 rebel troops closed in on the town after days of fighting.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")

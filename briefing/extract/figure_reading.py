@@ -162,7 +162,9 @@ class _Sentence:
             if h is None:
                 return None, "", negated
             if dep in ("conj", "appos"):
-                if t[h].pos in VERBAL:  # "keeps 300 troops in Niger and 1,200 in Mali"
+                # "keeps 300 troops in Niger and 1,200 in Mali"; not "were killed and 40 taken prisoner",
+                # where the noun has a verb of its own
+                if t[h].pos in VERBAL and not any(t[c].pos == "VERB" for c in t.children(i, "amod", "acl")):
                     return h, "patient", negated
                 i = h
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
@@ -285,7 +287,7 @@ class _Sentence:
         ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod" and t.head(n.head) in heads}
         # "between 30 and 40 people", "30 or 40 people": the second end counts what the first does
         ranged |= {n.head: t.head(n.head) for n in found if t[n.head].dep == "conj" and direct[n.head] is None
-                   and t.head(n.head) in heads}
+                   and t.head(n.head) in heads and n.tokens[0] - t.head(n.head) <= 2}  # not "18 were killed and 40 taken"
         for num in sorted(found, key=lambda n: n.head in ranged):
             noun, same = direct[num.head], True
             if num.head in ranged and ranged[num.head] in resolved:
@@ -448,7 +450,8 @@ class _Sentence:
         saying or revising ("the toll rose to 67 on Saturday") dates the report, not the event."""
         if gov is None:
             return None
-        own = next((k.verbs | k.subject_verbs for k in self.v.kinds if k.name == kind), frozenset())
+        found = self.v.kind(kind)
+        own = found.verbs | found.subject_verbs if found else frozenset()
         return self.era_of(gov) or (self.where.when([gov]) if self.t.lemma(gov) in own else None)
 
     def recent_event(self) -> tuple[str, int] | None:
@@ -469,6 +472,10 @@ class _Sentence:
         for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
             if t[head].ent_type == "DATE":
                 return self.where.date_text(head)
+            # "a 1994 genocide in which half a million were killed"
+            dated = [c for c in t.children(head, "compound", "amod", "nummod") if t[c].ent_type == "DATE"]
+            if dated:
+                return self.where.date_text(dated[0])
             found = self.where.when([head])
             if found:
                 return found

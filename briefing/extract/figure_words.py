@@ -49,6 +49,7 @@ class Words:
     units: dict[str, int]
     tens: dict[str, int]
     scales: dict[str, int]
+    fractions: dict[str, float]
     vague: frozenset[str]
     joiners: frozenset[str]
     articles: frozenset[str]
@@ -121,7 +122,7 @@ class Words:
         return self.group(last) if last else None
 
     def number_word(self, word: str) -> bool:
-        return word in self.units or word in self.tens or word in self.scales
+        return word in self.units or word in self.tens or word in self.scales or word in self.fractions
 
     def kind(self, name: str) -> Kind | None:
         return next((k for k in self.kinds if k.name == name), None)
@@ -164,6 +165,7 @@ def load_words(path: Path = FIGURES) -> Words:
         units={k.lower(): int(v) for k, v in numbers["units"].items()},
         tens={k.lower(): int(v) for k, v in numbers["tens"].items()},
         scales={k.lower(): int(v) for k, v in numbers["scales"].items()},
+        fractions={k.lower(): float(v) for k, v in numbers.get("fractions", {}).items()},
         vague=_set(numbers.get("vague", ())),
         joiners=_set(numbers.get("joiners", ())),
         articles=_set(numbers.get("articles", ())),

@@ -195,7 +195,8 @@ class _Resolver:
                 # unqualified toll unless they are the same number
                 and not (nation is not None and row.nation is None and not any(m.value == r.value for m in row.members))
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
-                and self.v.same_event(r.event, row.event)
+                # a force is no event's toll: the same troops fight in the strikes and the clashes
+                and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
                 and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event))

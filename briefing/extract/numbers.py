@@ -28,9 +28,11 @@ class Number:
 def parse_value(words: list[str], vocab: Words) -> float | None:
     """The value of a number phrase's lower-cased words ("1,200" -> 1200, "two hundred" -> 200),
     or None if one of them is not a number word."""
-    total, current, numeric = 0.0, None, False
+    total, current, numeric, factor = 0.0, None, False, 1.0
     for i, w in enumerate(words):
-        if w in vocab.articles:
+        if w in vocab.fractions and i == 0 and len(words) > 1:  # "half a million"
+            factor = vocab.fractions[w]
+        elif w in vocab.articles:
             # "a million", never "a" alone
             if i + 1 >= len(words) or words[i + 1] not in vocab.scales:
                 return None
@@ -50,7 +52,7 @@ def parse_value(words: list[str], vocab: Words) -> float | None:
             return None
     if not numeric:
         return None
-    value = total + (current or 0)
+    value = (total + (current or 0)) * factor
     return int(value) if value == int(value) else value
 
 
@@ -97,6 +99,11 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
     if tree[head].dep == "appos":  # "Smith, 45," is an age or an identifier
+        return True
+    # "a town of 30,000" counts who live there
+    above = tree.head(head)
+    if tree[head].dep == "pobj" and above is not None and tree.lower(above) in vocab.of_preps \
+            and tree.head(above) is not None and tree.lemma(tree.head(above)) in vocab.place_nouns:
         return True
     # after the noun it modifies, a number is part of a name: "Flight 447", "flight 447", "Route 30"
     owner = tree.head(head)
