@@ -391,6 +391,42 @@ def _cited(obj) -> dict:
 
 def to_json(briefing: Briefing, view: Pictures | None = None) -> dict:
     """The briefing/1 export (see CONTRACT.md)."""
+    return _with_copies(_json(briefing, view))
+
+
+def _with_copies(doc: dict) -> dict:
+    """Files with the same bytes are read once, but each is a source of the JSON ("S4b" beside
+    "S4", `copy_of` naming it): the contract has a sentence that several sources carry cite each
+    of them, so every citation of a source, and every list of sources naming it, names its copies."""
+    copies: dict[str, list[str]] = {}
+    entries = []
+    for s in doc["sources"]:
+        entries.append(s)
+        for n, path in enumerate(s["duplicates"]):
+            cid = f"{s['id']}{chr(ord('b') + n) if n < 25 else f'.{n + 1}'}"
+            copies.setdefault(s["id"], []).append(cid)
+            entries.append({**s, "id": cid, "path": path, "duplicates": [], "copy_of": s["id"]})
+    if not copies:
+        return doc
+
+    def walk(node):
+        if isinstance(node, dict):
+            out = {k: walk(v) for k, v in node.items()}
+            for key in ("citations", "also_in"):
+                if isinstance(node.get(key), (list, tuple)):
+                    out[key] = [m for c in out[key] for m in
+                                [c, *({**c, "source": cid} for cid in copies.get(c.get("source"), ()))]]
+            if isinstance(node.get("sources"), (list, tuple)) and all(isinstance(x, str) for x in node["sources"]):
+                out["sources"] = [m for x in node["sources"] for m in [x, *copies.get(x, ())]]
+            return out
+        if isinstance(node, (list, tuple)):
+            return [walk(x) for x in node]
+        return node
+
+    return {**walk({k: v for k, v in doc.items() if k != "sources"}), "sources": entries}
+
+
+def _json(briefing: Briefing, view: Pictures | None) -> dict:
     facts = briefing.facts
     view = view or picture_view(briefing, entity_cards(briefing))
     return {

@@ -196,3 +196,29 @@ def test_many_sources_list_only_the_cited_ones(briefing):
     listed, unlisted = render.listed_sources(big)
     assert [s.id for s in listed] == ["S1"] and unlisted == len(extra)
     assert f"{len(extra)} more sources fed this briefing" in render.render_html(big)
+
+
+def test_a_file_with_the_same_bytes_is_read_once_but_cited_as_a_source_of_its_own(tmp_path):
+    from briefing.pipeline import BuildOptions, build
+
+    text = ("Gunmen killed 12 soldiers at a checkpoint near the border on Friday, officials said.\n\n"
+            "The minister condemned the attack and promised an inquiry into the killings.\n")
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text("Rebels fired 20 rockets at the base on Saturday, the army said.\n",
+                                           encoding="utf-8")
+    result = build(BuildOptions(sources=(str(tmp_path / "in"),), out_dir=str(tmp_path / "out"), settings=Settings()))
+    doc = render.to_json(result.briefing)
+    by_id = {s["id"]: s for s in doc["sources"]}
+    (copy,) = [s for s in doc["sources"] if s.get("copy_of")]
+    original = by_id[copy["copy_of"]]
+    assert copy["path"].endswith("b.txt") and original["path"].endswith("a.txt")
+    assert copy["text"] == original["text"] and copy["sha256"] == original["sha256"]
+    # every citation of the original names the copy with the same span, and lists of sources name it too
+    (toll,) = [f for f in doc["figures"] if f["kind"] == "killed"]
+    cited = [(c["source"], c["start"], c["end"]) for c in toll["citations"]]
+    assert {(copy["id"], s, e) for o, s, e in cited if o == original["id"]} <= set(cited)
+    assert copy["id"] in toll["sources"]
+    (rockets,) = [f for f in doc["figures"] if f["kind"] == "munitions"]
+    assert copy["id"] not in {c["source"] for c in rockets["citations"]}

@@ -89,13 +89,18 @@ def test_a_file_with_no_sentence_is_named(folder, tmp_path, run_cli):
     assert any("list.txt" in line and "no sentence found" in line for line in lines), r.output
 
 
-def test_duplicate_files_are_one_source_listing_both_paths(folder, tmp_path, run_cli):
+def test_duplicate_files_are_read_once_listing_both_paths(folder, tmp_path, run_cli):
     (folder / "copy.txt").write_text(ARTICLE, encoding="utf-8")
     r = run_cli("build", folder, "-o", tmp_path / "out")
     assert r.exit_code == 0
     doc = json.loads((tmp_path / "out" / "briefing.json").read_text())
-    assert len(doc["sources"]) == 1
-    assert [Path(p).name for p in [doc["sources"][0]["path"], *doc["sources"][0]["duplicates"]]] == ["copy.txt", "good.txt"]
+    read, copy = doc["sources"]
+    assert [Path(p).name for p in [read["path"], *read["duplicates"]]] == ["copy.txt", "good.txt"]
+    # the copy is a source of the JSON only, naming the one that was read
+    assert (copy["id"], copy["copy_of"], Path(copy["path"]).name) == (read["id"] + "b", read["id"], "good.txt")
+    html = (tmp_path / "out" / "briefing.html").read_text()
+    # and the HTML lists it once, the copy's path beside it
+    assert html.count('<span class="label">File</span>') == 1 and "good.txt" in html
 
 
 def test_symlink_loops_do_not_hang(folder, tmp_path, run_cli):
