@@ -298,3 +298,9 @@ def test_a_force_level_is_no_event_s_toll(nlp):
                  "About 3,500 rebel troops closed in on the town after days of fighting.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_where_a_clause_says_it_happened_even_when_the_name_only_modifies_its_head(nlp):
+    (r,) = readings(parse(nlp, "El Salvador _ where 140 people died in flash floods _ declared a state of "
+                               "emergency Saturday."), load_words())
+    assert [p.key for p in r.places] == ["el salvador"]

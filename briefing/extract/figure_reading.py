@@ -527,7 +527,11 @@ class _Sentence:
         places = where.places_from(gov)
         if not places and t[gov].dep == "relcl" and t.head(gov) is not None:
             # "a base in X that killed three soldiers"; "El Salvador, where 140 people died"
-            places = where.places_from(t.head(gov)) or where.named_place(t.head(gov))
+            head = t.head(gov)
+            places = where.places_from(head) or where.named_place(head)
+            if not places and any(t.lower(c) == "where" for c in t.children(gov, "advmod")):
+                # "El Salvador _ where 140 people died": the name may only modify what the clause hangs on
+                places = [p for c in t.children(head, "compound") for p in where.named_place(c)][-1:]
         if not places and event:  # "an attack on a base in X killed three soldiers"
             for subj in t.children(gov, "nsubj"):
                 places = places or where.places_from(subj)
