@@ -44,6 +44,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
     ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
     ("Police arrested three suspects on Saturday.", [("arrested", 3)]),
+    # the object of a causative does what the verb after it says; an appeal is no displacement
+    ("The floods forced 600,000 people to flee their homes.", [("displaced", 600_000)]),
+    ("Officials urged 600,000 people to flee their homes.", []),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

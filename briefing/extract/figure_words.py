@@ -66,6 +66,7 @@ class Words:
     infinitive: frozenset[str]
     partitives: frozenset[str]
     part_verbs: frozenset[str]
+    causatives: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     place_preps: frozenset[str]
@@ -182,6 +183,7 @@ def load_words(path: Path = FIGURES) -> Words:
         infinitive=_set(grammar.get("infinitive", ())),
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
+        causatives=_set(grammar.get("causatives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         place_preps=_set(grammar.get("place_preps", ())),
