@@ -47,6 +47,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # the object of a causative does what the verb after it says; an appeal is no displacement
     ("The floods forced 600,000 people to flee their homes.", [("displaced", 600_000)]),
     ("Officials urged 600,000 people to flee their homes.", []),
+    # a verb acting on its own subject counts the subject
+    ("Fifty people were killed when four suicide bombers blew themselves up on the trains.",
+     [("killed", 50), ("killed", 4)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind
@@ -307,3 +310,14 @@ def test_where_a_clause_says_it_happened_even_when_the_name_only_modifies_its_he
     (r,) = readings(parse(nlp, "El Salvador _ where 140 people died in flash floods _ declared a state of "
                                "emergency Saturday."), load_words())
     assert [p.key for p in r.places] == ["el salvador"]
+
+
+def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
+    led = ledger(nlp, "Fifty people were killed when four suicide bombers blew themselves up on the trains.",
+                 "The bombings killed 50 people.")
+    rows = {tuple(v.value for v in r.values): r for r in led.rows}
+    assert set(rows) == {(50,), (4,)} and rows[(50,)].values[0].sources == ("S1", "S2")
+    # an unnamed toll that gives the attackers' own number is theirs
+    led = ledger(nlp, "The two bombers were killed in the blast.", "Two people were killed in the blast.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")

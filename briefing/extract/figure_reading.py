@@ -212,11 +212,13 @@ class _Sentence:
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
+        self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         for kind in self.v.kinds:
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
+                or (g in kind.reflexive_verbs and rel == "agent" and self_object) \
                 or any((x, g) in kind.pairs for x in terms)
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):

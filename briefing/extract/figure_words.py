@@ -33,6 +33,7 @@ class Kind:
     min_value: float = 0
     subject_verbs: frozenset[str] = frozenset()  # "20 people died": the subject is counted
     states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
+    reflexive_verbs: frozenset[str] = frozenset()  # "four bombers blew themselves up": the subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Group:
     name: str
     nouns: frozenset[str]
     part_of: str | None = None
+    apart: bool = False  # an unnamed toll joins it only with the same number: attackers
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class Words:
     partitives: frozenset[str]
     part_verbs: frozenset[str]
     causatives: frozenset[str]
+    reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     place_preps: frozenset[str]
@@ -151,6 +154,7 @@ def load_words(path: Path = FIGURES) -> Words:
             verbs=_set(k.get("verbs", ())),
             of_nouns=_set(k.get("of_nouns", ())),
             pairs=frozenset((a.lower(), b.lower()) for a, b in k.get("pairs", ())),
+            reflexive_verbs=_set(k.get("reflexive_verbs", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -160,7 +164,8 @@ def load_words(path: Path = FIGURES) -> Words:
         for k in data["kind"]
     )
     damage, ledger = data.get("damage", {}), data.get("ledger", {})
-    groups = tuple(Group(g["name"], _set(g.get("nouns", ())), g.get("part_of")) for g in data.get("group", ()))
+    groups = tuple(Group(g["name"], _set(g.get("nouns", ())), g.get("part_of"), bool(g.get("apart")))
+                   for g in data.get("group", ()))
     low, high = numbers.get("years", (1800, 2100))
     return Words(
         units={k.lower(): int(v) for k, v in numbers["units"].items()},
@@ -184,6 +189,7 @@ def load_words(path: Path = FIGURES) -> Words:
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
         causatives=_set(grammar.get("causatives", ())),
+        reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         place_preps=_set(grammar.get("place_preps", ())),

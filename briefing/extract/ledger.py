@@ -111,6 +111,7 @@ class _Resolver:
         self.v, self.published = vocab, published
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
         self.known = {g.name for g in vocab.groups}
+        self.apart = {g.name for g in vocab.groups if g.apart}
 
     def group(self, r: Reading) -> str | None:
         return _group(r, self.v)
@@ -224,7 +225,8 @@ class _Resolver:
                 # unnamed people join a toll of a group the lexicon knows, never one of a noun
                 # it does not ("two male friends died"), which is more likely a part, unless
                 # it gives the same number
-                fits = [row for row in fits if row.group is None or row.group in known] + \
+                fits = [row for row in fits if row.group is None or row.group in known and (
+                    row.group not in self.apart or any(m.value == r.value for m in row.members))] + \
                     [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
