@@ -321,3 +321,35 @@ def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
     led = ledger(nlp, "The two bombers were killed in the blast.", "Two people were killed in the blast.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_country_that_acts_is_no_place_of_the_toll_but_one_that_reports_it_is(nlp):
+    (r,) = readings(parse(nlp, "The United States retaliated by firing missiles at camps in the mountains, "
+                               "killing 26 people."), load_words())
+    assert not r.places
+    (r,) = readings(parse(nlp, "Honduras reported 231 dead."), load_words())
+    assert [p.key for p in r.places] == ["honduras"]
+
+
+def test_a_toll_naming_no_place_joins_the_row_naming_every_country(nlp):
+    led = ledger(nlp, "The two bombings killed 224 people in Kenya and Tanzania.",
+                 "The bombing killed 213 people in Nairobi.",
+                 "The bombing killed 11 people in Tanzania.",
+                 "The bombings killed more than 250 people.")
+    (row,) = [r for r in led.rows if len(r.values) > 1]
+    assert sorted(v.value for v in row.values) == [224, 250]
+
+
+def test_people_of_a_country_are_set_apart_unless_they_are_the_place_s_own(nlp):
+    led = ledger(nlp, "Twelve Americans were killed in the bombing in Nairobi.", "The bombing killed 26 people.")
+    assert led.discrepancies == ()
+    led = ledger(nlp, "The bombing in Jerusalem wounded 21 Israelis.", "The bombing wounded 24 people.")
+    (d,) = led.discrepancies
+    assert d.values == (21, 24)
+
+
+def test_the_same_number_stated_for_a_city_and_for_its_country_and_another_is_one_value(nlp):
+    led = ledger(nlp, "Twelve Americans were killed in the bombing in Nairobi.",
+                 "The bombings in Kenya and Tanzania killed 12 Americans.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")

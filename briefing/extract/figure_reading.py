@@ -546,7 +546,10 @@ class _Sentence:
             # up the clauses: "In Nicaragua, officials said 2,000 people died"; "Honduras reported 231 dead"
             for above in [gov, *t.ancestors(gov)][:4]:
                 places = where.places_from(above, depth=0) if above != gov else []
-                places = places or [p for s in t.children(above, "nsubj") for p in where.named_place(s)]
+                # the subject's country, when it tells the count ("Honduras reported 231 dead"), not
+                # when it acts ("the United States retaliated, firing missiles ..., killing 26")
+                if above == gov or t.lemma(above) in self.v.counting_verbs:
+                    places = places or [p for s in t.children(above, "nsubj") for p in where.named_place(s)]
                 if places:
                     break
         return places

@@ -69,6 +69,7 @@ class Words:
     partitives: frozenset[str]
     part_verbs: frozenset[str]
     causatives: frozenset[str]
+    counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -189,6 +190,7 @@ def load_words(path: Path = FIGURES) -> Words:
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
         causatives=_set(grammar.get("causatives", ())),
+        counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),

@@ -117,8 +117,15 @@ class _Resolver:
         return _group(r, self.v)
 
     def nation(self, r: Reading) -> str | None:
+        """Whose people a reading counts, when that sets them apart: "12 Americans" among the dead in
+        Nairobi; not "21 Israelis" wounded in Jerusalem, who are the place's own."""
         names = {country_of(n) or n for n in r.nations} | ({country_of(r.noun)} if country_of(r.noun) else set())
-        return next(iter(names)) if len(names) == 1 else None
+        if len(names) != 1:
+            return None
+        (name,) = names
+        # the place it names, else every place around it, is that country
+        here = {self.country(p.key) for p in r.places} if r.places else self.countries(r)
+        return None if here == {name} else name
 
     @staticmethod
     def era(r: Reading) -> str | None:
@@ -155,14 +162,17 @@ class _Resolver:
     def countries(self, r: Reading) -> set[str]:
         return {c for c in map(self.country, r.nearby) if c}
 
-    def same_place(self, a: frozenset[str], b: frozenset[str]) -> bool:
-        """Unstated, the same, or a country and places in it ("Israel" and "Jerusalem")."""
+    def same_place(self, a: frozenset[str], b: frozenset[str], same_number: bool = False) -> bool:
+        """Unstated, the same, or a country and places in it ("Israel" and "Jerusalem"); with the
+        same number, also places within a wider statement ("12 Americans" killed "in Nairobi" and
+        "in Kenya and Tanzania" are the same twelve)."""
         if not a or not b or a == b:
             return True
         for wide, narrow in ((a, b), (b, a)):
             # the same countries: "in Kenya and Tanzania" is both bombings' toll, not Nairobi's
             countries = {country_of(p) for p in wide}
-            if None not in countries and {self.country(p) for p in narrow} == countries:
+            inside = {self.country(p) for p in narrow}
+            if None not in countries and (inside == countries or same_number and inside <= countries):
                 return True
         return False
 
@@ -171,6 +181,13 @@ class _Resolver:
         setting them apart: the same number of them is the same toll."""
         return group not in self.known and row.group not in self.known \
             and any(m.value == r.value for m in row.members)
+
+    def widest(self, rows: list[_Row]) -> list[_Row]:
+        """The row whose places hold the countries of all the others, if one does."""
+        def countries(row: _Row) -> set[str]:
+            return {self.country(p) or p for p in row.places}
+        return [row for row in rows if len(rows) > 1 and len(countries(row)) > 1
+                and all(countries(other) <= countries(row) for other in rows)][:1]
 
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = _keys(r)
@@ -190,11 +207,12 @@ class _Resolver:
             and not any(m.value == r.value for m in row.members)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere and not unanchored
                 and not self.other_day(r, row)
-                and self.same_place(places, row.places)
+                and self.same_place(places, row.places, any(m.value == r.value for m in row.members))
                 and (nation is None or row.nation is None or nation == row.nation)
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
                 # unqualified toll unless they are the same number
-                and not (nation is not None and row.nation is None and not any(m.value == r.value for m in row.members))
+                # (and "26 people" no value of "12 Americans")
+                and not ((nation is None) != (row.nation is None) and not any(m.value == r.value for m in row.members))
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
@@ -233,8 +251,9 @@ class _Resolver:
             # the same number in a row that fits is the strongest sign of the same quantity
             fits = [row for row in fits if any(m.value == r.value for m in row.members)] or fits
             if not _keys(r) and len(fits) > 1 or any(p.wide for p in r.places):
-                # a toll that names no place is the story's own, not one place's among several
-                fits = [row for row in fits if not row.places]
+                # a toll that names no place is the story's own, not one place's among several:
+                # a row naming none, or one naming every country the others do ("in Kenya and Tanzania")
+                fits = [row for row in fits if not row.places] or self.widest(fits)
             if fits:
                 row = max(fits, key=lambda row: (len(row.sources()), -rows.index(row)))
                 row.members.append(r)
