@@ -50,6 +50,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a verb acting on its own subject counts the subject
     ("Fifty people were killed when four suicide bombers blew themselves up on the trains.",
      [("killed", 50), ("killed", 4)]),
+    # a bare number joined to a verb's subject is a subject too; joined to its object, an object
+    ("Six people died in southern Mexico and seven in Costa Rica.", [("killed", 6), ("killed", 7)]),
+    ("The army keeps 300 troops in Niger and 1,200 in Mali.", [("troops", 300), ("troops", 1200)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

@@ -165,7 +165,11 @@ class _Sentence:
                 # "keeps 300 troops in Niger and 1,200 in Mali"; not "were killed and 40 taken prisoner",
                 # where the noun has a verb of its own
                 if t[h].pos in VERBAL and not any(t[c].pos == "VERB" for c in t.children(i, "amod", "acl")):
-                    return h, "patient", negated
+                    # parallel to the verb's object, or, with none, to its subject ("six died in X
+                    # and seven in Y")
+                    parallel_subject = t[i].pos == "NUM" and not t.passive(h) and not list(t.children(h, "dobj")) \
+                        and bool(list(t.children(h, "nsubj")))
+                    return h, "agent" if parallel_subject else "patient", negated
                 i = h
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
