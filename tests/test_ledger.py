@@ -53,6 +53,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a bare number joined to a verb's subject is a subject too; joined to its object, an object
     ("Six people died in southern Mexico and seven in Costa Rica.", [("killed", 6), ("killed", 7)]),
     ("The army keeps 300 troops in Niger and 1,200 in Mali.", [("troops", 300), ("troops", 1200)]),
+    # a kind of particular objects wins: burned churches are destroyed, burned people injured
+    ("The riot followed the burning and ransacking of 22 churches by mobs in the capital.", [("destroyed", 22)]),
+    ("Fifteen people were burned in the blast.", [("injured", 15)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

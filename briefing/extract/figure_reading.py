@@ -217,7 +217,7 @@ class _Sentence:
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
-        for kind in self.v.kinds:
+        for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
