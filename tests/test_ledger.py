@@ -56,6 +56,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a kind of particular objects wins: burned churches are destroyed, burned people injured
     ("The riot followed the burning and ransacking of 22 churches by mobs in the capital.", [("destroyed", 22)]),
     ("Fifteen people were burned in the blast.", [("injured", 15)]),
+    # taken to hospital is hurt; taken elsewhere is not; bodies taken there are the dead
+    ("Seven crew were winched aboard the helicopter and flown to the hospital in the town.", [("injured", 7)]),
+    ("Police took 12 suspects to the station.", []),
+    ("Twelve bodies were taken to the hospital.", [("killed", 12)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

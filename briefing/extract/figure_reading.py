@@ -217,12 +217,16 @@ class _Sentence:
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
+        # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
+        moved = {t.lemma(o) for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
+                 if t.lemma(v) in self.v.moving_verbs and rel in PATIENT
+                 for p in t.children(v, "prep") for o in t.children(p, "pobj")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
-                or (g in kind.reflexive_verbs and rel == "agent" and self_object) \
+                or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or any((x, g) in kind.pairs for x in terms)
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):

@@ -34,6 +34,7 @@ class Kind:
     subject_verbs: frozenset[str] = frozenset()  # "20 people died": the subject is counted
     states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
     reflexive_verbs: frozenset[str] = frozenset()  # "four bombers blew themselves up": the subject
+    taken_to: frozenset[str] = frozenset()  # "flown to hospital": where being taken counts them
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Words:
     partitives: frozenset[str]
     part_verbs: frozenset[str]
     causatives: frozenset[str]
+    moving_verbs: frozenset[str]
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
@@ -156,6 +158,7 @@ def load_words(path: Path = FIGURES) -> Words:
             of_nouns=_set(k.get("of_nouns", ())),
             pairs=frozenset((a.lower(), b.lower()) for a, b in k.get("pairs", ())),
             reflexive_verbs=_set(k.get("reflexive_verbs", ())),
+            taken_to=_set(k.get("taken_to", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -190,6 +193,7 @@ def load_words(path: Path = FIGURES) -> Words:
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
         causatives=_set(grammar.get("causatives", ())),
+        moving_verbs=_set(grammar.get("moving_verbs", ())),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
