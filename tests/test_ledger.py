@@ -60,6 +60,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Seven crew were winched aboard the helicopter and flown to the hospital in the town.", [("injured", 7)]),
     ("Police took 12 suspects to the station.", []),
     ("Twelve bodies were taken to the hospital.", [("killed", 12)]),
+    # a verb with its particle
+    ("Police rounded up at least six activists after the bombing.", [("arrested", 6)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

@@ -212,6 +212,8 @@ class _Sentence:
         t = self.t
         terms = self.noun_terms(noun)
         g = t.lemma(gov) if gov is not None else ""
+        # the verb with its particle too: "rounded up six activists"
+        verb = {g} | ({f"{g} {t.lower(c)}" for c in t.children(gov, "prt")} if gov is not None else set())
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "were forced to flee": what the object of a causative is made to do
@@ -223,7 +225,7 @@ class _Sentence:
                  for p in t.children(v, "prep") for o in t.children(p, "pobj")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
-            by_gov = (g in kind.verbs and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
+            by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
