@@ -152,3 +152,18 @@ def test_an_organisation_is_not_cut_before_its_place(nlp):
 def test_the_ruler_leaves_the_models_organisations_alone(nlp):
     found = ents(nlp, "He led the Islamic Revolutionary Guard Corps-Quds Force until his death.")
     assert ("Islamic Revolutionary Guard Corps-Quds Force", "ORG") in [(t.removeprefix("the "), l) for t, l in found]
+
+
+def test_a_shorter_full_name_a_first_name_and_a_name_s_tail_stand_for_the_one_longer_name():
+    cards = entity_cards([mentioned("S1", ("Carlos Flores Facusse", "PERSON"), ("Carlos Flores", "PERSON")),
+                          mentioned("S2", ("Osama bin Laden", "PERSON"), ("bin Laden", "PERSON")),
+                          mentioned("S3", ("Hasib Hussain", "PERSON"), ("Hasib", "PERSON"))])
+    assert card_of(cards, "Carlos Flores") is card_of(cards, "Carlos Flores Facusse")
+    assert card_of(cards, "bin Laden") is card_of(cards, "Osama bin Laden")
+    assert card_of(cards, "Hasib") is card_of(cards, "Hasib Hussain")
+    # two people it could begin, or a first name in an article that names no such person: left alone
+    cards = entity_cards([mentioned("S1", ("Hillary Rodham Clinton", "PERSON"), ("Bill Clinton", "PERSON"),
+                                    ("Clinton", "PERSON")),
+                          mentioned("S2", ("Hasib", "PERSON")), mentioned("S3", ("Hasib Hussain", "PERSON"))])
+    assert card_of(cards, "Clinton") is not card_of(cards, "Bill Clinton")
+    assert card_of(cards, "Hasib") is not card_of(cards, "Hasib Hussain")

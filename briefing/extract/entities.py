@@ -184,11 +184,29 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
             by_suffix[tuple(words[-n:])].append(person)
         by_surname_skeleton[skeleton(words[-1])].append(person)
         people_sources[clusters.find(person)] |= sources[person]
+    # "Carlos Flores" for "Carlos Flores Facusse": a full name the one longer name begins with
+    by_prefix: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for person in people:
+        words = person.split()
+        for n in range(2, len(words)):
+            by_prefix[tuple(words[:n])].add(person)
+    for person in people:
+        longer = by_prefix.get(tuple(person.split()), set())
+        if len(longer) == 1:
+            clusters.union(longer.pop(), person)
     for k in keys:
         words = k.split()
         if len(words) >= 2 and main_label(k) == "PERSON":
+            # "bin Laden" for "Osama bin Laden", "Kabangu Kalunga" for "Fino Kabangu Kalunga"
+            longer = {clusters.find(p) for p in by_suffix.get(tuple(words), ()) if len(p.split()) > len(words)}
+            if len(longer) == 1:
+                clusters.union(longer.pop(), k)
             continue
         owners = {clusters.find(p) for p in by_suffix.get(tuple(words), ()) if p != k}
+        if not owners and len(words) == 1 and main_label(k) == "PERSON":
+            # a first name alone, in articles that name the one person it begins
+            owners = {clusters.find(p) for p in by_prefix.get(tuple(words), ()) if sources[k] <= sources[p]} | {
+                clusters.find(p) for p in people if p.split()[0] == k and sources[k] <= sources[p]}
         exact = len(owners) == 1
         if not owners and len(words) == 1 and len(skeleton(k)) >= 2:
             # "Karimy" after "Ali Karimi": the surname spelled with other vowels, same article
