@@ -103,6 +103,12 @@ def test_a_quotation_alone_continues_the_previous_speaker(nlp):
     assert len(q) == 2
 
 
+def test_a_quotation_alone_in_newswire_marks_continues_the_previous_speaker(nlp):
+    q = quotes_of(nlp, "``A lot of them rolled over in the night,'' Gray said. ``They've got hand, leg and "
+                       "facial injuries, they really got pounded yesterday.''")
+    assert set(q.values()) == {"Gray"} and len(q) == 2
+
+
 def test_nobody_identifiable_is_none(nlp):
     q = quotes_of(nlp, 'The words "never again for any of us" were painted on the wall of the school.')
     assert q == {"never again for any of us": None}

@@ -275,7 +275,8 @@ def _attribute(src: _Source, qs: int, qe: int, sents: list[int], previous) -> st
     sent = src.sentence(first)
     # 2. introduced by a colon or comma after a clause: "X defended his decision, '...'"
     lead = src.parsed.source.text[sent.start:qs].rstrip()
-    if lead.endswith(('"', "“")):
+    lead = lead.removesuffix("``") if lead.endswith("``") else lead  # newswire's opening mark
+    if lead.endswith(('"', "“", "‘")):
         lead = lead[:-1].rstrip()
     opening = src.parsed.source.text[qs:qs + 1]
     if lead.endswith((":", ",")) and (opening.isupper() or opening == "["):
@@ -283,7 +284,7 @@ def _attribute(src: _Source, qs: int, qe: int, sents: list[int], previous) -> st
         if card is not None:
             return card.name
     # 3. a quotation on its own goes on with the one just before it in the same paragraph
-    if lead.strip(" \"“") == "" and first > 0:
+    if lead.strip(" \"“‘`") == "" and first > 0:
         if previous is not None and previous[1] == src.lines[first] and previous[0] >= src.sentence(first - 1).start:
             return previous[2]
         # or with the speaker of the sentence before it: "X criticized the decision. '...'"
