@@ -109,6 +109,12 @@ def test_a_quotation_alone_in_newswire_marks_continues_the_previous_speaker(nlp)
     assert set(q.values()) == {"Gray"} and len(q) == 2
 
 
+def test_a_quotation_under_a_paragraph_that_ends_saying_so_is_that_speaker_s(nlp):
+    q = quotes_of(nlp, 'Writing on her weblog, Rachel North says:\n\n"I know what happened, and I want to know why '
+                       'nobody has answered us."')
+    assert q == {"I know what happened, and I want to know why nobody has answered us.": "Rachel North"}
+
+
 def test_nobody_identifiable_is_none(nlp):
     q = quotes_of(nlp, 'The words "never again for any of us" were painted on the wall of the school.')
     assert q == {"never again for any of us": None}

@@ -287,9 +287,10 @@ def _attribute(src: _Source, qs: int, qe: int, sents: list[int], previous) -> st
     if lead.strip(" \"“‘`") == "" and first > 0:
         if previous is not None and previous[1] == src.lines[first] and previous[0] >= src.sentence(first - 1).start:
             return previous[2]
-        # or with the speaker of the sentence before it: "X criticized the decision. '...'"
+        # or with the speaker of the sentence before it: "X criticized the decision. '...'", also
+        # across a paragraph break after a colon: "Ms North says:" and the quotation below it
         prev = first - 1
-        if src.lines[prev] == src.lines[first]:
+        if src.lines[prev] == src.lines[first] or src.sentence(prev).text.rstrip().endswith(":"):
             for ti, t in enumerate(src.sentence(prev).tokens):
                 if t.lemma.lower() in src.speech.verbs and t.pos == "VERB" and not src.quoted(prev, ti):
                     card = _speaker_of(src, prev, ti)
