@@ -115,6 +115,12 @@ def test_a_quotation_under_a_paragraph_that_ends_saying_so_is_that_speaker_s(nlp
     assert q == {"I know what happened, and I want to know why nobody has answered us.": "Rachel North"}
 
 
+def test_who_was_quoted_as_saying_is_the_speaker_not_who_quoted_him(nlp):
+    q = quotes_of(nlp, "Aslan Maskhadov said the deaths were a major blow. ``I am ready to answer before my people "
+                       "for what happened,'' he was quoted as saying by the Interfax news agency.")
+    assert q == {"I am ready to answer before my people for what happened": "Aslan Maskhadov"}
+
+
 def test_nobody_identifiable_is_none(nlp):
     q = quotes_of(nlp, 'The words "never again for any of us" were painted on the wall of the school.')
     assert q == {"never again for any of us": None}

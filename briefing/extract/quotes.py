@@ -58,6 +58,7 @@ class SpeechWords:
     documents: frozenset[str]
     mouthpieces: frozenset[str]
     groups: frozenset[str]
+    quoted: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -65,7 +66,7 @@ def load_speech(path: Path = SPEECH) -> SpeechWords:
     with open(path, "rb") as f:
         data = tomllib.load(f)
     return SpeechWords(*(frozenset(w.lower() for w in data.get(k, ()))
-                         for k in ("verbs", "documents", "mouthpieces", "groups")))
+                         for k in ("verbs", "documents", "mouthpieces", "groups", "quoted")))
 
 
 # --- Finding quotations -------------------------------------------------------------------------
@@ -343,8 +344,9 @@ def _speaking_subject(src: _Source, si: int, v: int):
     if active:
         return _resolve(src, si, _past_according(src, si, active[0])) or False
     if any(toks[c].dep == "nsubjpass" for c in kids[v]):
-        # "she was told": the subject is who heard it; the speaker is the agent, if named
-        if toks[v].lemma.lower() not in src.speech.verbs:
+        # "she was told": the subject is who heard it; the speaker is the agent, if named; but
+        # "he was quoted as saying" is his, whoever quoted him
+        if toks[v].lemma.lower() not in src.speech.verbs or toks[v].lemma.lower() in src.speech.quoted:
             passive = next(c for c in kids[v] if toks[c].dep == "nsubjpass")
             return _resolve(src, si, passive) or False
         for a in kids[v]:
