@@ -365,3 +365,11 @@ def test_the_same_number_stated_for_a_city_and_for_its_country_and_another_is_on
                  "The bombings in Kenya and Tanzania killed 12 Americans.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_number_included_in_another_count_is_its_part(nlp):
+    led = ledger(nlp, "Officials confirmed the deaths of 16 fighters, including five medics reportedly killed when "
+                      "an airstrike hit a base hospital.")
+    total = next(r for r in led.rows if r.part_of is None)
+    (part,) = [r for r in led.rows if r.part_of == total.id]
+    assert (total.values[0].value, part.values[0].value) == (16, 5) and led.discrepancies == ()

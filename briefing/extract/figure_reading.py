@@ -355,10 +355,14 @@ class _Sentence:
             others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
             # "67 of them", "194 of its people": all of them
             of_whole = partitive and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
+            # "16 fighters, including five medics": a part of the count it is included in
+            holder = t.head(t.head(noun)) if t.head(noun) is not None else None
+            included = t.lower(t.head(noun)) in self.v.inclusive_preps and holder in direct.values() \
+                if t[noun].dep == "pobj" else False
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
             out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
-                                    subset=(partitive and not of_whole) or others))
+                                    subset=(partitive and not of_whole) or others or included))
         return out + self.damages()
 
     def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,
