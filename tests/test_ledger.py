@@ -368,8 +368,10 @@ def test_the_same_number_stated_for_a_city_and_for_its_country_and_another_is_on
 
 
 def test_a_number_included_in_another_count_is_its_part(nlp):
-    led = ledger(nlp, "Officials confirmed the deaths of 16 fighters, including five medics reportedly killed when "
-                      "an airstrike hit a base hospital.")
-    total = next(r for r in led.rows if r.part_of is None)
-    (part,) = [r for r in led.rows if r.part_of == total.id]
-    assert (total.values[0].value, part.values[0].value) == (16, 5) and led.discrepancies == ()
+    # under the count of its own sentence, not the best-attested toll of the story
+    led = ledger(nlp, "The drone attack on the base killed three soldiers.",
+                 "The drone attack on the base killed three soldiers.",
+                 "Officials confirmed the deaths of 16 fighters, including five medics reportedly killed when "
+                 "an airstrike hit a base hospital.")
+    rows = {r.values[0].value: r for r in led.rows}
+    assert rows[5].part_of == rows[16].id and rows[16].part_of is None and led.discrepancies == ()

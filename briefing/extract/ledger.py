@@ -303,7 +303,11 @@ class _Resolver:
                 rows.append(_Row(r.kind, self.group(r), self.nation(r), _keys(r),
                                  self.era(r), [r]))
                 return
-            parent = max(totals, key=lambda i: (len(rows[i].sources()), -i))
+            # the count its own sentence gives ("16 fighters, including five medics"), else the
+            # best-attested total
+            same = [i for i in totals if any(m.citation.source == r.citation.source and m.index == r.index
+                                             and m.value > r.value for m in rows[i].members)]
+            parent = max(same or totals, key=lambda i: (len(rows[i].sources()), -i))
         qualifier = frozenset(r.qualifier)
         group = self.group(r)
         for row in rows:
