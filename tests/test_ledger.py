@@ -375,3 +375,9 @@ def test_a_number_included_in_another_count_is_its_part(nlp):
                  "an airstrike hit a base hospital.")
     rows = {r.values[0].value: r for r in led.rows}
     assert rows[5].part_of == rows[16].id and rows[16].part_of is None and led.discrepancies == ()
+
+
+def test_a_past_event_s_toll_says_when_in_its_label(nlp):
+    led = ledger(nlp, "Militiamen took part in a 1994 genocide in which 800,000 people were killed.",
+                 "He said 40,000 villagers were killed by soldiers for protecting commandos during World War II.")
+    assert {r.label for r in led.rows} == {"people killed in 1994", "villagers killed during World War II"}

@@ -366,6 +366,9 @@ def _label(row: _Row, vocab: Words) -> str:
     if places and len(places) <= 3:
         label += " in " + (places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1])
     era = next((m.when for m in row.members if m.when and _YEAR.search(m.when)), None)
+    if era and not era.split()[0].islower():
+        era = f"in {era}"  # "a 1988 storm" dates the toll: "people killed in 1988"
+    era = era or next((f"during {m.past}" for m in row.members if m.past), None)
     return f"{label} {era}" if era else label
 
 
