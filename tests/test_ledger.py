@@ -62,6 +62,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Twelve bodies were taken to the hospital.", [("killed", 12)]),
     # a verb with its particle
     ("Police rounded up at least six activists after the bombing.", [("arrested", 6)]),
+    # how tolls move: a bare toll is the death toll, a subject noun of a kind is counted by what it reaches,
+    # a count the recogniser took for a measurement is a count
+    ("The toll has risen to more than 120,000.", [("killed", 120_000)]),
+    ("The injured toll was lowered slightly to 180.", [("injured", 180)]),
+    ("Deaths from the tsunami now exceed 120,000.", [("killed", 120_000)]),
+    ("The confirmed death toll climbed to 9,000 overnight.", [("killed", 9000)]),
+    ("The quake struck 10 kilometres southwest of the capital.", []),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind

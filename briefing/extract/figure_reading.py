@@ -201,10 +201,16 @@ class _Sentence:
         described = self.describer(n)
         if described is not None:
             terms |= {t.lemma(described), t.lower(described)}
-        for c in t.children(n, "compound"):
+        compounds = list(t.children(n, "compound"))
+        for c in compounds:
             terms.add(f"{t.lemma(c)} {lemma}")
             if lemma in v.quantity_nouns:  # "death toll" counts deaths
                 terms.add(t.lemma(c))
+        if lemma in v.quantity_nouns:  # "the injured toll"
+            terms |= {t.lower(c) for c in t.children(n, "amod")}
+        if not compounds and lemma in v.bare_quantity and not any(t[c].dep == "amod" and (
+                t.lower(c) in {w for k in v.kinds for w in k.nouns | k.states}) for c in t.children(n)):
+            terms.add(v.bare_quantity[lemma])  # "the toll rose to 120,000"
         return terms
 
     def kind(self, noun: int, gov: int | None, rel: str) -> tuple[Kind, str] | None:
@@ -583,7 +589,10 @@ class _Sentence:
             gov = t.head(gov)
         if gov is not None:
             # the subject, or the object of a verb that moves it: "brought the death toll to 357"
+            counted = {w for k in v.kinds for w in k.nouns}
             for subj in t.children(gov, "nsubj", "nsubjpass", "dobj"):
+                if t[subj].dep == "nsubj" and t.lemma(subj) in counted and t.lemma(gov) in v.reach_verbs:
+                    return subj, True  # "deaths now exceed 120,000"
                 if t.lemma(subj) in v.quantity_nouns:
                     of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps
                           for o in t.children(p, "pobj", "pcomp")]

@@ -75,6 +75,9 @@ class Words:
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
+    bare_quantity: dict[str, str]
+    reach_verbs: frozenset[str]
+    measure_units: frozenset[str]
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
     via_preps: frozenset[str]
@@ -198,6 +201,9 @@ def load_words(path: Path = FIGURES) -> Words:
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
+        bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
+        reach_verbs=_set(grammar.get("reach_verbs", ())),
+        measure_units=_set(numbers.get("measure_units", ())),
         place_preps=_set(grammar.get("place_preps", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
         via_preps=_set(grammar.get("via_preps", ())),

@@ -86,6 +86,13 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     """A bare number the entity recogniser took for a date ("Forty of the dead", "76 remain
     hospitalized" near "Thursday"): a subject or object, or heading "of the ...", is a count."""
     head = phrase[-1]
+    if all(tree[i].ent_type == "QUANTITY" for i in phrase):
+        # "climbed to 9,000 overnight": a QUANTITY without a unit of measure is a count
+        j, words = head + 1, []
+        while j < len(tree) and tree[j].ent_type == "QUANTITY":
+            words.append(tree.lemma(j))
+            j += 1
+        return not any(w in vocab.measure_units for w in words + [tree.lemma(i) for i in phrase])
     if any(tree[i].ent_type != "DATE" for i in phrase) or _looks_like_year(tree, head, vocab):
         return False
     if tree[head].text.isdigit() and len(tree[head].text) == 4:
