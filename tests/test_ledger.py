@@ -69,6 +69,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Deaths from the tsunami now exceed 120,000.", [("killed", 120_000)]),
     ("The confirmed death toll climbed to 9,000 overnight.", [("killed", 9000)]),
     ("The quake struck 10 kilometres southwest of the capital.", []),
+    # parts by inclusion, a country whatever the recogniser took it for, a participle saying what befell
+    ("The dead included 20 children.", [("killed", 20)]),
+    ("At least 1,000 foreigners were among the dead.", [("killed", 1000)]),
+    ("The delegation included 20 ministers.", []),
+    ("Officials said the number of people killed had risen to 200,000.", [("killed", 200_000)]),
+    ("The number of people injured rose to 300.", [("injured", 300)]),
     # a fraction of a scale word
     ("More than half a million people were killed in the war.", [("killed", 500_000)]),
     # a town's population is no count of a kind
@@ -388,3 +394,10 @@ def test_a_past_event_s_toll_says_when_in_its_label(nlp):
     led = ledger(nlp, "Militiamen took part in a 1994 genocide in which 800,000 people were killed.",
                  "He said 40,000 villagers were killed by soldiers for protecting commandos during World War II.")
     assert {r.label for r in led.rows} == {"people killed in 1994", "villagers killed during World War II"}
+
+
+def test_inclusion_makes_a_part_and_a_country_is_a_place_whatever_its_label(nlp):
+    (r,) = readings(parse(nlp, "At least 1,000 foreigners were among the dead."), load_words())
+    assert r.subset
+    (r,) = readings(parse(nlp, "Sri Lanka reported 30,000 deaths."), load_words())
+    assert [p.key for p in r.places] == ["sri lanka"]

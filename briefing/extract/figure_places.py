@@ -86,7 +86,8 @@ class Locator:
         # (a possessive only: in "U.S. strikes killed 26" the modifier names the attacker, not where)
         for j in [i, *self.t.children(i, "poss")]:
             m = self.t.mention(j)
-            if m is not None and m.label in self.v.place_labels and country_of(m.text):
+            # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)
+            if m is not None and country_of(m.text):
                 return [Place(self.aliases.place(m.text), surface(m.text))]
         return []
 

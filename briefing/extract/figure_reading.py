@@ -146,6 +146,22 @@ class _Sentence:
             return next(iter(t.children(h, "nsubj")), None)
         return None
 
+    def among(self, noun: int, gov: int | None) -> tuple[Kind, str] | None:
+        """The kind of the whole a counted noun is said to be in: the subject of a verb of inclusion
+        it is the object of ("the dead included 20 children"), or "among the dead"."""
+        t, v = self.t, self.v
+        wholes = []
+        if gov is not None and t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs:
+            wholes += list(t.children(gov, "nsubj"))
+        if gov is not None and t.lemma(gov) in COPULAS:
+            wholes += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
+        for w in wholes:
+            terms = self.noun_terms(w)
+            kind = next((k for k in v.kinds if terms & k.nouns or t.lower(w) in k.states), None)
+            if kind is not None:
+                return kind, t.lemma(noun)
+        return None
+
     def governor(self, i: int) -> tuple[int | None, str, bool]:
         """The word whose argument i is, the relation, and whether a negator was passed."""
         t, v, negated, start = self.t, self.v, False, i
@@ -224,6 +240,14 @@ class _Sentence:
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
+        # "the number of people killed rose to 200,000": a participle on the noun says what happened
+        # to them, when the clause says nothing else of them (not "one of four people beheaded claimed")
+        reduced = None
+        if t[noun].pos == "NOUN" and (gov is None or g in COPULAS or g in self.v.reach_verbs):
+            reduced = self.describer(noun)
+            above = t.head(t.head(noun)) if t[noun].dep == "pobj" and t.head(noun) is not None else None
+            if reduced is None and above is not None and t.lemma(above) in self.v.quantity_nouns:
+                reduced = self.describer(above)  # the participle hung on "number" instead
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
         moved = {t.lemma(o) for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
@@ -235,7 +259,8 @@ class _Sentence:
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
-                or any((x, g) in kind.pairs for x in terms)
+                or any((x, g) in kind.pairs for x in terms) \
+                or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):
                 continue
@@ -341,6 +366,11 @@ class _Sentence:
                 # the whole's own kind: "of the 162 people who suffered injuries, 57 were ..."; not
                 # when the part does something else ("one of four foreigners beheaded claimed ...")
                 kinded = self.kind(noun, *self.governor(noun)[:2])
+            among = self.among(noun, gov) if kinded is None and noun != num.head else None
+            if among is not None:
+                # "the dead included 20 children", "1,000 foreigners were among the dead": a part
+                # of the count the whole's own noun says
+                kinded, partitive = (among[0], t.lemma(noun)), True
             if kinded is None and not same and noun in counted and gov is not None and t.lemma(gov) in COPULAS:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
                 # care": some of the people just counted, of the same kind
