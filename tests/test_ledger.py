@@ -401,3 +401,16 @@ def test_inclusion_makes_a_part_and_a_country_is_a_place_whatever_its_label(nlp)
     assert r.subset
     (r,) = readings(parse(nlp, "Sri Lanka reported 30,000 deaths."), load_words())
     assert [p.key for p in r.places] == ["sri lanka"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sri Lanka reported 30,000 deaths, India 10,000 and Thailand 5,000.",
+     [(30000, ["sri lanka"]), (10000, ["india"]), (5000, ["thailand"])]),
+    ("In Indonesia, 80,000 people died; in Sri Lanka, 30,000.", [(80000, ["indonesia"]), (30000, ["sri lanka"])]),
+    # a number after a nationality is no list item
+    ("The bombing killed 213 people, 12 of them Americans.", [(213, [])]),
+])
+def test_a_list_that_leaves_out_the_verb_counts_each_country(nlp, text, expected):
+    found = [(r.value, [p.key for p in r.places]) for r in readings(parse(nlp, text), load_words())
+             if r.kind == "killed"]
+    assert found == expected

@@ -14,6 +14,8 @@ from typing import Sequence
 
 from ..model import Citation, Sentence
 from .figure_words import Hedge, Kind, Words
+from .countries import country_of
+from .entities import surface
 from .figure_places import Aliases, Locator, Place
 from .numbers import Number, amounts, numbers
 from .parse_tree import Tree
@@ -399,7 +401,31 @@ class _Sentence:
             counted.setdefault(noun, kind)
             out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                     subset=(partitive and not of_whole) or others or included))
-        return out + self.damages()
+        extra = self.gapped(found, resolved, out)
+        # "in Indonesia, 80,000 died; in Sri Lanka, 30,000": a place the list gave its own number is not the first's
+        taken = {p.key for r in extra for p in r.places}
+        if taken:
+            out = [replace(r, places=tuple(p for p in r.places if p.key not in taken) or r.places) for r in out]
+        return out + extra + self.damages()
+
+    def gapped(self, found: list[Number], resolved: dict, out: list[Reading]) -> list[Reading]:
+        """A list that leaves out the verb: "Sri Lanka reported 30,000 deaths, India 10,000 and
+        Thailand 5,000"; "in Indonesia, 80,000 people died; in Sri Lanka, 30,000". A number hung on a
+        country's name counts what the count before it in the sentence counts, in that country."""
+        t, extra = self.t, []
+        for num in found:
+            head = t.head(num.head)
+            if num.head in resolved or head is None or t[num.head].dep not in ("nummod", "appos"):
+                continue
+            m = t.mention(head)
+            before = [r for r in out if r.citation == Citation(self.s.source, self.s.start, self.s.end)
+                      and r.value != num.value and not r.subset]
+            # a country's name, not its people ("213 people, 12 of them Americans")
+            if m is None or m.label == "NORP" or not country_of(m.text) or not before or head < min(num.tokens) - 3:
+                continue
+            place = Place(self.where.aliases.place(m.text), surface(m.text))
+            extra.append(replace(before[0], value=num.value, hedge=num.hedge, places=(place,)))
+        return extra
 
     def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,
                 subset: bool = False) -> Reading:

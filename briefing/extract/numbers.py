@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .countries import country_of
 from .figure_words import Hedge, Words
 from .parse_tree import Tree
 
@@ -105,7 +106,11 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     first, head = phrase[0], phrase[-1]
     if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
-    if tree[head].dep == "appos":  # "Smith, 45," is an age or an identifier
+    owner = tree.head(head)
+    # "Sri Lanka, 30,000" in a list that leaves out the verb is a count, not an age or a name
+    named = tree.mention(owner) if owner is not None and owner < first else None
+    listed = named is not None and named.label != "NORP" and country_of(named.text) is not None
+    if tree[head].dep == "appos" and not listed:  # "Smith, 45," is an age or an identifier
         return True
     # "a town of 30,000" counts who live there
     above = tree.head(head)
@@ -113,8 +118,7 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             and tree.head(above) is not None and tree.lemma(tree.head(above)) in vocab.place_nouns:
         return True
     # after the noun it modifies, a number is part of a name: "Flight 447", "flight 447", "Route 30"
-    owner = tree.head(head)
-    if tree[head].dep == "nummod" and owner is not None and owner < first:
+    if tree[head].dep == "nummod" and owner is not None and owner < first and not listed:
         return True
     if len(phrase) == 1 and _looks_like_year(tree, head, vocab):
         return True
