@@ -414,3 +414,18 @@ def test_a_list_that_leaves_out_the_verb_counts_each_country(nlp, text, expected
     found = [(r.value, [p.key for p in r.places]) for r in readings(parse(nlp, text), load_words())
              if r.kind == "killed"]
     assert found == expected
+
+
+def test_a_disaster_s_tolls_by_country_and_across_the_region_are_rows_of_their_own(nlp):
+    led = ledger(nlp,
+                 "The tsunami killed more than 80,000 people across the region. "
+                 "In Indonesia, 50,000 people died; in Sri Lanka, 20,000.",
+                 "The death toll from the tsunami has risen to more than 120,000. "
+                 "Indonesia reported 80,000 deaths, Sri Lanka 30,000 and India 10,000.",
+                 "Deaths from the tsunami now exceed 150,000, the UN said.",
+                 published=("2004-12-29", "2005-01-01", "2005-01-05"))
+    rows = {r.label: sorted(v.value for v in r.values) for r in led.rows}
+    assert rows == {"people killed in the region": [80000, 120000, 150000],
+                    "people killed in Indonesia": [50000, 80000],
+                    "people killed in Sri Lanka": [20000, 30000],
+                    "people killed in India": [10000]}

@@ -72,6 +72,9 @@ class Locator:
                 m = t.mention(named[0])
                 name = surface(t.text(t.subtree(named[0])[0], j))
                 out.append(Place(self.aliases.place(m.text if m else name), name))
+            elif t.lemma(j) in v.wide_nouns and not t[j].ent_type:
+                # "across the region", "worldwide": the story's whole, no one place
+                out.append(Place(t.lemma(j), t.text(t.subtree(j)[0], j), wide=True))
             elif t.lemma(j) in v.anaphoric_places and t[j].tag == "NN" and \
                     any(t.lower(d) in v.definite for d in t.children(j, "det")):
                 found = self.antecedent(j)

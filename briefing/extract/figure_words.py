@@ -87,6 +87,7 @@ class Words:
     label_skip: frozenset[str]
     place_labels: frozenset[str]
     wide_labels: frozenset[str]
+    wide_nouns: frozenset[str]
     era_labels: frozenset[str]
     nation_labels: frozenset[str]
     demonym_endings: tuple[str, ...]
@@ -213,6 +214,7 @@ def load_words(path: Path = FIGURES) -> Words:
         label_skip=_set(grammar.get("label_skip", ())),
         place_labels=frozenset(grammar.get("place_labels", ())),
         wide_labels=frozenset(grammar.get("wide_labels", ())),
+        wide_nouns=_set(grammar.get("wide_nouns", ())),
         era_labels=frozenset(grammar.get("era_labels", ())),
         nation_labels=frozenset(grammar.get("nation_labels", ())),
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),

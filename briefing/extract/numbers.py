@@ -96,6 +96,8 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         return not any(w in vocab.measure_units for w in words + [tree.lemma(i) for i in phrase])
     if any(tree[i].ent_type != "DATE" for i in phrase) or _looks_like_year(tree, head, vocab):
         return False
+    if len(phrase) == 1 and re.fullmatch(r"\d{1,3}(,\d{3})+", tree[head].text):
+        return True  # "30,000" is no date, whatever the recogniser says
     if tree[head].text.isdigit() and len(tree[head].text) == 4:
         return False
     partitive = any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep"))
