@@ -429,3 +429,12 @@ def test_a_disaster_s_tolls_by_country_and_across_the_region_are_rows_of_their_o
                     "people killed in Indonesia": [50000, 80000],
                     "people killed in Sri Lanka": [20000, 30000],
                     "people killed in India": [10000]}
+
+
+def test_a_toll_naming_nobody_is_no_value_of_a_small_named_group_s_toll(nlp):
+    led = ledger(nlp, "Four peacekeepers were killed when their base collapsed in the earthquake.",
+                 "Officials estimate the earthquake killed about 200,000 people.",
+                 "The government said the quake killed 222,570 people.",
+                 published=("2010-01-13", "2010-01-20", "2010-03-18"))
+    rows = {r.label: sorted(v.value for v in r.values) for r in led.rows}
+    assert rows == {"peacekeepers killed": [4], "people killed": [200000, 222570]}

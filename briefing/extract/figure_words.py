@@ -100,6 +100,7 @@ class Words:
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
+    named_ratio: float = 3  # an unnamed toll joins a named group's within this factor
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
     recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
@@ -228,6 +229,7 @@ def load_words(path: Path = FIGURES) -> Words:
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),
         event_days=int(ledger.get("event_days", 2)),
+        named_ratio=float(ledger.get("named_ratio", 3)),
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},

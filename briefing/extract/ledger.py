@@ -176,6 +176,12 @@ class _Resolver:
                 return True
         return False
 
+    def near(self, r: Reading, row: _Row) -> bool:
+        """A toll naming nobody may be a value of a named group's toll ("13 dead" of "12 soldiers
+        killed") when it is of the same size: 200,000 dead are not four peacekeepers killed."""
+        ratio = self.v.named_ratio
+        return any(m.value / ratio <= r.value <= m.value * ratio for m in row.members)
+
     def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
         setting them apart: the same number of them is the same toll."""
@@ -244,8 +250,8 @@ class _Resolver:
                 # it does not ("two male friends died"), which is more likely a part, unless
                 # it gives the same number
                 fits = [row for row in fits if row.group is None or row.group in known and (
-                    row.group not in self.apart or any(m.value == r.value for m in row.members))] + \
-                    [row for row in alike if row.group is not None]
+                    row.group not in self.apart or any(m.value == r.value for m in row.members))
+                    and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
             # the same number in a row that fits is the strongest sign of the same quantity
