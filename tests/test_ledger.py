@@ -432,7 +432,8 @@ def test_a_disaster_s_tolls_by_country_and_across_the_region_are_rows_of_their_o
 
 
 def test_a_toll_naming_nobody_is_no_value_of_a_small_named_group_s_toll(nlp):
-    led = ledger(nlp, "Four peacekeepers were killed when their base collapsed in the earthquake.",
+    led = ledger(nlp, "A powerful earthquake struck the capital on Tuesday. Four peacekeepers from Brazil were killed "
+                      "when their base collapsed.",
                  "Officials estimate the earthquake killed about 200,000 people.",
                  "The government said the quake killed 222,570 people.",
                  published=("2010-01-13", "2010-01-20", "2010-03-18"))
