@@ -20,13 +20,13 @@ BATCH_CHARS = 60_000
 Progress = Callable[[int], None]  # called with the number of texts just finished
 
 
-def analyze_batch(texts: Sequence[str], model: str | None, cues=None) -> list[bytes]:
-    """Parse `texts` with `model` (only the sentences `cues` wants, given cues); the unit of work every executor ships."""
+def analyze_batch(texts: Sequence[str], model: str | None) -> list[bytes]:
+    """Parse `texts` with `model`; the unit of work every executor ships."""
     from .analyze import analyze_texts, load_model
     from .state import encode_sentences
 
     nlp = load_model(model)
-    return [encode_sentences(sentences) for sentences in analyze_texts(texts, nlp, cues=cues)]
+    return [encode_sentences(sentences) for sentences in analyze_texts(texts, nlp)]
 
 
 def _single_threaded() -> None:
@@ -59,8 +59,7 @@ def _in_order(futures: dict, as_completed, progress: Progress | None) -> list[by
 
 
 class Executor(Protocol):
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
-                cues=None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
         ...
 
 
@@ -70,13 +69,12 @@ class LocalExecutor:
     def __init__(self, jobs: int | None = None):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
-                cues=None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
         work = list(batches(texts))
         if self.jobs == 1 or len(work) == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
             out: list[bytes] = []
             for _, batch in work:
-                out += analyze_batch(batch, model, cues)
+                out += analyze_batch(batch, model)
                 if progress:
                     progress(len(batch))
             return out
@@ -91,7 +89,7 @@ class LocalExecutor:
         context = multiprocessing.get_context("spawn")  # fork would copy this process's threads and locks
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(work)), mp_context=context,
                                  initializer=_single_threaded) as pool:
-            futures = {pool.submit(analyze_batch, batch, model, cues): (start, len(batch)) for start, batch in work}
+            futures = {pool.submit(analyze_batch, batch, model): (start, len(batch)) for start, batch in work}
             return _in_order(futures, as_completed, progress)
 
 
@@ -101,8 +99,7 @@ class DaskExecutor:
     def __init__(self, scheduler: str | object):
         self.scheduler = scheduler
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
-                cues=None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
         try:
             from dask.distributed import Client, as_completed
         except ImportError:
@@ -112,7 +109,7 @@ class DaskExecutor:
         except OSError as exc:
             raise BriefingError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc})") from None
         try:
-            futures = {client.submit(analyze_batch, batch, model, cues, pure=True): (start, len(batch))
+            futures = {client.submit(analyze_batch, batch, model, pure=True): (start, len(batch))
                        for start, batch in batches(texts)}
             return _in_order(futures, as_completed, progress)
         finally:
@@ -130,8 +127,7 @@ class PiecedExecutor:
     def __init__(self, inner: Executor):
         self.inner = inner
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
-                cues=None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
         from .analyze import PIECE_CHARS, split_text
 
         pieces: list[str] = []
@@ -141,7 +137,7 @@ class PiecedExecutor:
                 pieces.append(piece)
                 owners.append((i, offset))
         if len(pieces) == len(texts):
-            return self.inner.analyze(texts, model, progress, cues)
+            return self.inner.analyze(texts, model, progress)
         done = reported = 0
 
         def pieces_done(n: int) -> None:  # reported as the share of texts
@@ -152,7 +148,7 @@ class PiecedExecutor:
                 progress(now - reported)
                 reported = now
 
-        blobs = self.inner.analyze(pieces, model, pieces_done, cues)
+        blobs = self.inner.analyze(pieces, model, pieces_done)
         return _joined(blobs, owners, len(texts))
 
 

@@ -85,9 +85,6 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     mentions: tuple[Mention, ...]
-    # False: a sentence with no cue for any reader (`cues.py`) keeps its words and entities but
-    # was not tagged or parsed: its tokens have no lemma, tag or dependency, each its own head.
-    parsed: bool = True
 
     @property
     def key(self) -> tuple[str, int]:

@@ -19,7 +19,6 @@ from . import __version__
 from .analyze import analysis_identity, load_model, model_id
 from .changes import with_changes
 from .config import unmatched_fragments
-from .cues import load_cues
 from .compose import Settings, compose
 from .errors import BriefingError
 from .extract import extract
@@ -121,7 +120,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     ingested = read_sources(paths, rules, contents, options.limits, web.pages)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
-    parsed, fresh, keys = _parse(ingested.sources, options, state, load_cues(topics))
+    parsed, fresh, keys = _parse(ingested.sources, options, state)
     work, fresh_work = _read_each(parsed, keys, topics, state)
     facts = extract(parsed, [r for w in work for r in w.readings])
     scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
@@ -180,16 +179,11 @@ def check_output_location(out_dir: str, sources: Sequence[str]) -> None:
             raise BriefingError(f"-o {out_dir}: would overwrite the source {given}; write the briefing somewhere else")
 
 
-def _parse(sources, options: BuildOptions, state: BuildState, cues):
-    """Parsed sources, reusing cached analyses; also the new cache entries and every key.
-
-    Only the sentences `cues` wants are parsed, so the cues (and the topics they include)
-    are part of each analysis's key.
-    """
+def _parse(sources, options: BuildOptions, state: BuildState):
+    """Parsed sources, reusing cached analyses; also the new cache entries and every key."""
     identity = analysis_identity(options.model)
     if identity is None:  # a model we cannot identify without loading it
         identity = model_id(load_model(options.model))
-    identity += "/cues:" + cues.digest()
     keys = {s.id: hashlib.sha256(f"{identity}\0{s.text}".encode("utf-8")).hexdigest() for s in sources}
     cached = state.analyses(keys.values())
     missing = [s for s in sources if keys[s.id] not in cached]
@@ -204,7 +198,7 @@ def _parse(sources, options: BuildOptions, state: BuildState, cues):
             if options.progress:
                 options.progress("analyze", done, len(missing))
 
-        blobs = executor.analyze([s.text for s in missing], options.model, progress, cues)
+        blobs = executor.analyze([s.text for s in missing], options.model, progress)
         for s, blob in zip(missing, blobs):
             fresh[keys[s.id]] = blob
             cached[keys[s.id]] = decode_sentences(blob)

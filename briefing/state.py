@@ -132,7 +132,7 @@ def encode_sentences(sentences: Iterable[Sentence]) -> bytes:
         [s.index, s.start, s.end,
          [[t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent_type, t.start, t.like_num, t.is_stop]
           for t in s.tokens],
-         [[m.text, m.label, m.start, m.end] for m in s.mentions], s.parsed]
+         [[m.text, m.label, m.start, m.end] for m in s.mentions]]
         for s in sentences
     ]
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -142,9 +142,8 @@ def decode_sentences(blob: bytes) -> list[Sentence]:
     rows = json.loads(zlib.decompress(blob).decode("utf-8"))
     return [
         Sentence(source="", index=index, start=start, end=end, text="",
-                 tokens=tuple(Token(*t) for t in tokens), mentions=tuple(Mention(*m) for m in mentions),
-                 parsed=parsed)
-        for index, start, end, tokens, mentions, parsed in rows
+                 tokens=tuple(Token(*t) for t in tokens), mentions=tuple(Mention(*m) for m in mentions))
+        for index, start, end, tokens, mentions in rows
     ]
 
 

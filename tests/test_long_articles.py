@@ -137,9 +137,9 @@ def test_a_long_article_is_parsed_in_parallel_pieces_with_the_same_result(monkey
     shipped: list[int] = []
 
     class Spy(executor.LocalExecutor):
-        def analyze(self, texts, model, progress=None, cues=None):
+        def analyze(self, texts, model, progress=None):
             shipped.append(len(texts))
-            return super().analyze(texts, model, progress, cues)
+            return super().analyze(texts, model, progress)
 
     done: list[int] = []
     pieced = executor.PiecedExecutor(Spy(jobs=1)).analyze(["A short one.", text], None, done.append)
