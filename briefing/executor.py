@@ -3,7 +3,10 @@
 Analysing a source is a pure function of its text and the model's name, so it
 can run anywhere. Every executor takes batches of texts and returns, per text,
 the encoded sentences (`state.encode_sentences`): the same bytes the build state
-caches, small to ship between processes and machines.
+caches, small to ship between processes and machines. Given the topics, it also
+returns each text's per-source work (`source_work`), read where the text was parsed:
+in a pool or on a cluster that work is shared out with the parsing, not done after
+it in the build's own process.
 """
 from __future__ import annotations
 
@@ -20,13 +23,22 @@ BATCH_CHARS = 60_000
 Progress = Callable[[int], None]  # called with the number of texts just finished
 
 
-def analyze_batch(texts: Sequence[str], model: str | None) -> list[bytes]:
-    """Parse `texts` with `model`; the unit of work every executor ships."""
+def analyze_batch(texts: Sequence[str], model: str | None, topics=None) -> list:
+    """Parse `texts` with `model`; the unit of work every executor ships.
+
+    With `topics`: (analysis, per-source work) for each text, both encoded.
+    """
     from .analyze import analyze_texts, load_model
     from .state import encode_sentences
 
     nlp = load_model(model)
-    return [encode_sentences(sentences) for sentences in analyze_texts(texts, nlp)]
+    parsed = analyze_texts(texts, nlp)
+    if topics is None:
+        return [encode_sentences(sentences) for sentences in parsed]
+    from .source_work import encoded_work
+
+    return [(encode_sentences(sentences), encoded_work(text, sentences, topics))
+            for text, sentences in zip(texts, parsed)]
 
 
 def _single_threaded() -> None:
@@ -47,9 +59,9 @@ def batches(texts: Sequence[str], max_chars: int = BATCH_CHARS) -> Iterator[tupl
         yield start, list(texts[start:])
 
 
-def _in_order(futures: dict, as_completed, progress: Progress | None) -> list[bytes]:
+def _in_order(futures: dict, as_completed, progress: Progress | None) -> list:
     """Results of batch futures ({future: (offset, size)}) in input order, reporting progress as they land."""
-    results: dict[int, list[bytes]] = {}
+    results: dict[int, list] = {}
     for future in as_completed(futures):
         start, n = futures[future]
         results[start] = future.result()
@@ -59,7 +71,9 @@ def _in_order(futures: dict, as_completed, progress: Progress | None) -> list[by
 
 
 class Executor(Protocol):
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
+                topics=None) -> list:
+        """Per text its encoded analysis; with `topics`, (analysis, work or None) pairs."""
         ...
 
 
@@ -69,12 +83,13 @@ class LocalExecutor:
     def __init__(self, jobs: int | None = None):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
+                topics=None) -> list:
         work = list(batches(texts))
         if self.jobs == 1 or len(work) == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
-            out: list[bytes] = []
+            out: list = []
             for _, batch in work:
-                out += analyze_batch(batch, model)
+                out += analyze_batch(batch, model, topics)
                 if progress:
                     progress(len(batch))
             return out
@@ -89,7 +104,7 @@ class LocalExecutor:
         context = multiprocessing.get_context("spawn")  # fork would copy this process's threads and locks
         with ProcessPoolExecutor(max_workers=min(self.jobs, len(work)), mp_context=context,
                                  initializer=_single_threaded) as pool:
-            futures = {pool.submit(analyze_batch, batch, model): (start, len(batch)) for start, batch in work}
+            futures = {pool.submit(analyze_batch, batch, model, topics): (start, len(batch)) for start, batch in work}
             return _in_order(futures, as_completed, progress)
 
 
@@ -99,7 +114,8 @@ class DaskExecutor:
     def __init__(self, scheduler: str | object):
         self.scheduler = scheduler
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
+                topics=None) -> list:
         try:
             from dask.distributed import Client, as_completed
         except ImportError:
@@ -109,7 +125,7 @@ class DaskExecutor:
         except OSError as exc:
             raise BriefingError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc})") from None
         try:
-            futures = {client.submit(analyze_batch, batch, model, pure=True): (start, len(batch))
+            futures = {client.submit(analyze_batch, batch, model, topics, pure=True): (start, len(batch))
                        for start, batch in batches(texts)}
             return _in_order(futures, as_completed, progress)
         finally:
@@ -127,7 +143,8 @@ class PiecedExecutor:
     def __init__(self, inner: Executor):
         self.inner = inner
 
-    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None) -> list[bytes]:
+    def analyze(self, texts: Sequence[str], model: str | None, progress: Progress | None = None,
+                topics=None) -> list:
         from .analyze import PIECE_CHARS, split_text
 
         pieces: list[str] = []
@@ -137,7 +154,9 @@ class PiecedExecutor:
                 pieces.append(piece)
                 owners.append((i, offset))
         if len(pieces) == len(texts):
-            return self.inner.analyze(texts, model, progress)
+            if topics is None:
+                return self.inner.analyze(texts, model, progress)
+            return self.inner.analyze(texts, model, progress, topics=topics)
         done = reported = 0
 
         def pieces_done(n: int) -> None:  # reported as the share of texts
@@ -149,7 +168,9 @@ class PiecedExecutor:
                 reported = now
 
         blobs = self.inner.analyze(pieces, model, pieces_done)
-        return _joined(blobs, owners, len(texts))
+        joined = _joined(blobs, owners, len(texts))
+        # a piece is not a source: the work of a text cut in pieces is read once it is whole
+        return joined if topics is None else [(blob, None) for blob in joined]
 
 
 def _joined(blobs: Sequence[bytes], owners: Sequence[tuple[int, int]], n: int) -> list[bytes]:

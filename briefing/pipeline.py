@@ -120,8 +120,8 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     ingested = read_sources(paths, rules, contents, options.limits, web.pages)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
-    parsed, fresh, keys = _parse(ingested.sources, options, state)
-    work, fresh_work = _read_each(parsed, keys, topics, state)
+    parsed, fresh, keys, read = _parse(ingested.sources, options, state, topics)
+    work, fresh_work = _read_each(parsed, keys, topics, state, read)
     facts = extract(parsed, [r for w in work for r in w.readings])
     scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
               for n, s in enumerate(p.sentences)}
@@ -179,8 +179,10 @@ def check_output_location(out_dir: str, sources: Sequence[str]) -> None:
             raise BriefingError(f"-o {out_dir}: would overwrite the source {given}; write the briefing somewhere else")
 
 
-def _parse(sources, options: BuildOptions, state: BuildState):
-    """Parsed sources, reusing cached analyses; also the new cache entries and every key."""
+def _parse(sources, options: BuildOptions, state: BuildState, topics=None):
+    """Parsed sources, reusing cached analyses; also the new cache entries, every key, and the
+    per-source work of the sources parsed now (source id -> encoded work), read where each was
+    parsed: with a pool or a cluster, beside the parsing rather than after it."""
     identity = analysis_identity(options.model)
     if identity is None:  # a model we cannot identify without loading it
         identity = model_id(load_model(options.model))
@@ -188,6 +190,7 @@ def _parse(sources, options: BuildOptions, state: BuildState):
     cached = state.analyses(keys.values())
     missing = [s for s in sources if keys[s.id] not in cached]
     fresh: dict[str, bytes] = {}
+    read: dict[str, bytes] = {}
     if missing:
         executor = make_executor(options.executor, options.jobs, options.scheduler)
         done = 0
@@ -198,15 +201,17 @@ def _parse(sources, options: BuildOptions, state: BuildState):
             if options.progress:
                 options.progress("analyze", done, len(missing))
 
-        blobs = executor.analyze([s.text for s in missing], options.model, progress)
-        for s, blob in zip(missing, blobs):
+        results = executor.analyze([s.text for s in missing], options.model, progress, topics=topics)
+        for s, (blob, work) in zip(missing, results):
             fresh[keys[s.id]] = blob
+            if work is not None:
+                read[s.id] = work
             cached[keys[s.id]] = decode_sentences(blob)
     parsed = [
         ParsedSource(s, tuple(replace(x, source=s.id, text=s.text[x.start:x.end]) for x in cached[keys[s.id]]))
         for s in sources
     ]
-    return parsed, fresh, keys
+    return parsed, fresh, keys, read
 
 
 def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
@@ -215,10 +220,11 @@ def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
     return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
 
 
-def _read_each(parsed, keys: dict[str, str], topics, state: BuildState):
-    """Each source's own work (`source_work`), from the state when its analysis was read before."""
+def _read_each(parsed, keys: dict[str, str], topics, state: BuildState, read: dict[str, bytes] | None = None):
+    """Each source's own work (`source_work`): read beside its parse (`read`), kept in the state
+    when its analysis was read before, or read now."""
     wkeys = work_keys(keys, topics)
-    blobs = state.work(wkeys.values())
+    blobs = {**state.work(wkeys.values()), **{wkeys[sid]: blob for sid, blob in (read or {}).items()}}
     work: dict[str, source_work.SourceWork] = {}
     for p in parsed:
         try:
@@ -226,7 +232,7 @@ def _read_each(parsed, keys: dict[str, str], topics, state: BuildState):
         except (KeyError, ValueError, TypeError, zlib.error):
             pass  # not read before, or unreadable: read it again
     missing = [p for p in parsed if p.source.id not in work]
-    fresh = {}
+    fresh = {wkeys[sid]: blob for sid, blob in (read or {}).items() if sid in work}
     for p, done in zip(missing, source_work.read_sources(missing, topics)):
         work[p.source.id] = done
         fresh[wkeys[p.source.id]] = source_work.encode_work(done)

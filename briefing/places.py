@@ -107,7 +107,14 @@ def _candidates(briefing: Briefing, cards, conf) -> dict[str, tuple[tuple[str, .
 def _names_where(text: str, name: str, at: str) -> bool:
     """The sentence names the place as where something is: "in Baghdad", "in Iraq and Syria",
     not "US troops" nor "Iran-linked militias"."""
-    return bool(name) and re.search(rf"\b(?:{at})\s+(?:[\w'’-]+,?\s+){{0,3}}?{re.escape(name)}(?!\w)", text) is not None
+    return bool(name) and name in text and _where(name, at).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _where(name: str, at: str) -> re.Pattern:
+    # compiled once per place: with thousands of places (a large build) re's own cache of 512
+    # patterns kept compiling them again for every sentence
+    return re.compile(rf"\b(?:{at})\s+(?:[\w'’-]+,?\s+){{0,3}}?{re.escape(name)}(?!\w)")
 
 
 def _looks_like_a_name(name: str) -> bool:

@@ -19,7 +19,7 @@ from .extract.figure_places import Aliases, Place
 from .extract.figure_reading import Reading
 from .extract.figure_words import Hedge, load_words
 from .extract.figures import source_readings
-from .model import Citation, ParsedSource
+from .model import Citation, ParsedSource, Sentence, Source
 from .topics import Topic, topic_scores
 
 PACKAGE = Path(__file__).resolve().parent
@@ -44,6 +44,12 @@ def read_sources(parsed: Sequence[ParsedSource], topics: Sequence[Topic] | None 
                    tuple(tuple(s.items()) for s in topic_scores(p.sentences, topics)) if topics is not None else ())
         for p in parsed
     ]
+
+
+def encoded_work(text: str, sentences: Sequence[Sentence], topics: Sequence[Topic]) -> bytes:
+    """The encoded work of one text just parsed (sentences as `analyze_texts` gives them), where it was parsed."""
+    source = Source(id="", path="", sha256="", text=text)
+    return encode_work(read_sources([ParsedSource(source, tuple(sentences))], topics)[0])
 
 
 def work_identity(topics: Sequence[Topic] = ()) -> str:

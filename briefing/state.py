@@ -10,6 +10,7 @@ A state that is corrupt or from another version is discarded, with a warning.
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import sqlite3
@@ -89,13 +90,14 @@ class BuildState:
     def analyses(self, keys: Iterable[str]) -> dict[str, list[Sentence]]:
         """Cached sentences by key (with source id "" until the caller sets it)."""
         found: dict[str, list[Sentence]] = {}
-        for key in set(keys):
-            try:
-                row = self.db.execute("SELECT data FROM analysis WHERE key = ?", (key,)).fetchone()
-                if row:
-                    found[key] = decode_sentences(row[0])
-            except (sqlite3.DatabaseError, ValueError, zlib.error, KeyError, TypeError):
-                continue  # an unreadable entry is parsed again
+        with _no_cycle_collection():
+            for key in set(keys):
+                try:
+                    row = self.db.execute("SELECT data FROM analysis WHERE key = ?", (key,)).fetchone()
+                    if row:
+                        found[key] = decode_sentences(row[0])
+                except (sqlite3.DatabaseError, ValueError, zlib.error, KeyError, TypeError):
+                    continue  # an unreadable entry is parsed again
         return found
 
     def save(self, meta: dict[str, object], analyses: dict[str, bytes], keep: set[str]) -> None:
@@ -162,3 +164,17 @@ def build_lock(out_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: decoding 2,000 kept parses makes about a million
+    tokens, none in a reference cycle, and the collector kept walking them as they piled up
+    (0.5-0.8 s of a 22 s rebuild of 2,225 articles). Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

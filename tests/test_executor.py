@@ -61,3 +61,23 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     with pytest.raises(BriefingError, match="cannot reach the Dask scheduler"):
         build(BuildOptions(sources=[str(src)], out_dir=str(tmp_path / "o"), executor="dask",
                            scheduler="tcp://127.0.0.1:9"))
+
+
+def test_workers_read_each_source_as_the_build_would(monkeypatch):
+    from briefing import source_work
+    from briefing.model import ParsedSource, Source
+    from briefing.topics import load_topics
+    from dataclasses import replace
+
+    topics = load_topics()
+    monkeypatch.setattr(executor, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(executor, "BATCH_CHARS", 70)
+    pairs = LocalExecutor(jobs=2).analyze(TEXTS, None, topics=topics)  # parsed and read in the pool
+    assert [blob for blob, _ in pairs] == LocalExecutor(jobs=1).analyze(TEXTS, None)
+    for n, (text, (blob, work)) in enumerate(zip(TEXTS, pairs)):
+        sid = f"S{n + 1}"
+        source = Source(id=sid, path=f"{sid}.txt", sha256="0", text=text)
+        parsed = ParsedSource(source, tuple(replace(s, source=sid, text=text[s.start:s.end])
+                                            for s in decode_sentences(blob)))
+        assert source_work.decode_work(work, sid) == source_work.read_sources([parsed], topics)[0]
+    assert any(source_work.decode_work(w, "S3").readings for _, w in pairs[2:])  # "Two soldiers were wounded"

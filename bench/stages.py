@@ -1,0 +1,48 @@
+"""Seconds per stage of one build, measured around each stage (no profiler, so the shares are real).
+
+    .venv/bin/python bench/stages.py SOURCES OUT     # a full build into a new OUT, or a rebuild into an old one
+"""
+import functools
+import sys
+import time
+
+t0 = time.perf_counter()
+from briefing import pipeline, render, extract as ex
+from briefing.pipeline import BuildOptions, build
+timings = {}
+def wrap(mod, name, label):
+    f = getattr(mod, name)
+    @functools.wraps(f)
+    def g(*a, **k):
+        t = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            timings[label] = timings.get(label, 0) + time.perf_counter() - t
+    setattr(mod, name, g)
+wrap(pipeline, "read_sources", "ingest (read, clean)")
+wrap(pipeline, "_parse", "parse (kept parses decoded, new ones parsed)")
+wrap(pipeline, "_read_each", "per-source work")
+wrap(pipeline, "extract", "extract (all)")
+wrap(ex, "entity_cards", "  entity cards")
+wrap(ex, "extract_quotes", "  quotes")
+wrap(ex, "build_ledger", "  ledger")
+wrap(ex, "extract_timeline", "  timeline")
+wrap(ex, "date_discrepancies", "  date conflicts")
+wrap(pipeline, "compose", "compose")
+wrap(pipeline, "with_changes", "what changed")
+wrap(render, "picture_view", "pictures")
+wrap(render, "render_html", "render HTML")
+wrap(render, "to_json", "render JSON")
+wrap(render, "render_pdf", "render PDF")
+wrap(pipeline, "write_outputs", "write outputs (all formats)")
+def main():
+  t_imp = time.perf_counter() - t0
+  t = time.perf_counter()
+  r = build(BuildOptions(sources=[sys.argv[1]], out_dir=sys.argv[2]))
+  total = time.perf_counter() - t
+  print(f"imports {t_imp:.2f}")
+  for k, v in timings.items(): print(f"{k:50s} {v:6.2f}")
+  print(f"build {total:.2f}  parsed {len(r.parsed)}")
+if __name__ == "__main__":
+  main()
