@@ -90,7 +90,7 @@ def encode_work(work: SourceWork) -> bytes:
             if name == "hedge":
                 value = None if value is None else [value.words, value.approx, value.bound]
             elif name == "places":
-                value = [[p.key, p.name] for p in value]
+                value = [[p.key, p.name, p.wide] for p in value]
             elif name == "citation":
                 value = [value.start, value.end]
             elif isinstance(value, tuple):

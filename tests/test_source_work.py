@@ -13,13 +13,17 @@ from conftest import SEEDS
 
 
 def test_encoded_work_reads_back_as_the_same_readings(parse):
-    p = parse("Rebels fired more than 40 rockets at the base in Kandahar on Friday, killing about 12 US soldiers "
-              "and wounding six others, officials said in 2024.", sid="S7")
+    # every field a reading has must come back: places wide and narrow, the event named before, a past era
+    p = parse("A storm hit the coast. Rebels fired more than 40 rockets at the base in Kandahar on Friday, killing "
+              "about 12 US soldiers and wounding six others, officials said in 2024. The tsunami killed more than "
+              "80,000 people across the region. He said 40,000 villagers were killed during World War II.", sid="S7")
     (work,) = source_work.read_sources([p], load_topics())
     assert work.readings == tuple(readings([p]))
     assert [dict(t) for t in work.topics] == topic_scores(p.sentences, load_topics())
     assert any(work.topics)
     assert work.readings and any(r.hedge for r in work.readings) and any(r.places for r in work.readings)
+    assert any(p.wide for r in work.readings for p in r.places) and any(r.past for r in work.readings)
+    assert any(r.recent_event for r in work.readings)
     back = source_work.decode_work(source_work.encode_work(work), "S7")
     assert back == work
     moved = source_work.decode_work(source_work.encode_work(work), "S2")  # renumbered in a later build
