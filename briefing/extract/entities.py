@@ -180,11 +180,13 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)  # indexes keep this linear
     by_surname_skeleton: dict[str, list[str]] = defaultdict(list)
     people_sources: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, list[str]] = defaultdict(list)  # "hasib" -> ["hasib hussain"]
     for person in people:
         words = person.split()
         for n in range(1, len(words) + 1):
             by_suffix[tuple(words[-n:])].append(person)
         by_surname_skeleton[skeleton(words[-1])].append(person)
+        by_first[words[0]].append(person)
         people_sources[clusters.find(person)] |= sources[person]
     # "Carlos Flores" for "Carlos Flores Facusse": a full name the one longer name begins with
     by_prefix: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -207,8 +209,7 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
         owners = {clusters.find(p) for p in by_suffix.get(tuple(words), ()) if p != k}
         if not owners and len(words) == 1 and main_label(k) == "PERSON":
             # a first name alone, in articles that name the one person it begins
-            owners = {clusters.find(p) for p in by_prefix.get(tuple(words), ()) if sources[k] <= sources[p]} | {
-                clusters.find(p) for p in people if p.split()[0] == k and sources[k] <= sources[p]}
+            owners = {clusters.find(p) for p in by_first.get(k, ()) if sources[k] <= sources[p]}
         exact = len(owners) == 1
         if not owners and len(words) == 1 and len(skeleton(k)) >= 2:
             # "Karimy" after "Ali Karimi": the surname spelled with other vowels, same article

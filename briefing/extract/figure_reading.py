@@ -418,8 +418,7 @@ class _Sentence:
             if num.head in resolved or head is None or t[num.head].dep not in ("nummod", "appos"):
                 continue
             m = t.mention(head)
-            before = [r for r in out if r.citation == Citation(self.s.source, self.s.start, self.s.end)
-                      and r.value != num.value and not r.subset]
+            before = [r for r in out if r.value != num.value and not r.subset]  # this sentence's counts
             # a country's name, not its people ("213 people, 12 of them Americans")
             if m is None or m.label == "NORP" or not country_of(m.text) or not before or head < min(num.tokens) - 3:
                 continue
@@ -645,9 +644,9 @@ class _Sentence:
             gov = t.head(gov)
         if gov is not None:
             # the subject, or the object of a verb that moves it: "brought the death toll to 357"
-            counted = {w for k in v.kinds for w in k.nouns}
             for subj in t.children(gov, "nsubj", "nsubjpass", "dobj"):
-                if t[subj].dep == "nsubj" and t.lemma(subj) in counted and t.lemma(gov) in v.reach_verbs:
+                if t[subj].dep == "nsubj" and t.lemma(gov) in v.reach_verbs \
+                        and any(t.lemma(subj) in k.nouns for k in v.kinds):
                     return subj, True  # "deaths now exceed 120,000"
                 if t.lemma(subj) in v.quantity_nouns:
                     of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps

@@ -49,6 +49,10 @@ class _Row:
     def sources(self) -> set[str]:
         return {m.citation.source for m in self.members}
 
+    def holds(self, value: float) -> bool:
+        """Does a member give this number? The strongest sign two readings count one quantity."""
+        return any(m.value == value for m in self.members)
+
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
@@ -186,7 +190,7 @@ class _Resolver:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
         setting them apart: the same number of them is the same toll."""
         return group not in self.known and row.group not in self.known \
-            and any(m.value == r.value for m in row.members)
+            and row.holds(r.value)
 
     def widest(self, rows: list[_Row]) -> list[_Row]:
         """The row whose places hold the countries of all the others, if one does."""
@@ -210,15 +214,15 @@ class _Resolver:
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
-            and not any(m.value == r.value for m in row.members)
+            and not row.holds(r.value)
         return (row.kind == r.kind and row.era == self.era(r) and not elsewhere and not unanchored
                 and not self.other_day(r, row)
-                and self.same_place(places, row.places, any(m.value == r.value for m in row.members))
+                and self.same_place(places, row.places, row.holds(r.value))
                 and (nation is None or row.nation is None or nation == row.nation)
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
                 # unqualified toll unless they are the same number
                 # (and "26 people" no value of "12 Americans")
-                and not ((nation is None) != (row.nation is None) and not any(m.value == r.value for m in row.members))
+                and not ((nation is None) != (row.nation is None) and not row.holds(r.value))
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
@@ -238,24 +242,23 @@ class _Resolver:
                 continue
             group = self.group(r)
             fits = [row for row in rows if row.parent is None and self.fits(r, row, group)]
-            known = self.known
             alike = [row for row in fits if self.alike(r, row, group)]
             if group is not None:
                 # a named group joins a row of that group, or a generic one; a part of a group
                 # (Marines of troops) becomes a part row below
                 named = [row for row in fits if row.group == group]
-                fits = named or [row for row in fits if row.group is None] or (alike if group not in known else [])
+                fits = named or [row for row in fits if row.group is None] or (alike if group not in self.known else [])
             else:
                 # unnamed people join a toll of a group the lexicon knows, never one of a noun
                 # it does not ("two male friends died"), which is more likely a part, unless
                 # it gives the same number
-                fits = [row for row in fits if row.group is None or row.group in known and (
-                    row.group not in self.apart or any(m.value == r.value for m in row.members))
+                fits = [row for row in fits if row.group is None or row.group in self.known and (
+                    row.group not in self.apart or row.holds(r.value))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
             # the same number in a row that fits is the strongest sign of the same quantity
-            fits = [row for row in fits if any(m.value == r.value for m in row.members)] or fits
+            fits = [row for row in fits if row.holds(r.value)] or fits
             if not _keys(r) and len(fits) > 1 or any(p.wide for p in r.places):
                 # a toll that names no place is the story's own, not one place's among several:
                 # a row naming none, or one naming every country the others do ("in Kenya and Tanzania")
@@ -319,7 +322,7 @@ class _Resolver:
         for row in rows:
             # one part: the same number of the same group, or the same qualifier ("in intensive care")
             if row.parent == parent and row.kind == r.kind and row.group == group and (
-                    any(m.value == r.value for m in row.members)
+                    row.holds(r.value)
                     or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
                 row.members.append(r)
                 row.qualifier |= qualifier

@@ -276,7 +276,7 @@ def _attribute(src: _Source, qs: int, qe: int, sents: list[int], previous) -> st
     sent = src.sentence(first)
     # 2. introduced by a colon or comma after a clause: "X defended his decision, '...'"
     lead = src.parsed.source.text[sent.start:qs].rstrip()
-    lead = lead.removesuffix("``") if lead.endswith("``") else lead  # newswire's opening mark
+    lead = lead.removesuffix("``")  # newswire's opening mark
     if lead.endswith(('"', "“", "‘")):
         lead = lead[:-1].rstrip()
     opening = src.parsed.source.text[qs:qs + 1]
