@@ -13,8 +13,9 @@ annotated after that, held out for a second score, then used for development too
 ("dev 4" since). MultiLing 2011 WikiNews topics M001 (London bombings) and M008
 (Air France 447) are development sets of another wording; M000 (the 2004 tsunami)
 and M006 (the 2010 Haiti earthquake), annotated before any of the rules that
-followed dev 4, are held out: scored, never looked at while choosing rules (as the
-ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
+followed dev 4, were held out for one score, then used for development too
+("WikiNews dev 2"). Sets in facts_gold/unscored/ are held out: scored, never looked
+at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
 
@@ -50,7 +51,7 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "DUC dev 3 (d31038t, d30007t)": (["d31038t", "d30007t"], ["d31038t", "d30007t"]),
     "DUC dev 4 (d30056t, d30034t)": (["d30056t", "d30034t"], ["d30056t", "d30034t"]),
     "WikiNews dev (M001, M008)": (["M001", "M008"], ["M001", "M008"]),
-    "WikiNews held out (M000, M006)": (["M000", "M006"], ["unscored/M000", "unscored/M006"]),
+    "WikiNews dev 2 (M000, M006)": (["M000", "M006"], ["M000", "M006"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
