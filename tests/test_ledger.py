@@ -69,6 +69,25 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Deaths from the tsunami now exceed 120,000.", [("killed", 120_000)]),
     ("The confirmed death toll climbed to 9,000 overnight.", [("killed", 9000)]),
     ("The quake struck 10 kilometres southwest of the capital.", []),
+    # the count a reaching verb measures: through "estimates of", from a participle, from an infinitive
+    ("Some estimates of the death toll rise as high as 90,000.", [("killed", 90_000)]),
+    ("The death toll continues to rise, passing 40,000 people according to officials.", [("killed", 40_000)]),
+    ("The toll, as of Sunday, is estimated to be 70,000.", [("killed", 70_000)]),
+    ("The storm claimed more than 900 victims.", [("killed", 900)]),
+    # a word on the noun says what befell them, over the noun's own kind
+    ("Medics drove 14 wounded fighters back to the town.", [("injured", 14)]),
+    ("Villagers found three dead soldiers near the road.", [("killed", 3)]),
+    ("Aid reached 45,000 displaced people last week.", [("displaced", 45_000)]),
+    # where being kept counts them; a force by its noun
+    ("Four suspects are in custody in the capital.", [("arrested", 4)]),
+    ("Nine people remain in hospital.", [("injured", 9)]),
+    ("About 2,000 peacekeepers are deployed in the region.", [("troops", 2000)]),
+    # buildings: collapsed, set on fire, set fire to; homes lost
+    ("Six buildings collapsed in the old town.", [("destroyed", 6)]),
+    ("Rioters set fire to three churches after the match.", [("destroyed", 3)]),
+    ("About 20,000 people have been left without homes.", [("displaced", 20_000)]),
+    # a loss the sentence says a sum reached
+    ("The loss suffered by farmers reached 3 million dollars.", [("damage", 3_000_000)]),
     # parts by inclusion, a country whatever the recogniser took it for, a participle saying what befell
     ("The dead included 20 children.", [("killed", 20)]),
     ("At least 1,000 foreigners were among the dead.", [("killed", 1000)]),

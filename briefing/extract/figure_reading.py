@@ -236,8 +236,21 @@ class _Sentence:
         t = self.t
         terms = self.noun_terms(noun)
         g = t.lemma(gov) if gov is not None else ""
-        # the verb with its particle too: "rounded up six activists"
-        verb = {g} | ({f"{g} {t.lower(c)}" for c in t.children(gov, "prt")} if gov is not None else set())
+        # the verb with its particle, complement or prepositional object too: "rounded up six
+        # activists", "set four mosques ablaze", "set four mosques on fire"
+        verb = {g}
+        if gov is not None:
+            verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
+            verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
+        # "set fire to four mosques": the verb and its object act on the noun after the preposition
+        through = {f"{g} {t.lemma(o)} {t.lower(t.head(noun))}" for o in t.children(gov, "dobj")} \
+            if gov is not None and rel == "prep" and t[noun].dep == "pobj" else set()
+        # "12 wounded fighters", "three dead soldiers": a word on the noun says what befell them
+        marked = {w for c in t.children(noun, "amod") if t[c].pos == "ADJ" or t[c].tag == "VBN"
+                  for w in (t.lower(c), t.lemma(c))}
+        # "three suspects are in custody", "20 remain in hospital": where being kept counts them
+        kept_in = {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps
+                   for o in t.children(p, "pobj")} if gov is not None and g in self.v.holding_verbs else set()
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "were forced to flee": what the object of a causative is made to do
@@ -258,9 +271,11 @@ class _Sentence:
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
+                or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
+                or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
@@ -373,6 +388,9 @@ class _Sentence:
                 # "the dead included 20 children", "1,000 foreigners were among the dead": a part
                 # of the count the whole's own noun says
                 kinded, partitive = (among[0], t.lemma(noun)), True
+            if kinded is None and noun != num.head and self.reached(gov) is not None:
+                # "the toll continues to rise, passing 80,000 people": what the toll counts
+                kinded = self.kind(self.reached(gov), None, "")
             if kinded is None and not same and noun in counted and gov is not None and t.lemma(gov) in COPULAS:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
                 # care": some of the people just counted, of the same kind
@@ -587,6 +605,8 @@ class _Sentence:
         for num in amounts(t, v):
             near = {num.head, *t.children(num.head), *t.ancestors(num.head)[:3]}
             near |= {o for n in list(near) for p in t.children(n, "prep") for o in t.children(p, "pobj")}
+            # "the economic loss ... reached 7.7 billion dollars"
+            near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.reach_verbs for s in t.children(a, "nsubj")}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
             if not words & v.damage_nouns and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
                 continue
@@ -629,6 +649,35 @@ class _Sentence:
                     break
         return places
 
+    def reached(self, gov: int | None) -> int | None:
+        """The count a verb of reaching says a number is the size of: "estimates of the death toll
+        rise as high as 200,000", "the toll continues to rise, passing 80,000 people"."""
+        t, v = self.t, self.v
+        # from "as high as" or "to" up to the verb
+        while gov is not None and t[gov].pos not in VERBAL and t[gov].dep in ("prep", "advmod") \
+                and t.head(gov) is not None:
+            gov = t.head(gov)
+        if gov is None or t.lemma(gov) not in v.reach_verbs:
+            return None
+        verb = gov
+        for _ in range(len(t)):  # a participle or infinitive takes the subject of its clause
+            if list(t.children(verb, "nsubj")) or t[verb].dep not in ("xcomp", "advcl", "conj") or t.head(verb) is None:
+                break
+            verb = t.head(verb)
+        # the parser sometimes hangs "the death toll rise" on the verb as a compound
+        for subj in [*t.children(verb, "nsubj"), *t.children(gov, "compound")]:
+            of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+            for noun in (subj, *of):  # "estimates of the toll"
+                if self.counts_a_kind(noun):
+                    return noun
+        return None
+
+    def counts_a_kind(self, noun: int) -> bool:
+        """A toll or a kind's own noun: "the death toll", "deaths", "the number of dead"."""
+        terms = self.noun_terms(noun)
+        return any(terms & (k.nouns | k.states) for k in self.v.kinds) \
+            or self.t.lemma(noun) in self.v.quantity_nouns and any(self.t.children(noun, "compound"))
+
     def borrowed_noun(self, num: Number, found: list[Number], direct: dict[int, int | None]) -> tuple[int | None, bool]:
         """The noun a number without one stands for, and whether it is the same referent.
 
@@ -638,11 +687,18 @@ class _Sentence:
         """
         t, v = self.t, self.v
         gov, rel, _ = self.governor(num.head)
+        reached = self.reached(gov)
+        if reached is not None:
+            return reached, True
         for _ in range(len(t)):  # "from 7,000 to about 6,100": "to" hangs from "from"
             if gov is None or t[gov].dep != "prep" or t.head(gov) is None:
                 break
             gov = t.head(gov)
         if gov is not None:
+            # "the death toll is estimated to be 110,000": an infinitive's subject is its clause's
+            while t[gov].dep == "xcomp" and t.head(gov) is not None \
+                    and not list(t.children(gov, "nsubj", "nsubjpass", "dobj")):
+                gov = t.head(gov)
             # the subject, or the object of a verb that moves it: "brought the death toll to 357"
             for subj in t.children(gov, "nsubj", "nsubjpass", "dobj"):
                 if t[subj].dep == "nsubj" and t.lemma(gov) in v.reach_verbs \

@@ -35,6 +35,7 @@ class Kind:
     states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
     reflexive_verbs: frozenset[str] = frozenset()  # "four bombers blew themselves up": the subject
     taken_to: frozenset[str] = frozenset()  # "flown to hospital": where being taken counts them
+    held_in: frozenset[str] = frozenset()  # "remain in hospital": where being kept counts them
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class Words:
     part_verbs: frozenset[str]
     causatives: frozenset[str]
     moving_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
@@ -164,6 +166,7 @@ def load_words(path: Path = FIGURES) -> Words:
             pairs=frozenset((a.lower(), b.lower()) for a, b in k.get("pairs", ())),
             reflexive_verbs=_set(k.get("reflexive_verbs", ())),
             taken_to=_set(k.get("taken_to", ())),
+            held_in=_set(k.get("held_in", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -199,6 +202,7 @@ def load_words(path: Path = FIGURES) -> Words:
         part_verbs=_set(grammar.get("part_verbs", ())),
         causatives=_set(grammar.get("causatives", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
+        holding_verbs=_set(grammar.get("holding_verbs", ())),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
