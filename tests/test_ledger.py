@@ -86,8 +86,14 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Six buildings collapsed in the old town.", [("destroyed", 6)]),
     ("Rioters set fire to three churches after the match.", [("destroyed", 3)]),
     ("About 20,000 people have been left without homes.", [("displaced", 20_000)]),
+    # verbs of care count the injured unless they say it was for something else
+    ("Three hundred victims of the storm have been treated in the city so far.", [("injured", 300)]),
+    ("Eleven people were treated at the clinic for burns.", [("injured", 11)]),
+    ("The nurse has treated at least 80 children at the camp for diarrhea.", []),
+    ("Twenty children arrived by bus; four of them were hospitalised for dehydration.", []),
     # a loss the sentence says a sum reached
     ("The loss suffered by farmers reached 3 million dollars.", [("damage", 3_000_000)]),
+    ("The report put the loss, which reached 2 billion dollars, at a tenth of output.", [("damage", 2_000_000_000)]),
     # parts by inclusion, a country whatever the recogniser took it for, a participle saying what befell
     ("The dead included 20 children.", [("killed", 20)]),
     ("At least 1,000 foreigners were among the dead.", [("killed", 1000)]),

@@ -263,6 +263,11 @@ class _Sentence:
             above = t.head(t.head(noun)) if t[noun].dep == "pobj" and t.head(noun) is not None else None
             if reduced is None and above is not None and t.lemma(above) in self.v.quantity_nouns:
                 reduced = self.describer(above)  # the participle hung on "number" instead
+        # "treated for burns" is an injury, "treated for dehydration" is not
+        # ("treated at the shelter for diarrhea": the parser may hang it on the place)
+        cares = [p for p in t.children(gov, "prep")] if gov is not None else []
+        cares += [q for p in cares for o in t.children(p, "pobj") for q in t.children(o, "prep")]
+        cared_for = {t.lemma(o) for p in cares if t.lower(p) in ("for", "with") for o in t.children(p, "pobj")}
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
         moved = {t.lemma(o) for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
@@ -276,6 +281,7 @@ class _Sentence:
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
+                or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
@@ -606,7 +612,8 @@ class _Sentence:
             near = {num.head, *t.children(num.head), *t.ancestors(num.head)[:3]}
             near |= {o for n in list(near) for p in t.children(n, "prep") for o in t.children(p, "pobj")}
             # "the economic loss ... reached 7.7 billion dollars"
-            near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.reach_verbs for s in t.children(a, "nsubj")}
+            near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.reach_verbs
+                     for s in [*t.children(a, "nsubj"), *([t.head(a)] if t[a].dep == "relcl" else [])]}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
             if not words & v.damage_nouns and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
                 continue

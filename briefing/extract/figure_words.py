@@ -36,6 +36,7 @@ class Kind:
     reflexive_verbs: frozenset[str] = frozenset()  # "four bombers blew themselves up": the subject
     taken_to: frozenset[str] = frozenset()  # "flown to hospital": where being taken counts them
     held_in: frozenset[str] = frozenset()  # "remain in hospital": where being kept counts them
+    care_verbs: frozenset[str] = frozenset()  # "treated": counted unless it is for something not of the kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ def load_words(path: Path = FIGURES) -> Words:
             reflexive_verbs=_set(k.get("reflexive_verbs", ())),
             taken_to=_set(k.get("taken_to", ())),
             held_in=_set(k.get("held_in", ())),
+            care_verbs=_set(k.get("care_verbs", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
