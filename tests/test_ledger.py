@@ -464,3 +464,20 @@ def test_a_toll_naming_nobody_is_no_value_of_a_small_named_group_s_toll(nlp):
                  published=("2010-01-13", "2010-01-20", "2010-03-18"))
     rows = {r.label: sorted(v.value for v in r.values) for r in led.rows}
     assert rows == {"peacekeepers killed": [4], "people killed": [200000, 222570]}
+
+
+def test_an_earlier_estimate_is_another_value_of_the_count_and_place_it_revises(nlp):
+    assert read(nlp, "The storm had killed 4,210 people in Ruritania, down from an earlier estimate of 5,000.") \
+        == [("killed", 4210), ("killed", 5000)]
+    led = ledger(nlp, "The storm had killed 4,210 people in Ruritania, down from an earlier estimate of 5,000.",
+                 "The storm killed 8,000 people in Central America.")
+    by_values = {tuple(sorted(v.value for v in r.values)) for r in led.rows}
+    assert by_values == {(4210, 5000), (8000,)}
+
+
+def test_a_region_s_toll_stays_the_region_s_when_a_country_shares_its_number(nlp):
+    led = ledger(nlp, "The storm killed 300 people in Ruritania, down from an earlier estimate of 5,000.",
+                 "The storm killed 5,000 people in Central America.",
+                 "The storm has killed 7,500 people, officials said.")
+    rows = {tuple(sorted(v.value for v in r.values)): r for r in led.rows}
+    assert (5000, 7500) in rows and (300, 5000) in rows

@@ -384,7 +384,7 @@ class _Sentence:
                     if not self.kind(noun, *self.governor(role)[:2]):
                         continue
             gov, rel, negated = self.governor(role)
-            kinded = self.kind(noun, gov, rel)
+            kinded, earlier = self.kind(noun, gov, rel), None
             if kinded is None and partitive and (gov is None or t[gov].pos != "VERB" or t.lemma(gov) in COPULAS):
                 # the whole's own kind: "of the 162 people who suffered injuries, 57 were ..."; not
                 # when the part does something else ("one of four foreigners beheaded claimed ...")
@@ -397,6 +397,10 @@ class _Sentence:
             if kinded is None and noun != num.head and self.reached(gov) is not None:
                 # "the toll continues to rise, passing 80,000 people": what the toll counts
                 kinded = self.kind(self.reached(gov), None, "")
+            if kinded is None and not same and noun in counted and gov is not None and rel == "of" \
+                    and t.lemma(gov) in self.v.quantity_nouns:
+                # "killed 6,076 people, down from an earlier estimate of 7,000": another value of that count
+                kinded, earlier = (counted[noun], t.lemma(noun)), noun
             if kinded is None and not same and noun in counted and gov is not None and t.lemma(gov) in COPULAS:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
                 # care": some of the people just counted, of the same kind
@@ -423,8 +427,11 @@ class _Sentence:
                 if t[noun].dep == "pobj" else False
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
-            out.append(self.reading(kind.name, kind.event, num, noun, same, gov, term,
-                                    subset=(partitive and not of_whole) or others or included))
+            read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
+                                subset=(partitive and not of_whole) or others or included)
+            if earlier is not None:  # the count it is an earlier value of says where
+                read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
+            out.append(read)
         extra = self.gapped(found, resolved, out)
         # "in Indonesia, 80,000 died; in Sri Lanka, 30,000": a place the list gave its own number is not the first's
         taken = {p.key for r in extra for p in r.places}

@@ -257,9 +257,12 @@ class _Resolver:
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
+            if any(p.wide for p in r.places):
+                # a toll of the whole region is the story's own, whatever number one place shares with it
+                fits = [row for row in fits if not row.places] or self.widest(fits)
             # the same number in a row that fits is the strongest sign of the same quantity
             fits = [row for row in fits if row.holds(r.value)] or fits
-            if not _keys(r) and len(fits) > 1 or any(p.wide for p in r.places):
+            if not _keys(r) and len(fits) > 1:
                 # a toll that names no place is the story's own, not one place's among several:
                 # a row naming none, or one naming every country the others do ("in Kenya and Tanzania")
                 fits = [row for row in fits if not row.places] or self.widest(fits)
