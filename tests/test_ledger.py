@@ -476,8 +476,8 @@ def test_an_earlier_estimate_is_another_value_of_the_count_and_place_it_revises(
 
 
 def test_a_region_s_toll_stays_the_region_s_when_a_country_shares_its_number(nlp):
-    led = ledger(nlp, "The storm killed 300 people in Ruritania, down from an earlier estimate of 5,000.",
-                 "The storm killed 5,000 people in Central America.",
-                 "The storm has killed 7,500 people, officials said.")
-    rows = {tuple(sorted(v.value for v in r.values)): r for r in led.rows}
-    assert (5000, 7500) in rows and (300, 5000) in rows
+    led = ledger(nlp, "The storm killed 3,000 people in Central America.",
+                 "The storm had killed 300 people in Ruritania, down from an earlier estimate of 5,000.",
+                 "The storm killed 5,000 people in Central America.")
+    rows = {tuple(sorted(v.value for v in r.values)) for r in led.rows}
+    assert rows == {(3000, 5000), (300, 5000)}
