@@ -481,3 +481,16 @@ def test_a_region_s_toll_stays_the_region_s_when_a_country_shares_its_number(nlp
                  "The storm killed 5,000 people in Central America.")
     rows = {tuple(sorted(v.value for v in r.values)) for r in led.rows}
     assert rows == {(3000, 5000), (300, 5000)}
+
+
+def test_verbs_joined_in_one_clause_share_where_it_happened(nlp):
+    parsed = parse(nlp, "The blast at the market in Peshawar killed 40 people and injured 300.",
+                   "The bomb in Zembla killed 9 people and wounded 120.")
+    places = {(r.kind, r.value): {p.key for p in r.places} for r in readings(parsed, load_words())}
+    assert places[("injured", 300)] == places[("killed", 40)] != set()
+    assert places[("injured", 120)] == places[("killed", 9)] != set()
+    # a count put elsewhere keeps its own place, and gives none to the clause it is joined to
+    parsed = parse(nlp, "Officials said 14 people had died on the small island, and at least nine had died "
+                        "elsewhere in the country.")
+    places = {r.value: {p.key for p in r.places} for r in readings(parsed, load_words())}
+    assert places[14] != places[9] or not places[14]

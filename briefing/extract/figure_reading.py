@@ -351,6 +351,7 @@ class _Sentence:
         out: list[Reading] = []
         resolved: dict[int, tuple[int, int, bool]] = {}  # number head -> (noun, role, same)
         counted: dict[int, Kind] = {}  # noun -> the kind a number of this sentence counted it as
+        verbs: dict[int, int | None] = {}  # reading (index in out) -> its governing word
         # "from 580,000 to 569,000": the first end of a range takes what the second counts
         heads = {m.head for m in found}
         ranged = {n.head: t.head(n.head) for n in found if t[n.head].dep == "quantmod" and t.head(n.head) in heads}
@@ -432,12 +433,34 @@ class _Sentence:
             if earlier is not None:  # the count it is an earlier value of says where
                 read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
             out.append(read)
+            verbs[len(out) - 1] = gov
+        out = self.shared_places(out, verbs)
         extra = self.gapped(found, resolved, out)
         # "in Indonesia, 80,000 died; in Sri Lanka, 30,000": a place the list gave its own number is not the first's
         taken = {p.key for r in extra for p in r.places}
         if taken:
             out = [replace(r, places=tuple(p for p in r.places if p.key not in taken) or r.places) for r in out]
         return out + extra + self.damages()
+
+    def shared_places(self, out: list[Reading], verbs: dict[int, int | None]) -> list[Reading]:
+        """Verbs joined in one clause share where it happened: "the blast in Nairobi killed 213 people
+        and injured 5,400". Not a verb that says where of its own, nor one beside a count put
+        elsewhere: "14 died on the island, and nine elsewhere in the country"."""
+        t, v, out = self.t, self.v, list(out)
+        for i, gov in verbs.items():
+            if out[i].places or gov is None or t[gov].pos not in VERBAL:
+                continue
+            if any(t.lower(p) in v.via_preps and any(t[o].pos in ("NOUN", "PROPN") and t[o].ent_type not in ("DATE", "TIME")
+                                                   for o in t.children(p, "pobj")) for p in t.children(gov, "prep")):
+                continue
+            joined = {j for j, other in verbs.items() if other is not None and j != i
+                      and (t.head(other) == gov and t[other].dep == "conj" or t.head(gov) == other and t[gov].dep == "conj")}
+            if any(t.lemma(a) in v.elsewhere for g in {gov, *(verbs[j] for j in joined)} for a in t.children(g, "advmod")):
+                continue
+            places = next((out[j].places for j in sorted(joined) if out[j].places and not out[j].subset), ())
+            if places:
+                out[i] = replace(out[i], places=places)
+        return out
 
     def gapped(self, found: list[Number], resolved: dict, out: list[Reading]) -> list[Reading]:
         """A list that leaves out the verb: "Sri Lanka reported 30,000 deaths, India 10,000 and

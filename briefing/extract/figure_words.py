@@ -74,6 +74,7 @@ class Words:
     causatives: frozenset[str]
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    elsewhere: frozenset[str]
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
@@ -205,6 +206,7 @@ def load_words(path: Path = FIGURES) -> Words:
         causatives=_set(grammar.get("causatives", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
+        elsewhere=_set(grammar.get("elsewhere", ())),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
