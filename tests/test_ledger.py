@@ -494,3 +494,33 @@ def test_verbs_joined_in_one_clause_share_where_it_happened(nlp):
                         "elsewhere in the country.")
     places = {r.value: {p.key for p in r.places} for r in readings(parsed, load_words())}
     assert places[14] != places[9] or not places[14]
+
+
+def test_a_list_under_a_line_saying_what_it_counts_gives_a_toll_per_country(nlp):
+    text = ("Officials in several countries are still reporting the numbers of dead as best they can:\n\n"
+            "    * Peru - approximately 1,200\n    * Ecuador - more than 700\n\n"
+            "Aid is arriving slowly in the worst-hit villages, where roads remain closed and bridges are down.\n\n"
+            "    * Bolivia - 300\n")
+    found = {(r.kind, r.value, tuple(p.key for p in r.places)) for r in readings(parse(nlp, text), load_words())}
+    assert ("killed", 1200, ("peru",)) in found and ("killed", 700, ("ecuador",)) in found
+    assert not any(v == 300 for _, v, _ in found)  # prose ended the list
+
+
+def test_a_modal_on_a_verb_of_counting_hedges_the_count_but_a_projection_is_unreal(nlp):
+    assert read(nlp, "The northern province alone may have as many as 9,000 dead.") == [("killed", 9000)]
+    assert read(nlp, "The final death toll could climb beyond 15,000.") == []
+
+
+def test_a_country_is_known_by_its_key_in_lower_case():
+    assert country_of("sri lanka") == country_of("Sri Lanka") == "sri lanka"
+    assert country_of("south korea") == country_of("South Korea") is not None
+    assert country_of("new york") is None
+
+
+def test_a_toll_naming_no_place_is_the_story_s_whole_even_when_one_country_shares_its_number(nlp):
+    led = ledger(nlp, "The wave killed 8,000 people in Indonesia.",
+                 "The wave killed 900 people in India.",
+                 "The death toll from the wave passed 8,000 people, agencies said.",
+                 "The death toll from the wave rose to 12,000.")
+    rows = {tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed"}
+    assert (8000, 12000) in rows and (8000,) in rows

@@ -52,5 +52,10 @@ def _aliased() -> dict[str, str]:
 
 def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
-    k = _plain(name)
-    return _countries().get(k) or _aliased().get(k)
+    for k in [_plain(name), *([_plain(name.title())] if " " in name.strip() else [])]:
+        # a key in lower case ("sri lanka") as well as a name as written: the key of a name keeps
+        # only words up to its last capitalised one
+        found = _countries().get(k) or _aliased().get(k)
+        if found:
+            return found
+    return None

@@ -17,7 +17,7 @@ from .figure_words import Hedge, Kind, Words
 from .countries import country_of
 from .entities import surface
 from .figure_places import Aliases, Locator, Place
-from .numbers import Number, amounts, numbers
+from .numbers import Number, amounts, bare_numbers, numbers
 from .parse_tree import Tree
 
 PATIENT = frozenset({"patient", "acl"})
@@ -65,8 +65,9 @@ class Reading:
 class _Sentence:
     """The parse of one sentence and the questions asked of it."""
 
-    def __init__(self, sentence: Sentence, previous: Sequence[Sentence], vocab: Words, aliases: Aliases):
-        self.s, self.v = sentence, vocab
+    def __init__(self, sentence: Sentence, previous: Sequence[Sentence], vocab: Words, aliases: Aliases,
+                 lead_in: Sentence | None = None):
+        self.s, self.v, self.lead_in = sentence, vocab, lead_in
         self.t = Tree(sentence)
         self.where = Locator(self.t, previous, vocab, aliases)
 
@@ -320,6 +321,8 @@ class _Sentence:
         # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
         # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
         own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
+        if t.lemma(gov) in v.counting_verbs:
+            return False  # "the province alone may have 80,000 dead": a hedged count, not a threat
         return event and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              for c in t.children(gov, "aux"))
 
@@ -440,7 +443,8 @@ class _Sentence:
         taken = {p.key for r in extra for p in r.places}
         if taken:
             out = [replace(r, places=tuple(p for p in r.places if p.key not in taken) or r.places) for r in out]
-        return out + extra + self.damages()
+        out = out + extra + self.damages()
+        return out or self.listed()
 
     def shared_places(self, out: list[Reading], verbs: dict[int, int | None]) -> list[Reading]:
         """Verbs joined in one clause share where it happened: "the blast in Nairobi killed 213 people
@@ -461,6 +465,25 @@ class _Sentence:
             if places:
                 out[i] = replace(out[i], places=places)
         return out
+
+    def listed(self) -> list[Reading]:
+        """A list item naming a country and a number, under a line saying what the list counts:
+        "other countries report the numbers of dead:" then "Sri Lanka - approximately 28,500"."""
+        t, v, lead = self.t, self.v, self.lead_in
+        if lead is None:
+            return []
+        said = {w for tok in lead.tokens for w in (tok.lemma.lower(), tok.text.lower())}
+        kind = next((k for k in v.kinds if k.event and said & (k.nouns | k.states)), None)
+        found = bare_numbers(t, v)
+        if kind is None or len(found) != 1:
+            return []
+        num = found[0]
+        marks = [j for j in range(min(num.tokens)) if t[j].text in v.list_marks]
+        name = t.text(0, marks[0] - 1).strip(" *•-") if marks and marks[0] > 0 else ""
+        if not country_of(name):
+            return []
+        place = Place(self.where.aliases.place(name), surface(name))
+        return [replace(self.reading(kind.name, kind.event, num, num.head, True, None, "people"), places=(place,))]
 
     def gapped(self, found: list[Number], resolved: dict, out: list[Reading]) -> list[Reading]:
         """A list that leaves out the verb: "Sri Lanka reported 30,000 deaths, India 10,000 and
@@ -539,8 +562,9 @@ class _Sentence:
         return tuple(sorted({p.key for s in self.t.children(gov, "nsubj") for p in self.where.named_place(s)}))
 
     def nearby(self) -> tuple[str, ...]:
-        """Places named as places (not "US" in "US soldiers") in this sentence and the two before."""
-        labels, aliases = self.v.place_labels, self.where.aliases
+        """Places named as places (not "US" in "US soldiers") in this sentence and the two before;
+        not regions ("Asia"), which name no country and which the gazetteer may take for a town."""
+        labels, aliases = self.v.place_labels - self.v.wide_labels, self.where.aliases
         out = set()
         for s in (*self.where.previous, self.s):
             heads = {tok.start: tok.dep for tok in s.tokens}
@@ -764,8 +788,9 @@ class _Sentence:
 
 
 def read_sentence(sentence: Sentence, previous: Sequence[Sentence], vocab: Words,
-                  aliases: Aliases | None = None) -> list[Reading]:
-    """The figures one sentence states; `previous` sentences resolve "the country"."""
-    return _Sentence(sentence, previous, vocab, aliases or Aliases(vocab)).readings()
+                  aliases: Aliases | None = None, lead_in: Sentence | None = None) -> list[Reading]:
+    """The figures one sentence states; `previous` sentences resolve "the country"; `lead_in` is the
+    line ending in a colon that introduces the list the sentence is an item of."""
+    return _Sentence(sentence, previous, vocab, aliases or Aliases(vocab), lead_in).readings()
 
 

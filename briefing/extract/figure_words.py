@@ -75,6 +75,8 @@ class Words:
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     elsewhere: frozenset[str]
+    list_marks: frozenset[str]
+    list_item_tokens: int
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     inclusive_preps: frozenset[str]
@@ -207,6 +209,8 @@ def load_words(path: Path = FIGURES) -> Words:
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
+        list_marks=frozenset(grammar.get("list_marks", ())),
+        list_item_tokens=int(grammar.get("list_item_tokens", 8)),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),

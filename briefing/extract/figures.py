@@ -24,7 +24,11 @@ def readings(parsed: Sequence[ParsedSource], vocab: Words | None = None) -> list
 
 def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Reading]:
     """The figures one source states: a function of its sentences alone, so it can be cached."""
-    out = []
+    out, lead_in = [], None
     for i, sentence in enumerate(p.sentences):
-        out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases))
+        out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases, lead_in))
+        if sentence.text.rstrip().endswith(":"):
+            lead_in = sentence
+        elif len(sentence.tokens) > vocab.list_item_tokens:
+            lead_in = None  # prose again: the list is over
     return out

@@ -260,12 +260,16 @@ class _Resolver:
             if any(p.wide for p in r.places):
                 # a toll of the whole region is the story's own, whatever number one place shares with it
                 fits = [row for row in fits if not row.places] or self.widest(fits)
+            elif not _keys(r) and len(fits) > 1:
+                # a toll that names no place is the story's own, not one place's among several: a row
+                # naming none, or one naming every country the others do ("in Kenya and Tanzania"),
+                # even when one place states the same number; unless it is far smaller than the
+                # story's toll and a place states that very number (its own toll, the place unsaid)
+                whole = [row for row in fits if not row.places] or self.widest(fits)
+                if not whole or any(self.near(r, row) for row in whole) or not any(row.holds(r.value) for row in fits):
+                    fits = whole
             # the same number in a row that fits is the strongest sign of the same quantity
             fits = [row for row in fits if row.holds(r.value)] or fits
-            if not _keys(r) and len(fits) > 1:
-                # a toll that names no place is the story's own, not one place's among several:
-                # a row naming none, or one naming every country the others do ("in Kenya and Tanzania")
-                fits = [row for row in fits if not row.places] or self.widest(fits)
             if fits:
                 row = max(fits, key=lambda row: (len(row.sources()), -rows.index(row)))
                 row.members.append(r)

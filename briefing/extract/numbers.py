@@ -192,6 +192,16 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
     return out
 
 
+def bare_numbers(tree: Tree, vocab: Words) -> list[Number]:
+    """Every number phrase, with its hedge, whatever the recogniser took it for: the number of a
+    list item ("Peru - 45") is its count, and the recogniser reads such lines poorly."""
+    out = []
+    for i, phrase, value in _phrases(tree, vocab):
+        hedge, hedge_tokens = _hedge(tree, phrase, vocab)
+        out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
+    return out
+
+
 def amounts(tree: Tree, vocab: Words) -> list[Number]:
     """Sums of money: a number phrase after a currency sign or before a currency word ("$45 million")."""
     out = []
