@@ -524,3 +524,12 @@ def test_a_toll_naming_no_place_is_the_story_s_whole_even_when_one_country_share
                  "The death toll from the wave rose to 12,000.")
     rows = {tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed"}
     assert (8000, 12000) in rows and (8000,) in rows
+
+
+def test_counts_of_one_kind_a_sentence_lists_side_by_side_are_two_quantities(nlp):
+    led = ledger(nlp, "The report said the quake left 400,000 refugees in camps and 90,000 displaced people.")
+    rows = {tuple(v.value for v in r.values) for r in led.rows}
+    assert rows == {(400_000,), (90_000,)} and not led.discrepancies
+    # a sentence that revises a toll still gives two values of it
+    led = ledger(nlp, "The toll rose to 67 deaths from 60 people.")
+    assert [tuple(sorted(v.value for v in r.values)) for r in led.rows] == [(60, 67)]

@@ -229,7 +229,15 @@ class _Resolver:
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
                 and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event))
-                and self.close_in_time(r, row))
+                and self.close_in_time(r, row)
+                and not self.listed_beside(r, row))
+
+    @staticmethod
+    def listed_beside(r: Reading, row: _Row) -> bool:
+        """Two counts of one kind that one sentence gives side by side, of different nouns, are two
+        quantities ("1,300,000 refugees in camps, 766,000 displaced people"), unless it revises one."""
+        return not r.revised and any(m.citation.source == r.citation.source and m.index == r.index
+                                     and m.value != r.value and m.noun != r.noun for m in row.members)
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
