@@ -507,7 +507,8 @@ class _Sentence:
                 subset: bool = False) -> Reading:
         t = self.t
         skip = set(num.tokens) | set(num.hedge_tokens)
-        qualifier = self.qualifier(noun, gov)
+        # a hedge says how sure the number is, not which people it counts ("approximately 28,500")
+        qualifier = tuple(q for q in self.qualifier(noun, gov) if q not in {t.lemma(i) for i in num.hedge_tokens})
         # bodies recovered so far are a part of the toll, however many; "recovered" and "found"
         # count one part ("bodies that were found": the verb may be a clause on the noun)
         recovery = self.v.recovery or {}
