@@ -535,3 +535,9 @@ def test_counts_of_one_kind_a_sentence_lists_side_by_side_are_two_quantities(nlp
     # a sentence that revises a toll still gives two values of it
     led = ledger(nlp, "The toll rose to 67 deaths from 60 people.")
     assert [tuple(sorted(v.value for v in r.values)) for r in led.rows] == [(60, 67)]
+
+
+def test_where_people_were_taken_for_care_is_not_where_it_happened(nlp):
+    parsed = parse(nlp, "Five hundred victims of the quake have been treated in Florida so far.")
+    (r,) = readings(parsed, load_words())
+    assert (r.kind, r.value, r.places) == ("injured", 500, ())

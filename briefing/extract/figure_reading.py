@@ -686,7 +686,10 @@ class _Sentence:
         places = where.places_from(num.head) or (where.places_from(noun) if noun is not None else [])
         if places or gov is None:
             return places
-        places = where.places_from(gov)
+        # "500 victims were treated in Florida", "flown to hospitals in Miami": where they were taken
+        # is not where it happened
+        taken = t.lemma(gov) in self.v.moving_verbs or any(t.lemma(gov) in k.care_verbs for k in self.v.kinds)
+        places = [] if taken else where.places_from(gov)
         if not places and t[gov].dep == "relcl" and t.head(gov) is not None:
             # "a base in X that killed three soldiers"; "El Salvador, where 140 people died"
             head = t.head(gov)
