@@ -151,9 +151,18 @@ def _resolve(name, sources, strike, said, near, codes, towns) -> Place:
         return _with(base, kind="country", lat=c.lat, lon=c.lon, country=c.name, iso3=c.iso3)
     named_iso2 = {x.iso2 for x in said}
     near_iso2 = {codes[n].iso2 for n in near if n in codes}
-    for tier in ([t for t in towns if t.iso2 in named_iso2], [t for t in towns if t.iso2 in near_iso2]):
-        if tier:
-            return _town(base, tier[0], codes)
+    named_towns = [t for t in towns if t.iso2 in named_iso2]
+    if named_towns:
+        return _town(base, named_towns[0], codes)
+    # a province of a country the sources name before a town of a neighbour or of anywhere:
+    # "Florida" beside "United States" is the state, not a Colombian town near Venezuela
+    region = gazetteer.province(name, said)
+    if region is not None:
+        return _with(base, country=region.name, iso3=region.iso3,
+                     note=f"a province of {region.name}; the gazetteer has no coordinates for provinces")
+    near_towns = [t for t in towns if t.iso2 in near_iso2]
+    if near_towns:
+        return _town(base, near_towns[0], codes)
     if towns:
         lands = list(dict.fromkeys(t.iso2 for t in towns))
         rivals = [t.population for t in towns if t.iso2 != towns[0].iso2 and t.by_name >= towns[0].by_name]
@@ -162,10 +171,6 @@ def _resolve(name, sources, strike, said, near, codes, towns) -> Place:
         names = [codes[i].name if i in codes else i for i in lands[:3]]
         return _with(base, note="ambiguous: a town of that name is in " + ", ".join(names)
                      + "; none of them is a country the sources name")
-    region = gazetteer.province(name, said)
-    if region is not None:
-        return _with(base, country=region.name, iso3=region.iso3,
-                     note=f"a province of {region.name}; the gazetteer has no coordinates for provinces")
     return _with(base, note="not in the gazetteer")
 
 

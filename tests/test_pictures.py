@@ -58,6 +58,14 @@ def test_a_town_is_located_in_the_country_the_sources_name(parse):
     assert tripoli.country == "Libya" and abs(tripoli.lat - 32.9) < 0.3 and abs(tripoli.lon - 13.2) < 0.3
 
 
+def test_a_province_of_a_country_the_sources_name_beats_a_neighbour_s_town_of_that_name(parse):
+    text = ("Hundreds of survivors of the earthquake in Haiti were flown to Florida, the United States said. "
+            "Venezuela sent doctors to Port-au-Prince. Florida hospitals treated 500 victims.")
+    b = _briefing(parse, text, published=(None,))
+    florida = _place(locate(b, render.entity_cards(b)), "Florida")
+    assert florida.country == "United States" and florida.kind != "town"
+
+
 def test_a_place_the_gazetteer_lacks_is_listed_and_the_build_goes_on(parse, tmp_path):
     b = _with_card(_briefing(parse, LEBANON), "Qarnavelle Heights")
     view = pictures(b, render.entity_cards(b))
