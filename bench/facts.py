@@ -180,6 +180,15 @@ def misses(folder: str, gold_name: str) -> str:
     for d in doc["discrepancies"]:
         if not any(set(d["values"]) <= set(g["values"]) for g in gold.get("discrepancies", [])):
             lines.append(f"CONFLICT WRONG {d['values']} {d.get('quantity')}: {d.get('change') or ''}")
+    # quotes: a gold quotation not attributed to its speaker, and what the briefing says instead
+    norm = lambda x: " ".join((x or "").split()).casefold()  # noqa: E731
+    for g in gold.get("quotes", []):
+        held = [q for q in doc.get("quotes", []) if norm(g["contains"]) in norm(q.get("text"))]
+        if any(norm(q.get("speaker")) in norm(g["speaker"]) or norm(g["speaker"]).endswith(norm(q.get("speaker")))
+               for q in held if q.get("speaker")):
+            continue
+        said = "; ".join(f"as {q.get('speaker')!r}" for q in held) or "not quoted"
+        lines.append(f"QUOTE MISSED {g['speaker']}: {g['contains']!r} ({said})")
     return "\n".join(lines)
 
 

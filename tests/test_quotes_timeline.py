@@ -231,3 +231,19 @@ def test_recurring_events_and_different_places_are_not_one_event(nlp):
     assert date_discrepancies(attacks) == []
     places = two_sources(nlp, "ISIS was defeated in Syria in 2019.", "ISIS was defeated in Iraq in 2017.")
     assert date_discrepancies(places) == []
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_after_newswire_marks_is_the_speaker(nlp):
+    text = ("Nine relief flights reached the valley on Monday, said Col. Martin Alvarado Barrios of the "
+            "army's emergency task force. ``We can manage with the number of aircraft we have because there "
+            "is little to distribute,'' Barrios said. More help was on the way.")
+    found = quotes_of(nlp, text)
+    assert found[next(q for q in found if q.startswith("We can manage"))] == "Martin Alvarado Barrios"
+
+
+def test_he_after_a_speaker_whose_name_the_recogniser_mislabelled_is_that_speaker(nlp):
+    text = ("\"We can say there is a little less uncertainty, so there is a little more optimism,\" "
+            "Paul-Lois Arslanian, the leader of the French agency BEA, said. However, he added that "
+            "\"it is premature for the time being to say what happened.\"")
+    found = quotes_of(nlp, text)
+    assert found[next(q for q in found if q.startswith("it is premature"))] == "Paul-Lois Arslanian"

@@ -411,7 +411,9 @@ def _resolve(src: _Source, si: int, ti: int, depth: int = 0, pronouns: bool = Tr
         card = src.cards.named(m.text, src.parsed.source.id)
         if card is not None:
             return card
-    if m is None and t.pos == "PROPN":  # a name the model did not mark: "Carter said"
+    # a name the model did not mark: "Carter said"; after newswire quote marks the tagger may even
+    # take it for a common noun ("''Caceres said")
+    if m is None and (t.pos == "PROPN" or t.pos == "NOUN" and t.text[:1].isupper() and ti > 0):
         name = [c for c in kids[ti] if c < ti and toks[c].dep == "compound" and toks[c].pos == "PROPN"]
         card = src.cards.named(" ".join(toks[i].text for i in (*name, ti)), src.parsed.source.id)
         if card is not None:
@@ -501,8 +503,20 @@ def _pronoun(src: _Source, si: int, ti: int, word: str) -> EntityCard | None:
         here = [a for a in src.antecedents if a[0] == si and a[1] < ti and a[3] and a[2].label != "GPE"]
         if here:
             return here[-1][2]
-        return _antecedent(src, si, ti, lambda c: c.label == "PERSON")
+        person = _antecedent(src, si, ti, lambda c: c.label == "PERSON")
+        # "X, the leader of the agency, said ... . He added": a speaker just before is a person,
+        # whatever label the recogniser gave the name
+        spoke = [a for a in src.antecedents if (a[0], a[1]) < (si, ti) and a[0] >= si - 1 and a[3]
+                 and a[2].label not in ("GPE", "NORP", "LOC")]
+        if spoke and (person is None or (spoke[-1][0], spoke[-1][1]) > _position(src, person, si, ti)):
+            return spoke[-1][2]
+        return person
     return _antecedent(src, si, ti, lambda c: c.label == "ORG", reach=3)
+
+
+def _position(src: _Source, card: EntityCard, si: int, ti: int) -> tuple[int, int]:
+    """Where `card` was last a subject before token ti."""
+    return max(((a[0], a[1]) for a in src.antecedents if a[2] is card and (a[0], a[1]) < (si, ti)), default=(-1, -1))
 
 
 def _antecedent(src: _Source, si: int, ti: int, fits, reach: int = _LOOKBACK) -> EntityCard | None:
