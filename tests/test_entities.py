@@ -167,3 +167,21 @@ def test_a_shorter_full_name_a_first_name_and_a_name_s_tail_stand_for_the_one_lo
                           mentioned("S2", ("Hasib", "PERSON")), mentioned("S3", ("Hasib Hussain", "PERSON"))])
     assert card_of(cards, "Clinton") is not card_of(cards, "Bill Clinton")
     assert card_of(cards, "Hasib") is not card_of(cards, "Hasib Hussain")
+
+
+def test_a_one_word_name_read_as_a_group_or_a_place_is_the_person_the_article_names():
+    cards = entity_cards([mentioned("S1", ("Karim Haddad", "PERSON"), ("Karim", "ORG"), ("Haddad", "GPE"))])
+    assert card_of(cards, "Karim") is card_of(cards, "Haddad") is card_of(cards, "Karim Haddad")
+    # never a country's name, whatever person bears it
+    cards = entity_cards([mentioned("S1", ("Michael Jordan", "PERSON"), ("Jordan", "GPE"))])
+    assert card_of(cards, "Jordan") is not card_of(cards, "Michael Jordan")
+
+
+def test_a_place_named_without_the_word_for_its_kind_is_that_place():
+    cards = entity_cards([mentioned("S1", ("Atlantic Ocean", "LOC")), mentioned("S2", ("Atlantic", "LOC")),
+                          mentioned("S3", ("Gaza Strip", "LOC"), ("Gaza", "GPE"))])
+    assert card_of(cards, "Atlantic") is card_of(cards, "Atlantic Ocean")
+    assert card_of(cards, "Gaza") is card_of(cards, "Gaza Strip")
+    # two places it could shorten: left alone
+    cards = entity_cards([mentioned("S1", ("Red Sea", "LOC"), ("Red River", "LOC"), ("Red", "LOC"))])
+    assert card_of(cards, "Red") not in (card_of(cards, "Red Sea"), card_of(cards, "Red River"))

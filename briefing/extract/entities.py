@@ -93,6 +93,11 @@ def load_aliases(path: Path = ALIASES) -> list[AliasEntry]:
     ]
 
 
+def place_types(path: Path = ALIASES) -> frozenset[str]:
+    with open(path, "rb") as f:
+        return frozenset(w.lower() for w in tomllib.load(f).get("place_types", ()))
+
+
 class _Clusters:
     """Union-find over normalised spellings."""
 
@@ -123,6 +128,8 @@ def _initials(name: str) -> str:
 
 def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] | None = None) -> list[EntityCard]:
     """One card per entity, most mentioned first."""
+    from .countries import country_of  # here: countries reads names through this module
+
     aliases = list(load_aliases() if aliases is None else aliases)
     mentions: list[tuple[str, Mention]] = [
         (p.source.id, m)
@@ -207,7 +214,11 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
                 clusters.union(longer.pop(), k)
             continue
         owners = {clusters.find(p) for p in by_suffix.get(tuple(words), ()) if p != k}
-        if not owners and len(words) == 1 and main_label(k) == "PERSON":
+        # a one-word name the recogniser took for a group or a place ("Hasib" as an organisation,
+        # "Hussain" as a place) may still be a person's, in articles that name that person; never
+        # a country's name
+        misread = main_label(k) in ("ORG", "GPE") and len(words) == 1 and country_of(k) is None
+        if not owners and len(words) == 1 and (main_label(k) == "PERSON" or misread):
             # a first name alone, in articles that name the one person it begins
             owners = {clusters.find(p) for p in by_first.get(k, ()) if sources[k] <= sources[p]}
         exact = len(owners) == 1
@@ -220,11 +231,22 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
         owner = owners.pop()
         if main_label(k) == "PERSON" and exact:
             clusters.union(owner, k)
-        elif main_label(k) in ("PERSON", "ORG") and len(words) == 1 and sources[k] <= people_sources[owner]:
+        elif (main_label(k) == "PERSON" or misread) and len(words) == 1 and sources[k] <= people_sources[owner]:
             # "Merkel" read as an organisation, in articles that name Angela Merkel: a surname
             # in a text that gave the full name first is that person.
             clusters.union(owner, k)
             labels[k] = Counter({"PERSON": sum(labels[k].values())})
+
+    # "the Atlantic" for "Atlantic Ocean": a place's name without the word saying what kind of place
+    types = place_types()
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        words = k.split()
+        if len(words) >= 2 and words[-1] in types and main_label(k) in ("LOC", "FAC", "GPE"):
+            by_stem[" ".join(words[:-1])].add(clusters.find(k))
+    for k in keys:
+        if len(by_stem.get(k, ())) == 1 and main_label(k) in ("LOC", "FAC", "GPE") and country_of(k) is None:
+            clusters.union(next(iter(by_stem[k])), k)
 
     # An acronym stands for the one multi-word name whose initials it spells.
     by_initials: dict[str, list[str]] = defaultdict(list)
