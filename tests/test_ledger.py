@@ -532,6 +532,8 @@ def test_counts_of_one_kind_a_sentence_lists_side_by_side_are_two_quantities(nlp
     led = ledger(nlp, "The report said the quake left 400,000 refugees in camps and 90,000 displaced people.")
     rows = {tuple(v.value for v in r.values) for r in led.rows}
     assert rows == {(400_000,), (90_000,)} and not led.discrepancies
+    # and a reader can tell the two rows apart
+    assert len({r.label for r in led.rows}) == 2 and "refugees" in {r.label for r in led.rows}
     # a sentence that revises a toll still gives two values of it
     led = ledger(nlp, "The toll rose to 67 deaths from 60 people.")
     assert [tuple(sorted(v.value for v in r.values)) for r in led.rows] == [(60, 67)]

@@ -369,9 +369,13 @@ def _part_label(row: _Row, vocab: Words) -> str:
     return f"{phrase} {member.detail}".strip() if member.detail else _label(row, vocab)
 
 
-def _label(row: _Row, vocab: Words) -> str:
-    """What an analyst would write: "US service members killed", "people injured in Goteborg"."""
+def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
+    """What an analyst would write: "US service members killed", "people injured in Goteborg".
+    `worded`: in the sources' own words where they say more than "people" ("refugees", "displaced
+    people"), for a row whose plain label another row has too."""
     named = [m for m in row.members if row.group is not None and _group(m, vocab) == row.group]
+    if worded:
+        named = [m for m in row.members if m.phrase.lower() not in ("people", "") and not m.phrase[:1].isdigit()]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
@@ -383,7 +387,11 @@ def _label(row: _Row, vocab: Words) -> str:
     if phrase.split()[-1].isupper() and len(phrase) > 3:
         phrase = phrase.lower()
     measure = (vocab.measures or {}).get(row.kind, row.kind)
-    label = phrase if not measure or measure in phrase.lower() or phrase.lower() in measure else f"{phrase} {measure}"
+    # "refugees" and "evacuees" say their kind themselves
+    own = next((k.nouns for k in vocab.kinds if k.name == row.kind), frozenset())
+    says = any(phrase.lower().split()[-1].startswith(n) for n in own if len(n) > 4)
+    label = phrase if not measure or says or measure in phrase.lower() or phrase.lower() in measure \
+        else f"{phrase} {measure}"
     # the places the most members name: "Jerusalem" rather than "Israel and Jerusalem"
     named = Counter(tuple(p.name for p in m.places) for m in row.members if m.places)
     places = list(max(named, key=lambda k: (named[k], len(k)))) if named else []
@@ -461,10 +469,15 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
                           key=lambda j: (-len(rows[j].sources()), min(_order(m.citation) for m in rows[j].members)))
     ordered += [j for j in range(len(rows)) if j not in ordered]  # parts of parts
     ids = {i: f"q{n}" for n, i in enumerate(ordered, 1)}
+    labels = {i: _part_label(rows[i], vocab) if rows[i].parent is not None else _label(rows[i], vocab) for i in ordered}
+    shared = Counter(labels.values())
+    for i in ordered:
+        if shared[labels[i]] > 1 and rows[i].parent is None:
+            labels[i] = _label(rows[i], vocab, worded=True)  # two rows a reader could not tell apart
     ledger, figures, discrepancies = [], [], []
     for i in ordered:
         row = rows[i]
-        label = _part_label(row, vocab) if row.parent is not None else _label(row, vocab)
+        label = labels[i]
         values = _values(row, published)
         conflict = len(values) > 1 and _irreconcilable(values, vocab)
         ledger.append(LedgerRow(
