@@ -245,7 +245,8 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
         if len(words) >= 2 and words[-1] in types and main_label(k) in ("LOC", "FAC", "GPE"):
             by_stem[" ".join(words[:-1])].add(clusters.find(k))
     for k in keys:
-        if len(by_stem.get(k, ())) == 1 and main_label(k) in ("LOC", "FAC", "GPE") and country_of(k) is None:
+        # not a town or territory's own name ("Gaza" is a town as well as a strip's name)
+        if len(by_stem.get(k, ())) == 1 and main_label(k) in ("LOC", "FAC") and country_of(k) is None:
             clusters.union(next(iter(by_stem[k])), k)
 
     # An acronym stands for the one multi-word name whose initials it spells.

@@ -104,6 +104,7 @@ class Words:
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
+    unworded: frozenset[str] = frozenset()
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
     named_ratio: float = 3  # an unnamed toll joins a named group's within this factor
@@ -238,6 +239,7 @@ def load_words(path: Path = FIGURES) -> Words:
         groups=groups,
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
+        unworded=frozenset(w.lower() for w in ledger.get("unworded", ())),
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),
         event_days=int(ledger.get("event_days", 2)),

@@ -374,8 +374,9 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     `worded`: in the sources' own words where they say more than "people" ("refugees", "displaced
     people"), for a row whose plain label another row has too."""
     named = [m for m in row.members if row.group is not None and _group(m, vocab) == row.group]
-    if worded:
-        named = [m for m in row.members if m.phrase.lower() not in ("people", "") and not m.phrase[:1].isdigit()]
+    if worded:  # not "lives" or "victims": words that say no more than "people"
+        named = [m for m in row.members if m.phrase and not m.phrase[:1].isdigit()
+                 and m.phrase.lower().split()[-1] not in vocab.unworded]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
@@ -388,7 +389,7 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
         phrase = phrase.lower()
     measure = (vocab.measures or {}).get(row.kind, row.kind)
     # "refugees" and "evacuees" say their kind themselves
-    own = next((k.nouns for k in vocab.kinds if k.name == row.kind), frozenset())
+    own = next((k.nouns for k in vocab.kinds if k.name == row.kind and k.event), frozenset())
     says = any(phrase.lower().split()[-1].startswith(n) for n in own if len(n) > 4)
     label = phrase if not measure or says or measure in phrase.lower() or phrase.lower() in measure \
         else f"{phrase} {measure}"
