@@ -74,6 +74,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The death toll continues to rise, passing 40,000 people according to officials.", [("killed", 40_000)]),
     ("The toll, as of Sunday, is estimated to be 70,000.", [("killed", 70_000)]),
     ("The storm claimed more than 900 victims.", [("killed", 900)]),
+    # "a total of" counts what it is a total of
+    ("A total of 140 people on board and on the ground were killed when the jet blew up.", [("killed", 140)]),
     # a word on the noun says what befell them, over the noun's own kind
     ("Medics drove 14 wounded fighters back to the town.", [("injured", 14)]),
     ("Villagers found three dead soldiers near the road.", [("killed", 3)]),
@@ -543,3 +545,19 @@ def test_where_people_were_taken_for_care_is_not_where_it_happened(nlp):
     parsed = parse(nlp, "Five hundred victims of the quake have been treated in Florida so far.")
     (r,) = readings(parsed, load_words())
     assert (r.kind, r.value, r.places) == ("injured", 500, ())
+
+
+def test_a_dated_toll_and_the_same_toll_undated_are_one_quantity(nlp):
+    led = ledger(nlp, "A bomb destroyed the airliner over Scotland in 1994, killing all 180 people on board.",
+                 "Investigators reopened the case of the airliner bombing, which killed 180 people.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert [v.value for v in row.values] == [180] and len(row.values[0].sources) == 2
+
+
+def test_counts_a_sentence_gives_side_by_side_that_add_up_to_a_total_are_its_parts(nlp):
+    led = ledger(nlp, "The 1994 bombing of the airliner killed 180 people.",
+                 "All 172 people aboard and 8 people on the ground were killed.")
+    totals = [r for r in led.rows if r.part_of is None and r.kind == "killed"]
+    assert [[v.value for v in r.values] for r in totals] == [[180]]
+    parts = sorted(v.value for r in led.rows if r.part_of == totals[0].id for v in r.values)
+    assert parts == [8, 172] and not led.discrepancies

@@ -206,6 +206,8 @@ class _Sentence:
                 elif prep in v.of_preps and t.lemma(above) in v.partitives:  # "none of the 50 soldiers"
                     negated = negated or t.lemma(above) in v.negators
                     i = above
+                elif prep in v.of_preps and t.lemma(above) in v.quantity_nouns and t[above].dep in ("nsubj", "nsubjpass", "dobj"):
+                    i = above  # "a total of 270 people were killed": the count is the clause's subject
                 else:
                     return above, "of" if prep in v.of_preps else "prep", negated
             else:

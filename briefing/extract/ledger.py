@@ -136,6 +136,15 @@ class _Resolver:
         m = _YEAR.search(r.when or "")
         return m.group(0) if m else r.past
 
+    def same_era(self, r: Reading, row: _Row) -> bool:
+        """The same year, or one dated and one not that give the same number for the same kind of
+        event ("the 1988 bombing that killed 270" and "the bombing, which killed 270 people")."""
+        era = self.era(r)
+        if era == row.era:
+            return True
+        return (era is None or row.era is None) and r.event is not None and r.event == row.event \
+            and row.holds(r.value)
+
     def day(self, r: Reading) -> date | None:
         """The day the event of a reading happened, when its sentence dates the event to a day."""
         if not r.on_day:
@@ -215,7 +224,7 @@ class _Resolver:
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not row.holds(r.value)
-        return (row.kind == r.kind and row.era == self.era(r) and not elsewhere and not unanchored
+        return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 and not self.other_day(r, row)
                 and self.same_place(places, row.places, row.holds(r.value))
                 and (nation is None or row.nation is None or nation == row.nation)
@@ -292,7 +301,13 @@ class _Resolver:
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
-        return [row for row in rows if row.members]
+        # rows whose members all became parts go; the parts' totals are counted again without them
+        kept = [i for i, row in enumerate(rows) if row.members]
+        index = {old: new for new, old in enumerate(kept)}
+        for i in kept:
+            if rows[i].parent is not None:
+                rows[i].parent = index.get(rows[i].parent)
+        return [rows[i] for i in kept]
 
     def split_parts(self, rows: list[_Row]) -> None:
         """Groups that are part of another group's row, and the smaller numbers an article
@@ -317,6 +332,21 @@ class _Resolver:
                 if m.value < toll.value and m.index != toll.index and not m.revised:
                     row.members.remove(m)
                     self.place_part(m, rows, parent=rows.index(row))
+            # counts one sentence gives side by side that add up to the row's total are its parts:
+            # "all 259 people aboard and 11 on the ground" of "270 killed"
+            by_sentence: dict[tuple[str, int], list[Reading]] = defaultdict(list)
+            for m in row.members:
+                by_sentence[(m.citation.source, m.index)].append(m)
+            for members in by_sentence.values():
+                values = {m.value for m in members}
+                if len(values) < 2:
+                    continue
+                total = next((i for i, other in enumerate(rows) if other.parent is None and other.kind == row.kind
+                              and any(o.value == sum(values) for o in other.members if o not in members)), None)
+                if total is not None:
+                    for m in members:
+                        row.members.remove(m)
+                        self.place_part(m, rows, parent=total)
 
     def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
         """A part joins the part row with its qualifier (or its value), under the best total."""
