@@ -561,3 +561,17 @@ def test_counts_a_sentence_gives_side_by_side_that_add_up_to_a_total_are_its_par
     assert [[v.value for v in r.values] for r in totals] == [[180]]
     parts = sorted(v.value for r in led.rows if r.part_of == totals[0].id for v in r.values)
     assert parts == [8, 172] and not led.discrepancies
+
+
+def test_different_counts_of_rockets_weeks_apart_are_two_attacks(nlp):
+    led = ledger(nlp, "Seventeen rockets struck the air base on Friday.",
+                 "Four rockets were launched at the airport in the strike.",
+                 published=("2031-03-01", "2031-05-10"))
+    assert sorted(tuple(v.value for v in r.values) for r in led.rows) == [(4,), (17,)] and not led.discrepancies
+
+
+def test_a_toll_takes_the_event_a_verb_with_its_particle_named_just_before(nlp):
+    led = ledger(nlp, "Panic during the funeral procession caused a stampede that resulted in at least 40 deaths.",
+                 "The air force admitted it had shot down a passenger jet near the capital. "
+                 "The 120 people on board were all killed.")
+    assert sorted(tuple(v.value for v in r.values) for r in led.rows if r.kind == "killed") == [(40,), (120,)]

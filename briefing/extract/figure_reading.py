@@ -620,7 +620,14 @@ class _Sentence:
         cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""
         events = self.v.events or {}
         for s in reversed(self.where.previous):
-            found = [events[t.lemma.lower()] for t in s.tokens if t.pos == "NOUN" and t.lemma.lower() in events]
+            # a noun ("the blast"), or a verb with its particle ("shot down a passenger jet")
+            found = []
+            for t in s.tokens:
+                phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
+                if t.pos == "NOUN" and t.lemma.lower() in events:
+                    found.append(events[t.lemma.lower()])
+                elif phrase in events:
+                    found.append(events[phrase])
             if found:
                 return found[-1], s.index
         return None

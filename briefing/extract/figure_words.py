@@ -111,6 +111,7 @@ class Words:
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
     recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
+    per_attack: frozenset[str] = frozenset()  # kinds that count what one attack used or hit
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
@@ -246,6 +247,7 @@ def load_words(path: Path = FIGURES) -> Words:
         named_ratio=float(ledger.get("named_ratio", 3)),
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
+        per_attack=_set(ledger.get("per_attack", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
         broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},

@@ -162,9 +162,10 @@ class _Resolver:
         return bool(mine and theirs) and min(abs((mine - d).days) for d in theirs) > self.v.event_days
 
     def close_in_time(self, r: Reading, row: _Row) -> bool:
-        """Levels (a force) reported weeks apart are different quantities; an event's toll
-        restated weeks later is still that event's."""
-        if r.kind not in self.v.levels:
+        """Levels (a force) reported weeks apart are different quantities, and so are different
+        counts of what an attack used or hit; an event's toll restated weeks later is still that
+        event's."""
+        if r.kind not in self.v.levels and (r.kind not in self.v.per_attack or row.holds(r.value)):
             return True
         mine = self.published.get(r.citation.source)
         theirs = [self.published[s] for s in row.sources() if s in self.published]
