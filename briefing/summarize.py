@@ -82,10 +82,14 @@ class _SpacyTokenizer:
 
 
 def words_of(sentence: Sentence) -> tuple[str, ...]:
+    if sentence.traits is not None:
+        return sentence.traits.words
     return tuple(t.text for t in sentence.tokens if any(ch.isalnum() for ch in t.text))
 
 
 def content_lemmas(sentence: Sentence) -> frozenset[str]:
+    if sentence.traits is not None:
+        return sentence.traits.lemmas
     return frozenset(
         t.lemma.lower()
         for t in sentence.tokens
@@ -111,6 +115,8 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def figures(sentence: Sentence) -> frozenset[str]:
     """The numbers a sentence states ("2,500", "85"), dates and times left out."""
+    if sentence.traits is not None:
+        return sentence.traits.figures
     return frozenset(
         t.text.replace(",", "")
         for t in sentence.tokens
@@ -260,6 +266,8 @@ Concept = tuple[str, ...]  # (word, word) for a pair, (word,) for a content word
 def concepts(sentence: Sentence) -> frozenset[Concept]:
     """Pairs of adjacent words (lower-case lemmas, punctuation skipped) that are not both
     stop words, and the content words themselves."""
+    if sentence.traits is not None:
+        return sentence.traits.concepts
     words = [
         ((t.lemma or t.text).lower(), t.is_stop)
         for t in sentence.tokens
@@ -483,6 +491,8 @@ def rank(sentences: Sequence[Sentence], method: str = DEFAULT_METHOD) -> list[tu
 
 def numbers_of(sentence: Sentence) -> frozenset[str]:
     """The numbers a sentence states, as written less thousands separators: {"12", "three"}."""
+    if sentence.traits is not None:
+        return sentence.traits.numbers
     return frozenset(t.text.lower().replace(",", "") for t in sentence.tokens if t.like_num)
 
 
