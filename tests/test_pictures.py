@@ -204,3 +204,12 @@ def test_seed_map_shows_the_countries_and_towns_named(seed_build):
     assert {"IRAQ", "SYRIA", "JORDAN", "IRAN", "Baghdad"} <= texts
     baghdad = next(p for p in doc["places"] if p["name"] == "Baghdad")
     assert baghdad["country"] == "Iraq" and abs(baghdad["lat"] - 33.3) < 0.2 and abs(baghdad["lon"] - 44.4) < 0.2
+
+
+def test_the_gazetteer_keys_names_in_one_pass_as_it_keys_each():
+    from briefing.gazetteer import match_key, match_keys
+
+    names = ["Al-Qaim", "al Qaim", "Erdoğan Köyü", "São Tomé", "N'Djamena", "Ẓafār", "Kʿut", "El-Arish",
+             "the Hague", "Ḥims", "Ørsted", "ĞÜŞ", "a-b", "", "Zürich–Nord", "İstanbul", "ß-Straße"]
+    assert match_keys(names) == [match_key(n) for n in names]
+    assert match_keys(["Ascii Only", "al-Anbar"]) == [match_key("Ascii Only"), match_key("al-Anbar")]
