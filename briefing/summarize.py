@@ -305,26 +305,28 @@ class ConceptWeights:
     def of(cls, sentences: Iterable[Sentence]) -> "ConceptWeights":
         sentences = list(sentences)
         opening: dict[str, int] = {}
+        by_source: dict[str, list[tuple[int, frozenset[Concept]]]] = {}
         for s in sentences:
             opening[s.source] = min(opening.get(s.source, s.index), s.index)
-        sources: dict[Concept, set[str]] = {}
-        ledes: dict[Concept, set[str]] = {}
-        sentence_count: Counter = Counter()
-        for s in sentences:
-            lede = s.index == opening[s.source]
-            for c in concepts(s):
-                sources.setdefault(c, set()).add(s.source)
-                sentence_count[c] += 1
-                if lede:
-                    ledes.setdefault(c, set()).add(s.source)
+            by_source.setdefault(s.source, []).append((s.index, concepts(s)))
+        # each source's concepts, and those of its opening sentence, as one set each: counted at C speed
+        carried: Counter = Counter()
+        ledes: Counter = Counter()
+        for source, found in by_source.items():
+            carried.update(frozenset().union(*(c for _, c in found)))
+            ledes.update(frozenset().union(*(c for i, c in found if i == opening[source])))
         n_sources = len(opening)
         if n_sources <= 1:
+            sentence_count: Counter = Counter()
+            for found in by_source.values():
+                for _, c in found:
+                    sentence_count.update(c)
             support = {c: n for c, n in sentence_count.items() if n >= 2}
         else:
             floor = min_sources(n_sources)
-            support = {c: len(v) for c, v in sources.items() if len(v) >= floor}
+            support = {c: n for c, n in carried.items() if n >= floor}
         return cls({
-            c: (n + LEDE_WEIGHT * len(ledes.get(c, ()))) * (UNIGRAM_WEIGHT if len(c) == 1 else 1.0)
+            c: (n + LEDE_WEIGHT * ledes.get(c, 0)) * (UNIGRAM_WEIGHT if len(c) == 1 else 1.0)
             for c, n in support.items()
         })
 

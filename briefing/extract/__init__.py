@@ -51,6 +51,6 @@ def extract(parsed: Sequence[ParsedSource], work: Sequence | None = None,
         figures=ledger.figures,
         ledger=ledger.rows,
         quotes=tuple(quotes_of([(p.source, quotes[p.source.id]) for p in parsed])),
-        discrepancies=(*ledger.discrepancies, *discrepancies_of(ids, [w.events for w in work], entities)),
+        discrepancies=(*ledger.discrepancies, *discrepancies_of(ids, [w.events for w in work], cards)),
         timeline=tuple(timeline_of([p.source for p in parsed], [w.dated for w in work])),
     )

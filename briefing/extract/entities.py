@@ -146,14 +146,17 @@ def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEn
     forms: dict[str, Counter] = defaultdict(Counter)  # key -> surface spellings
     labels: dict[str, Counter] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, tuple[str, str]] = {}  # text -> (surface, key): a name recurs in many sources
     for sid, found in names:
         for text, label in found.mentions:
-            if label not in CARD_LABELS or not surface(text):
+            if label not in CARD_LABELS:
                 continue
-            k = key(text)
-            if not k:
+            if text not in spelled:
+                spelled[text] = (surface(text), key(text))
+            shown, k = spelled[text]
+            if not shown or not k:
                 continue
-            forms[k][surface(text)] += 1
+            forms[k][shown] += 1
             labels[k][label] += 1
             sources[k].add(sid)
 

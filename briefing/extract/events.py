@@ -55,7 +55,7 @@ def date_discrepancies(parsed: Sequence[ParsedSource], entities: Sequence[Entity
                        ) -> list[Discrepancy]:
     """Events that different sources date to different years."""
     return discrepancies_of([p.source.id for p in parsed], [dated_events(p) for p in parsed],
-                            entity_cards(parsed) if entities is None else entities)
+                            CardIndex(entity_cards(parsed) if entities is None else entities))
 
 
 def dated_events(p: ParsedSource) -> tuple[tuple, ...]:
@@ -70,10 +70,10 @@ def dated_events(p: ParsedSource) -> tuple[tuple, ...]:
     return tuple(out)
 
 
-def discrepancies_of(sources: Sequence[str], events: Sequence[Sequence[tuple]], entities: Sequence[EntityCard]
+def discrepancies_of(sources: Sequence[str], events: Sequence[Sequence[tuple]], cards: CardIndex
                      ) -> list[Discrepancy]:
-    """The year discrepancies of every source's `dated_events` (by source id, in source order)."""
-    cards = CardIndex(entities)
+    """The year discrepancies of every source's `dated_events` (by source id, in source order),
+    their names looked up among the cards of every source."""
     # (event verb, entity name) -> [(year, source id, citation, noun used, places)]
     seen: dict[tuple[str, str], list] = defaultdict(list)
     for sid, found in zip(sources, events, strict=True):
