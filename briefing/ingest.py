@@ -14,7 +14,6 @@ import functools
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -336,10 +335,14 @@ def _decode_legacy(raw: bytes) -> tuple[str, list[str]]:
     return str(best), [f"decoded as {best.encoding}"]
 
 
+# Control characters (Unicode category Cc, which is fixed: U+0000-001F and U+007F-009F) but
+# line breaks, tabs and form feeds
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return controls > max(2, len(sample) // 100)
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _normalise_newlines(text: str) -> str:

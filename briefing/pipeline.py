@@ -32,7 +32,7 @@ from .executor import make_executor
 from .documents import unread_note
 from .fetch import FetchPolicy
 from .numbering import numbered
-from .state import STATE_DIR, BuildState, build_lock, decode_sentences
+from .state import STATE_DIR, BuildState, build_lock, decode_sentences, no_cycle_collection
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
 from .web import WebSources, gather, local_paths
@@ -123,18 +123,19 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     ingested = replace(ingested, sources=numbered_sources)
     parses = _Parses(ingested.sources, options, state, topics)
     work, fresh_work = _read_each(ingested.sources, parses, topics, state)
-    parsed = [ParsedSource(s, source_work.sentences_of(s, w)) for s, w in zip(ingested.sources, work)]
-    qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
-    kept_quotes = _kept_quotes(state, qkeys)
-    quoted: dict = {}
-    facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted)
-    fresh_work.update({qkeys[sid]: source_work.encode_quotes(q) for sid, q in quoted.items()
-                       if kept_quotes.get(sid) is not q})
-    scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
-              for n, s in enumerate(p.sentences)}
-    openings = ([set(w.opening) for w in work],
-                {text for w in work for text, label in w.names.mentions if label in PLACES})
-    briefing = compose(parsed, topics, facts, options.settings, rules, scores, openings)
+    with no_cycle_collection():  # the stages across sources make many objects and no cycle
+        parsed = [ParsedSource(s, source_work.sentences_of(s, w)) for s, w in zip(ingested.sources, work)]
+        qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
+        kept_quotes = _kept_quotes(state, qkeys)
+        quoted: dict = {}
+        facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted)
+        fresh_work.update({qkeys[sid]: source_work.encode_quotes(q) for sid, q in quoted.items()
+                           if kept_quotes.get(sid) is not q})
+        scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
+                  for n, s in enumerate(p.sentences)}
+        openings = ([set(w.opening) for w in work],
+                    {text for w in work for text, label in w.names.mentions if label in PLACES})
+        briefing = compose(parsed, topics, facts, options.settings, rules, scores, openings)
     briefing, kept = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
@@ -240,11 +241,12 @@ def _read_each(sources, parses: _Parses, topics, state: BuildState):
     wkeys = work_keys(parses.keys, topics)
     blobs = state.work(wkeys.values())
     work: dict[str, source_work.SourceWork] = {}
-    for s in sources:
-        try:
-            work[s.id] = source_work.decode_work(blobs[wkeys[s.id]], s.id)
-        except (KeyError, ValueError, TypeError, zlib.error):
-            pass  # not read before, or unreadable: read it again
+    with no_cycle_collection():
+        for s in sources:
+            try:
+                work[s.id] = source_work.decode_work(blobs[wkeys[s.id]], s.id)
+            except (KeyError, ValueError, TypeError, zlib.error):
+                pass  # not read before, or unreadable: read it again
     unread = [s for s in sources if s.id not in work]
     fresh = {}
     parsed = parses.get(unread)
