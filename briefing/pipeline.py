@@ -128,9 +128,14 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
         kept_quotes = _kept_quotes(state, qkeys)
         quoted: dict = {}
-        facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted)
+        tkey = source_work.towns_key(source_work.work_identity(topics))
+        towns = _kept_towns(state, tkey)
+        asked = len(towns)
+        facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted, towns)
         fresh_work.update({qkeys[sid]: source_work.encode_quotes(q) for sid, q in quoted.items()
                            if kept_quotes.get(sid) is not q})
+        if len(towns) != asked:
+            fresh_work[tkey] = zlib.compress(json.dumps(towns, sort_keys=True).encode("utf-8"))
         scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
                   for n, s in enumerate(p.sentences)}
         openings = ([set(w.opening) for w in work],
@@ -144,7 +149,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         parses.fresh,
         keep=set(parses.keys.values()),
     )
-    state.save_work(fresh_work, keep=set(work_keys(parses.keys, topics).values()) | set(qkeys.values()))
+    state.save_work(fresh_work, keep=set(work_keys(parses.keys, topics).values()) | set(qkeys.values()) | {tkey})
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -262,6 +267,15 @@ def _read_each(sources, parses: _Parses, topics, state: BuildState):
         work[p.source.id] = done
         fresh[wkeys[p.source.id]] = source_work.encode_work(done)
     return [work[s.id] for s in sources], fresh
+
+
+def _kept_towns(state: BuildState, key: str) -> dict[str, str | None]:
+    """The countries of place names as earlier builds found them (`gazetteer.countries_containing`)."""
+    try:
+        towns = json.loads(zlib.decompress(state.work([key])[key]))
+    except (KeyError, ValueError, TypeError, zlib.error):
+        return {}
+    return towns if isinstance(towns, dict) else {}
 
 
 def _kept_quotes(state: BuildState, qkeys: dict[str, str]) -> dict:

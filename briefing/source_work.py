@@ -114,6 +114,14 @@ def work_key(analysis_key: str, identity: str) -> str:
     return hashlib.sha256(f"{analysis_key}\0{identity}".encode()).hexdigest()
 
 
+def towns_key(identity: str) -> str:
+    """Where the countries of place names are kept (`gazetteer.countries_containing`): by the
+    code and data (`work_identity`) and the town file."""
+    from .gazetteer import towns_identity
+
+    return hashlib.sha256(f"{identity}\0{towns_identity()}\0towns".encode()).hexdigest()
+
+
 def quotes_key(work: str) -> str:
     """Where a source's attributed quotes are kept, beside its work (`work_key`)."""
     return hashlib.sha256(f"{work}\0quotes".encode()).hexdigest()

@@ -21,13 +21,15 @@ from .timeline import timeline_of
 def extract(parsed: Sequence[ParsedSource], work: Sequence | None = None,
             kept_quotes: Mapping[str, SourceQuotes] | None = None,
             parse: Callable[[str], ParsedSource] | None = None,
-            quoted: dict[str, SourceQuotes] | None = None) -> Facts:
+            quoted: dict[str, SourceQuotes] | None = None,
+            towns: dict[str, str | None] | None = None) -> Facts:
     """The facts of `parsed`, from each source's `work` (`source_work.SourceWork`, in source order;
     read from `parsed` when not given).
 
     `kept_quotes`: each source's quotes from an earlier build, by source id, kept while the cards
     answer them alike; the others are attributed again on `parse(source id)` (by default the
-    parsed source itself). `quoted`, when given, receives every source's quotes, to be kept.
+    parsed source itself). `quoted`, when given, receives every source's quotes, to be kept;
+    `towns`, the countries of place names an earlier build found, receives this build's.
     """
     if work is None:
         from ..source_work import read_sources  # it reads with this package's modules
@@ -37,7 +39,7 @@ def extract(parsed: Sequence[ParsedSource], work: Sequence | None = None,
     parse = parse or by_id.__getitem__
     vocab = load_words()
     ids = [p.source.id for p in parsed]
-    ledger = build_ledger([r for w in work for r in w.readings], parsed, vocab)
+    ledger = build_ledger([r for w in work for r in w.readings], parsed, vocab, towns)
     entities = tuple(cards_of(list(zip(ids, (w.names for w in work))), None))
     cards = CardIndex(entities)
     quotes = {}
