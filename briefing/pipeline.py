@@ -118,7 +118,9 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                            warnings=tuple(state.warnings) + web.warnings, notes=notes)
 
     rules = FurnitureRules.load()
-    ingested = read_sources(paths, rules, contents, options.limits, web.pages)
+    identity = source_work.work_identity(topics)
+    reads = _KeptReads(state, identity)
+    ingested = read_sources(paths, rules, contents, options.limits, web.pages, reads)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
     parses = _Parses(ingested.sources, options, state, topics)
@@ -128,7 +130,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
         kept_quotes = _kept_quotes(state, qkeys)
         quoted: dict = {}
-        tkey = source_work.towns_key(source_work.work_identity(topics))
+        tkey = source_work.towns_key(identity)
         towns = _kept_towns(state, tkey)
         asked = len(towns)
         facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted, towns)
@@ -149,7 +151,8 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
         parses.fresh,
         keep=set(parses.keys.values()),
     )
-    state.save_work(fresh_work, keep=set(work_keys(parses.keys, topics).values()) | set(qkeys.values()) | {tkey})
+    state.save_work({**fresh_work, **reads.fresh},
+                    keep=set(work_keys(parses.keys, topics).values()) | set(qkeys.values()) | {tkey} | reads.used)
     return BuildResult(
         briefing=briefing,
         outputs=written,
@@ -267,6 +270,33 @@ def _read_each(sources, parses: _Parses, topics, state: BuildState):
         work[p.source.id] = done
         fresh[wkeys[p.source.id]] = source_work.encode_work(done)
     return [work[s.id] for s in sources], fresh
+
+
+class _KeptReads:
+    """Files as earlier builds read and cleaned them (`ingest.ReadKept`), in the build state
+    beside the per-source work, keyed by the code and data that read them too."""
+
+    def __init__(self, state: BuildState, identity: str):
+        self.state, self.identity = state, identity
+        self.fresh: dict[str, bytes] = {}
+        self.used: set[str] = set()
+
+    def _key(self, key: tuple) -> str:
+        return hashlib.sha256(json.dumps([self.identity, *key]).encode("utf-8")).hexdigest()
+
+    def get(self, key: tuple):
+        k = self._key(key)
+        try:
+            found = source_work.decode_read(self.state.work([k])[k])
+        except (KeyError, ValueError, TypeError, zlib.error):
+            return None
+        self.used.add(k)
+        return found
+
+    def put(self, key: tuple, read) -> None:
+        k = self._key(key)
+        self.fresh[k] = source_work.encode_read(read)
+        self.used.add(k)
 
 
 def _kept_towns(state: BuildState, key: str) -> dict[str, str | None]:

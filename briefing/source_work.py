@@ -30,7 +30,9 @@ from .extract.figure_words import Hedge, load_words
 from .extract.figures import source_readings
 from .extract.quotes import SourceQuotes
 from .extract.timeline import dated_sentences
+from .ingest import Cleaned, Read
 from .model import Citation, ParsedSource, Sentence, Source, Traits
+from .readers import Metadata
 from .pagelines import FurnitureRules
 from .title import opening_events
 from .topics import Topic, topic_scores
@@ -112,6 +114,19 @@ def _canonical(value):
 
 def work_key(analysis_key: str, identity: str) -> str:
     return hashlib.sha256(f"{analysis_key}\0{identity}".encode()).hexdigest()
+
+
+def encode_read(read: Read) -> bytes:
+    stored = [[getattr(read.cleaned, f.name) for f in fields(Cleaned)], [getattr(read.meta, f.name) for f in fields(Metadata)],
+              list(read.notes), read.english]
+    return zlib.compress(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def decode_read(blob: bytes) -> Read:
+    cleaned, meta, notes, english = json.loads(zlib.decompress(blob).decode("utf-8"))
+    values = dict(zip((f.name for f in fields(Cleaned)), cleaned, strict=True))
+    values["reasons"] = tuple(values["reasons"])
+    return Read(Cleaned(**values), Metadata(*meta), tuple(notes), bool(english))
 
 
 def towns_key(identity: str) -> str:

@@ -5,7 +5,7 @@ import json
 import shutil
 
 from briefing import source_work, topics
-from briefing import extract, state
+from briefing import extract, ingest, state
 from briefing.extract import figures
 from briefing.extract.entities import entity_cards
 from briefing.extract.quotes import CardIndex, source_quotes
@@ -94,10 +94,11 @@ def test_a_one_article_change_reads_no_kept_parse(tmp_path, monkeypatch):
     shutil.copytree(SEEDS, src)
     out = tmp_path / "out"
     first = build(BuildOptions(sources=[str(src)], out_dir=str(out)))
-    decoded, attributed = [], []
-    real_decode, real_quotes = state.decode_sentences, extract.source_quotes
+    decoded, attributed, cleaned = [], [], []
+    real_decode, real_quotes, real_clean = state.decode_sentences, extract.source_quotes, ingest.clean
     monkeypatch.setattr(state, "decode_sentences", lambda blob: decoded.append(blob) or real_decode(blob))
     monkeypatch.setattr(extract, "source_quotes", lambda p, cards: attributed.append(p.source.id) or real_quotes(p, cards))
+    monkeypatch.setattr(ingest, "clean", lambda text, *a: cleaned.append(text) or real_clean(text, *a))
     edited = src / "003_f19390a96d0bfcc2.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace("deaths of 16 fighters", "deaths of 18 fighters"),
                       encoding="utf-8")
@@ -106,3 +107,4 @@ def test_a_one_article_change_reads_no_kept_parse(tmp_path, monkeypatch):
     assert len(first.briefing.sources) > 3
     assert decoded == []  # the kept parses are not read: the kept work answers every stage
     assert attributed == [edited_source.id]  # only its quotes are attributed again
+    assert len(cleaned) == 1 and "deaths of 18 fighters" in cleaned[0]  # only its file is cleaned again
