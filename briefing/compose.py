@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .ingest import FurnitureRules, ends_like_sentence
-from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence
+from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence, Traits
 from .summarize import (DEFAULT_METHOD, MAX_CANDIDATES, ConceptWeights, DuplicateIndex, Preference,
-                        candidate_pool, pick)
-from .title import default_title
+                        candidate_pool, concepts, content_lemmas, figures, numbers_of, pick, words_of)
+from .title import default_title, title_of
 from .topics import Topic, assign_topics
 
 MIN_WORDS, MAX_WORDS = 6, 80
@@ -46,7 +46,9 @@ TOLL_KINDS = ("killed", "injured")
 
 
 def is_quotable(sentence: Sentence, rules: FurnitureRules) -> bool:
-    """A complete statement a reader can take on its own."""
+    """A complete statement a reader can take on its own (a kept sentence with traits was)."""
+    if sentence.traits is not None:
+        return True
     words = sum(1 for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE"))
     return (
         MIN_WORDS <= words <= MAX_WORDS
@@ -69,6 +71,8 @@ def standalone(sentence: Sentence) -> float:
 
     "But ...", "He added ...", "It will ..." need their context to be understood.
     """
+    if sentence.traits is not None:
+        return sentence.traits.standalone
     words = [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")]
     if not words:
         return 0.0
@@ -78,6 +82,12 @@ def standalone(sentence: Sentence) -> float:
     if first.pos == "DET" and first.lemma.lower() in ("this", "that", "these", "those"):
         return 0.6  # "These groups ...", "This announcement ...": which ones, the sentence before said
     return 1.0
+
+
+def traits(sentence: Sentence) -> Traits:
+    """What choosing sentences reads from a quotable sentence's parse."""
+    return Traits(concepts(sentence), content_lemmas(sentence), figures(sentence), numbers_of(sentence),
+                  words_of(sentence), standalone(sentence))
 
 
 def lead(sentence: Sentence) -> float:
@@ -92,8 +102,11 @@ def compose(
     settings: Settings,
     rules: FurnitureRules,
     topic_scores: dict[tuple[str, int], dict[str, float]] | None = None,
+    openings: tuple[Sequence[Iterable[str]], set[str]] | None = None,
 ) -> Briefing:
-    """`topic_scores`: each sentence's (by its key) topics and points, when kept from an earlier build."""
+    """`topic_scores`: each sentence's (by its key) topics and points, when kept from an earlier build;
+    `openings`: what the default title reads from the parse (`title.title_of`), when kept. With
+    both, `parsed` may hold sentences rebuilt from kept work (`source_work.sentences_of`)."""
     sentences = [s for p in parsed for s in p.sentences if is_quotable(s, rules)
                  and not any(f in s.text for f in settings.exclude)]
     order = {p.source.id: n for n, p in enumerate(parsed)}
@@ -141,7 +154,7 @@ def compose(
 
     sources = tuple(p.source for p in parsed)
     return Briefing(
-        title=settings.title or default_title(facts, parsed),
+        title=settings.title or (title_of(facts, *openings) if openings is not None else default_title(facts, parsed)),
         generated=generated_date(sources),
         sources=sources,
         summary=tuple(excerpt(s) for s in chosen_summary),

@@ -14,10 +14,9 @@ import functools
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Protocol, Sequence
 
 from .dates import parse_dateline
 from .errors import BriefingError
@@ -57,6 +56,25 @@ class Cleaned:
     reasons: tuple[str, ...] = ()  # where each of the above was read
 
 
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What reading and cleaning one file's bytes gave: a function of its name, its bytes, its
+    Content-Type, the year it was saved and the furniture rules."""
+
+    cleaned: Cleaned
+    meta: Metadata
+    notes: tuple[str, ...]
+    english: bool  # `looks_english` of the cleaned text
+
+
+class ReadKept(Protocol):
+    """Files read in earlier builds, by (path, sha256 of the bytes, Content-Type, year saved)."""
+
+    def get(self, key: tuple) -> Read | None: ...
+
+    def put(self, key: tuple, read: Read) -> None: ...
+
+
 def _mb(n: int) -> str:
     return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
@@ -85,13 +103,16 @@ def read_sources(
     contents: dict[str, bytes] | None = None,
     limits: Limits = Limits(),
     pages: Sequence[FetchedPage] = (),
+    kept: "ReadKept | None" = None,
 ) -> Ingested:
     """Read every article under `paths` (files or folders), and `pages` fetched from the web, into `Source` objects.
 
     `contents` may hold bytes already read, by path. A page's URL is its source's path. Raises BriefingError when a
     path does not exist, the input is over `limits`, or nothing readable is
     found; files that cannot be used are returned in `skipped`, with the reason.
-    The same bytes under two names are one source that lists both paths.
+    The same bytes under two names are one source that lists both paths. `kept`: what reading
+    and cleaning gave for the same bytes under the same name in an earlier build, and where to
+    keep what this build reads (see `ReadKept`).
     """
     rules = rules or FurnitureRules.load()
     files = list_article_files(paths)
@@ -116,18 +137,25 @@ def read_sources(
                 sources[first] = replace(sources[first], duplicates=sources[first].duplicates + (path,))
                 warnings.append(f"{path}: same content as {sources[first].path}; used once")
                 continue
-            body, meta, notes = _read_any(path, raw, page.content_type if page else None)
             modified = page.fetched if page else os.stat(path).st_mtime
-            cleaned = clean(body, rules, _year_of(modified))
-            if not cleaned.text.strip():
-                raise Unreadable("no article text after removing page furniture")
+            key = (path, digest, page.content_type if page else None, _year_of(modified))
+            done = kept.get(key) if kept is not None else None
+            if done is None:
+                body, meta, notes = _read_any(path, raw, page.content_type if page else None)
+                cleaned = clean(body, rules, _year_of(modified))
+                if not cleaned.text.strip():
+                    raise Unreadable("no article text after removing page furniture")
+                done = Read(cleaned, meta, tuple(notes), looks_english(cleaned.text))
+                if kept is not None:
+                    kept.put(key, done)
+            cleaned, meta, notes = done.cleaned, done.meta, done.notes
         except OSError as exc:
             skipped.append(Skipped(path, f"cannot be read ({exc.strerror or exc})"))
             continue
         except Unreadable as exc:
             skipped.append(Skipped(path, str(exc)))
             continue
-        if not looks_english(cleaned.text):
+        if not done.english:
             warnings.append(f"{path}: does not look like English; the language model is English, "
                             "so its sentences and facts may be poor")
         stated = cleaned.published if not cleaned.date_inferred else None
@@ -336,10 +364,14 @@ def _decode_legacy(raw: bytes) -> tuple[str, list[str]]:
     return str(best), [f"decoded as {best.encoding}"]
 
 
+# Control characters (Unicode category Cc, which is fixed: U+0000-001F and U+007F-009F) but
+# line breaks, tabs and form feeds
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return controls > max(2, len(sample) // 100)
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
 def _normalise_newlines(text: str) -> str:

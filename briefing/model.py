@@ -75,8 +75,24 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Traits:
+    """What choosing sentences reads from a quotable sentence's parse (`compose.traits`), kept
+    with a source's work so that a rebuild chooses among kept sentences without their parse."""
+
+    concepts: frozenset[tuple[str, ...]]  # summarize.concepts
+    lemmas: frozenset[str]  # summarize.content_lemmas
+    figures: frozenset[str]  # summarize.figures
+    numbers: frozenset[str]  # summarize.numbers_of
+    words: tuple[str, ...]  # summarize.words_of
+    standalone: float  # compose.standalone
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of a source; Source.text[start:end] == text."""
+    """A sentence of a source; Source.text[start:end] == text.
+
+    A sentence rebuilt from kept work has no tokens or mentions: `traits` (set only when it
+    is quotable) carries what the summary reads from them."""
 
     source: str  # Source.id
     index: int  # position within its source, from 0
@@ -85,6 +101,7 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     mentions: tuple[Mention, ...]
+    traits: Traits | None = None
 
     @property
     def key(self) -> tuple[str, int]:

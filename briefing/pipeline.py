@@ -25,13 +25,14 @@ from .extract import extract
 from . import source_work
 from .ingest import FurnitureRules, Limits, check_limits, list_article_files, read_sources
 from .model import Briefing, ParsedSource, Skipped
+from .title import PLACES
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
 from .executor import make_executor
 from .documents import unread_note
 from .fetch import FetchPolicy
 from .numbering import numbered
-from .state import STATE_DIR, BuildState, build_lock, decode_sentences
+from .state import STATE_DIR, BuildState, build_lock, decode_sentences, no_cycle_collection
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
 from .web import WebSources, gather, local_paths
@@ -117,32 +118,49 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                            warnings=tuple(state.warnings) + web.warnings, notes=notes)
 
     rules = FurnitureRules.load()
-    ingested = read_sources(paths, rules, contents, options.limits, web.pages)
+    identity = source_work.work_identity(topics)
+    reads = _KeptReads(state, identity)
+    ingested = read_sources(paths, rules, contents, options.limits, web.pages, reads)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
-    parsed, fresh, keys, read = _parse(ingested.sources, options, state, topics)
-    work, fresh_work = _read_each(parsed, keys, topics, state, read)
-    facts = extract(parsed, [r for w in work for r in w.readings])
-    scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
-              for n, s in enumerate(p.sentences)}
-    briefing = compose(parsed, topics, facts, options.settings, rules, scores)
+    parses = _Parses(ingested.sources, options, state, topics)
+    work, fresh_work = _read_each(ingested.sources, parses, topics, state)
+    with no_cycle_collection():  # the stages across sources make many objects and no cycle
+        parsed = [ParsedSource(s, source_work.sentences_of(s, w)) for s, w in zip(ingested.sources, work)]
+        qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
+        kept_quotes = _kept_quotes(state, qkeys)
+        quoted: dict = {}
+        tkey = source_work.towns_key(identity)
+        towns = _kept_towns(state, tkey)
+        asked = len(towns)
+        facts = extract(parsed, work, kept_quotes, lambda sid: parses.get([parses.by_id[sid]])[0], quoted, towns)
+        fresh_work.update({qkeys[sid]: source_work.encode_quotes(q) for sid, q in quoted.items()
+                           if kept_quotes.get(sid) is not q})
+        if len(towns) != asked:
+            fresh_work[tkey] = zlib.compress(json.dumps(towns, sort_keys=True).encode("utf-8"))
+        scores = {(p.source.id, s.index): dict(w.topics[n]) for p, w in zip(parsed, work)
+                  for n, s in enumerate(p.sentences)}
+        openings = ([set(w.opening) for w in work],
+                    {text for w in work for text, label in w.names.mentions if label in PLACES})
+        briefing = compose(parsed, topics, facts, options.settings, rules, scores, openings)
     briefing, kept = with_changes(briefing, state.get_json("manifest"))
     written = write_outputs(briefing, out, options.templates_dir, options.render)
     state.save(
         {"fingerprint": fingerprint, "manifest": kept, "numbers": numbers,
          "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
-        fresh,
-        keep=set(keys.values()),
+        parses.fresh,
+        keep=set(parses.keys.values()),
     )
-    state.save_work(fresh_work, keep=set(work_keys(keys, topics).values()))
+    state.save_work({**fresh_work, **reads.fresh},
+                    keep=set(work_keys(parses.keys, topics).values()) | set(qkeys.values()) | {tkey} | reads.used)
     return BuildResult(
         briefing=briefing,
         outputs=written,
         skipped=ingested.skipped,
         sentences=sum(len(p.sentences) for p in parsed),
         seconds=time.perf_counter() - started,
-        parsed=tuple(s.path for s in ingested.sources if keys[s.id] in fresh),
-        warnings=tuple(state.warnings) + web.warnings + ingested.warnings + _without_sentences(parsed)
+        parsed=tuple(s.path for s in ingested.sources if parses.keys[s.id] in parses.fresh),
+        warnings=tuple(state.warnings) + web.warnings + ingested.warnings + _without_sentences(parsed, work)
         + tuple(unmatched_fragments([s for p in parsed for s in p.sentences], options.settings.exclude,
                                     options.settings.pin, options.project or "briefing.toml")),
         notes=notes,
@@ -158,13 +176,10 @@ def _nothing_fetched(web: WebSources) -> str:
     return f"no article could be fetched: {reasons[0]}{more}"
 
 
-def _without_sentences(parsed) -> tuple[str, ...]:
+def _without_sentences(parsed, work) -> tuple[str, ...]:
     """Sources nothing can be quoted from: no sentence with a verb in them."""
-    return tuple(
-        f"{p.source.path}: no sentence found; nothing from it can be quoted"
-        for p in parsed
-        if not any(t.pos in ("VERB", "AUX") for s in p.sentences for t in s.tokens)
-    )
+    return tuple(f"{p.source.path}: no sentence found; nothing from it can be quoted"
+                 for p, w in zip(parsed, work) if not w.spoken)
 
 
 def check_output_location(out_dir: str, sources: Sequence[str]) -> None:
@@ -179,39 +194,47 @@ def check_output_location(out_dir: str, sources: Sequence[str]) -> None:
             raise BriefingError(f"-o {out_dir}: would overwrite the source {given}; write the briefing somewhere else")
 
 
-def _parse(sources, options: BuildOptions, state: BuildState, topics=None):
-    """Parsed sources, reusing cached analyses; also the new cache entries, every key, and the
-    per-source work of the sources parsed now (source id -> encoded work), read where each was
-    parsed: with a pool or a cluster, beside the parsing rather than after it."""
-    identity = analysis_identity(options.model)
-    if identity is None:  # a model we cannot identify without loading it
-        identity = model_id(load_model(options.model))
-    keys = {s.id: hashlib.sha256(f"{identity}\0{s.text}".encode("utf-8")).hexdigest() for s in sources}
-    cached = state.analyses(keys.values())
-    missing = [s for s in sources if keys[s.id] not in cached]
-    fresh: dict[str, bytes] = {}
-    read: dict[str, bytes] = {}
-    if missing:
-        executor = make_executor(options.executor, options.jobs, options.scheduler)
-        done = 0
+class _Parses:
+    """Sources' parses, read from the state or parsed, only when asked for: a rebuild whose
+    kept work answers everything asks for none. Parsing goes to the executor, where each
+    source's work is read beside its parse (`read`: source id -> encoded work)."""
 
-        def progress(n: int) -> None:
-            nonlocal done
-            done += n
-            if options.progress:
-                options.progress("analyze", done, len(missing))
+    def __init__(self, sources, options: BuildOptions, state: BuildState, topics=None):
+        identity = analysis_identity(options.model)
+        if identity is None:  # a model we cannot identify without loading it
+            identity = model_id(load_model(options.model))
+        self.keys = {s.id: hashlib.sha256(f"{identity}\0{s.text}".encode("utf-8")).hexdigest() for s in sources}
+        self.by_id = {s.id: s for s in sources}
+        self.options, self.state, self.topics = options, state, topics
+        self.fresh: dict[str, bytes] = {}  # analysis key -> encoded parse, new in this build
+        self.read: dict[str, bytes] = {}
+        self._done: dict[str, ParsedSource] = {}
 
-        results = executor.analyze([s.text for s in missing], options.model, progress, topics=topics)
-        for s, (blob, work) in zip(missing, results):
-            fresh[keys[s.id]] = blob
-            if work is not None:
-                read[s.id] = work
-            cached[keys[s.id]] = decode_sentences(blob)
-    parsed = [
-        ParsedSource(s, tuple(replace(x, source=s.id, text=s.text[x.start:x.end]) for x in cached[keys[s.id]]))
-        for s in sources
-    ]
-    return parsed, fresh, keys, read
+    def get(self, sources) -> list[ParsedSource]:
+        wanted = [s for s in sources if s.id not in self._done]
+        cached = self.state.analyses(self.keys[s.id] for s in wanted)
+        missing = [s for s in wanted if self.keys[s.id] not in cached]
+        if missing:
+            options = self.options
+            executor = make_executor(options.executor, options.jobs, options.scheduler)
+            done = 0
+
+            def progress(n: int) -> None:
+                nonlocal done
+                done += n
+                if options.progress:
+                    options.progress("analyze", done, len(missing))
+
+            results = executor.analyze([s.text for s in missing], options.model, progress, topics=self.topics)
+            for s, (blob, work) in zip(missing, results):
+                self.fresh[self.keys[s.id]] = blob
+                if work is not None:
+                    self.read[s.id] = work
+                cached[self.keys[s.id]] = decode_sentences(blob)
+        for s in wanted:
+            self._done[s.id] = ParsedSource(s, tuple(replace(x, source=s.id, text=s.text[x.start:x.end])
+                                                     for x in cached[self.keys[s.id]]))
+        return [self._done[s.id] for s in sources]
 
 
 def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
@@ -220,23 +243,81 @@ def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
     return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
 
 
-def _read_each(parsed, keys: dict[str, str], topics, state: BuildState, read: dict[str, bytes] | None = None):
-    """Each source's own work (`source_work`): read beside its parse (`read`), kept in the state
-    when its analysis was read before, or read now."""
-    wkeys = work_keys(keys, topics)
-    blobs = {**state.work(wkeys.values()), **{wkeys[sid]: blob for sid, blob in (read or {}).items()}}
+def _read_each(sources, parses: _Parses, topics, state: BuildState):
+    """Each source's own work (`source_work`): kept in the state when its analysis was read
+    before, else read beside its parse (`parses.read`) or read now; and the new encoded work."""
+    wkeys = work_keys(parses.keys, topics)
+    blobs = state.work(wkeys.values())
     work: dict[str, source_work.SourceWork] = {}
-    for p in parsed:
-        try:
-            work[p.source.id] = source_work.decode_work(blobs[wkeys[p.source.id]], p.source.id)
-        except (KeyError, ValueError, TypeError, zlib.error):
-            pass  # not read before, or unreadable: read it again
+    with no_cycle_collection():
+        for s in sources:
+            try:
+                work[s.id] = source_work.decode_work(blobs[wkeys[s.id]], s.id)
+            except (KeyError, ValueError, TypeError, zlib.error):
+                pass  # not read before, or unreadable: read it again
+    unread = [s for s in sources if s.id not in work]
+    fresh = {}
+    parsed = parses.get(unread)
+    for s in unread:
+        if s.id in parses.read:
+            try:
+                work[s.id] = source_work.decode_work(parses.read[s.id], s.id)
+                fresh[wkeys[s.id]] = parses.read[s.id]
+            except (ValueError, TypeError, zlib.error):
+                pass
     missing = [p for p in parsed if p.source.id not in work]
-    fresh = {wkeys[sid]: blob for sid, blob in (read or {}).items() if sid in work}
     for p, done in zip(missing, source_work.read_sources(missing, topics)):
         work[p.source.id] = done
         fresh[wkeys[p.source.id]] = source_work.encode_work(done)
-    return [work[p.source.id] for p in parsed], fresh
+    return [work[s.id] for s in sources], fresh
+
+
+class _KeptReads:
+    """Files as earlier builds read and cleaned them (`ingest.ReadKept`), in the build state
+    beside the per-source work, keyed by the code and data that read them too."""
+
+    def __init__(self, state: BuildState, identity: str):
+        self.state, self.identity = state, identity
+        self.fresh: dict[str, bytes] = {}
+        self.used: set[str] = set()
+
+    def _key(self, key: tuple) -> str:
+        return hashlib.sha256(json.dumps([self.identity, *key]).encode("utf-8")).hexdigest()
+
+    def get(self, key: tuple):
+        k = self._key(key)
+        try:
+            found = source_work.decode_read(self.state.work([k])[k])
+        except (KeyError, ValueError, TypeError, zlib.error):
+            return None
+        self.used.add(k)
+        return found
+
+    def put(self, key: tuple, read) -> None:
+        k = self._key(key)
+        self.fresh[k] = source_work.encode_read(read)
+        self.used.add(k)
+
+
+def _kept_towns(state: BuildState, key: str) -> dict[str, str | None]:
+    """The countries of place names as earlier builds found them (`gazetteer.countries_containing`)."""
+    try:
+        towns = json.loads(zlib.decompress(state.work([key])[key]))
+    except (KeyError, ValueError, TypeError, zlib.error):
+        return {}
+    return towns if isinstance(towns, dict) else {}
+
+
+def _kept_quotes(state: BuildState, qkeys: dict[str, str]) -> dict:
+    """Each source's quotes as an earlier build attributed them (`extract.quotes.SourceQuotes`)."""
+    blobs = state.work(qkeys.values())
+    kept = {}
+    for sid, k in qkeys.items():
+        try:
+            kept[sid] = source_work.decode_quotes(blobs[k])
+        except (KeyError, ValueError, TypeError, zlib.error):
+            pass
+    return kept
 
 
 def _fingerprint(options: BuildOptions, files: list[str], contents: dict[str, bytes],

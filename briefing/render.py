@@ -231,7 +231,9 @@ def marking_layout(marking: str | None) -> dict:
 
 
 def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
-                options: RenderOptions | None = None, view: Pictures | None = None) -> str:
+                options: RenderOptions | None = None, view: Pictures | None = None, for_print: bool = False) -> str:
+    """The briefing as HTML; `for_print`: the HTML the PDF is laid out from, without what print never
+    shows (citation tooltips: a quarter of a large briefing's elements, each costing WeasyPrint a style)."""
     from jinja2 import TemplateError
 
     options = options or RenderOptions()
@@ -266,7 +268,7 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
     listed, unlisted = listed_sources(briefing)
     # macros are imported without the render context, so what they call is global
     env.globals.update(quote_of=quote_of, uid=uid, by_source=by_source, opening=opening,
-                       max_markers=MAX_MARKERS)
+                       max_markers=MAX_MARKERS, for_print=for_print)
     try:
         return env.get_template("briefing.html.j2").render(
             briefing=briefing,
@@ -519,7 +521,8 @@ def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | 
         "json": (json.dumps(to_json(briefing, view), ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "html": html.encode("utf-8"),
         "md": to_markdown(briefing, options.marking, view).encode("utf-8"),
-        "pdf": render_pdf(html, briefing.generated, options, link_labels(briefing, view)),
+        "pdf": render_pdf(render_html(briefing, templates_dir, options, view, for_print=True), briefing.generated,
+                          options, link_labels(briefing, view)),
     }
     for stale in out.glob(".briefing.*.tmp"):  # left by a build that was killed; we hold the lock
         stale.unlink(missing_ok=True)

@@ -82,10 +82,14 @@ class _SpacyTokenizer:
 
 
 def words_of(sentence: Sentence) -> tuple[str, ...]:
+    if sentence.traits is not None:
+        return sentence.traits.words
     return tuple(t.text for t in sentence.tokens if any(ch.isalnum() for ch in t.text))
 
 
 def content_lemmas(sentence: Sentence) -> frozenset[str]:
+    if sentence.traits is not None:
+        return sentence.traits.lemmas
     return frozenset(
         t.lemma.lower()
         for t in sentence.tokens
@@ -111,6 +115,8 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def figures(sentence: Sentence) -> frozenset[str]:
     """The numbers a sentence states ("2,500", "85"), dates and times left out."""
+    if sentence.traits is not None:
+        return sentence.traits.figures
     return frozenset(
         t.text.replace(",", "")
         for t in sentence.tokens
@@ -260,6 +266,8 @@ Concept = tuple[str, ...]  # (word, word) for a pair, (word,) for a content word
 def concepts(sentence: Sentence) -> frozenset[Concept]:
     """Pairs of adjacent words (lower-case lemmas, punctuation skipped) that are not both
     stop words, and the content words themselves."""
+    if sentence.traits is not None:
+        return sentence.traits.concepts
     words = [
         ((t.lemma or t.text).lower(), t.is_stop)
         for t in sentence.tokens
@@ -297,26 +305,28 @@ class ConceptWeights:
     def of(cls, sentences: Iterable[Sentence]) -> "ConceptWeights":
         sentences = list(sentences)
         opening: dict[str, int] = {}
+        by_source: dict[str, list[tuple[int, frozenset[Concept]]]] = {}
         for s in sentences:
             opening[s.source] = min(opening.get(s.source, s.index), s.index)
-        sources: dict[Concept, set[str]] = {}
-        ledes: dict[Concept, set[str]] = {}
-        sentence_count: Counter = Counter()
-        for s in sentences:
-            lede = s.index == opening[s.source]
-            for c in concepts(s):
-                sources.setdefault(c, set()).add(s.source)
-                sentence_count[c] += 1
-                if lede:
-                    ledes.setdefault(c, set()).add(s.source)
+            by_source.setdefault(s.source, []).append((s.index, concepts(s)))
+        # each source's concepts, and those of its opening sentence, as one set each: counted at C speed
+        carried: Counter = Counter()
+        ledes: Counter = Counter()
+        for source, found in by_source.items():
+            carried.update(frozenset().union(*(c for _, c in found)))
+            ledes.update(frozenset().union(*(c for i, c in found if i == opening[source])))
         n_sources = len(opening)
         if n_sources <= 1:
+            sentence_count: Counter = Counter()
+            for found in by_source.values():
+                for _, c in found:
+                    sentence_count.update(c)
             support = {c: n for c, n in sentence_count.items() if n >= 2}
         else:
             floor = min_sources(n_sources)
-            support = {c: len(v) for c, v in sources.items() if len(v) >= floor}
+            support = {c: n for c, n in carried.items() if n >= floor}
         return cls({
-            c: (n + LEDE_WEIGHT * len(ledes.get(c, ()))) * (UNIGRAM_WEIGHT if len(c) == 1 else 1.0)
+            c: (n + LEDE_WEIGHT * ledes.get(c, 0)) * (UNIGRAM_WEIGHT if len(c) == 1 else 1.0)
             for c, n in support.items()
         })
 
@@ -483,6 +493,8 @@ def rank(sentences: Sequence[Sentence], method: str = DEFAULT_METHOD) -> list[tu
 
 def numbers_of(sentence: Sentence) -> frozenset[str]:
     """The numbers a sentence states, as written less thousands separators: {"12", "three"}."""
+    if sentence.traits is not None:
+        return sentence.traits.numbers
     return frozenset(t.text.lower().replace(",", "") for t in sentence.tokens if t.like_num)
 
 

@@ -11,7 +11,7 @@ import functools
 import tomllib
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .model import Facts, ParsedSource
 
@@ -27,7 +27,7 @@ def event_nouns() -> frozenset[str]:
         return frozenset(w.lower() for w in tomllib.load(f).get("nouns", []))
 
 
-def _events(source: ParsedSource) -> set[str]:
+def opening_events(source: ParsedSource) -> set[str]:
     """Event phrases ("drone attack") in a source's opening sentences, by lemma."""
     found = set()
     for sentence in source.sentences[:OPENING]:
@@ -53,15 +53,20 @@ def _agreed(counts: Counter, n_sources: int) -> str | None:
 
 
 def default_title(facts: Facts, parsed: Sequence[ParsedSource] = ()) -> str:
-    n = len(parsed)
+    return title_of(facts, [opening_events(p) for p in parsed],
+                    {m.text for p in parsed for s in p.sentences for m in s.mentions if m.label in PLACES})
+
+
+def title_of(facts: Facts, events: Sequence[Iterable[str]], placed: set[str]) -> str:
+    """The title from each source's `opening_events` and the names labelled a place anywhere."""
+    n = len(events)
     cards = sorted(facts.entities, key=lambda c: (-len(set(c.sources)), -c.mentions))
     if n:
-        phrases = Counter(p for source in parsed for p in _events(source))
+        phrases = Counter(p for found in events for p in found)
         # a longer phrase ("drone attack") wins over its head ("attack") when as many sources use it
         event = _agreed(phrases, n)
         # the model labels one name differently sentence by sentence ("in Kharkiv" GPE, "Kharkiv said" ORG):
         # a name labelled a place anywhere is a place
-        placed = {m.text for p in parsed for s in p.sentences for m in s.mentions if m.label in PLACES}
         places = [c for c in cards if c.label in PLACES or placed & {c.name, *c.aliases}]
         if event and places and len(set(places[0].sources)) * 2 > n:
             return f"{places[0].name}: {event}"

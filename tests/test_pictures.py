@@ -212,3 +212,29 @@ def test_seed_map_shows_the_countries_and_towns_named(seed_build):
     assert {"IRAQ", "SYRIA", "JORDAN", "IRAN", "Baghdad"} <= texts
     baghdad = next(p for p in doc["places"] if p["name"] == "Baghdad")
     assert baghdad["country"] == "Iraq" and abs(baghdad["lat"] - 33.3) < 0.2 and abs(baghdad["lon"] - 44.4) < 0.2
+
+
+def test_the_gazetteer_keys_names_in_one_pass_as_it_keys_each():
+    from briefing.gazetteer import match_key, match_keys
+
+    names = ["Al-Qaim", "al Qaim", "Erdoğan Köyü", "São Tomé", "N'Djamena", "Ẓafār", "Kʿut", "El-Arish",
+             "the Hague", "Ḥims", "Ørsted", "ĞÜŞ", "a-b", "", "Zürich–Nord", "İstanbul", "ß-Straße"]
+    assert match_keys(names) == [match_key(n) for n in names]
+    assert match_keys(["Ascii Only", "al-Anbar"]) == [match_key("Ascii Only"), match_key("al-Anbar")]
+
+
+def test_kept_answers_spare_a_rebuild_the_whole_town_index(monkeypatch):
+    from briefing import gazetteer
+
+    records = gazetteer._all_records(gazetteer._data_file().read_text(encoding="utf-8"))
+    names = [r["name"] for r in records[:60]] + ["Nowhere Such Town"]  # enough to read the file whole
+    clean = gazetteer.countries_containing(names)
+    known: dict = {}
+    assert gazetteer.countries_containing(names, known) == clean and len(known) > 40
+    indexed = []
+    real = gazetteer._full_index
+    monkeypatch.setattr(gazetteer, "_full_index", lambda: indexed.append(1) or real())
+    assert gazetteer.countries_containing(names, dict(known)) == clean and indexed == []
+    more = names + [records[100]["name"]]  # a name not asked before: the index, once
+    assert gazetteer.countries_containing(more, dict(known)) == gazetteer.countries_containing(more)
+    assert len(indexed) == 2

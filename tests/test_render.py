@@ -35,6 +35,17 @@ def test_article_text_is_escaped_never_markup_or_template(briefing):
     assert "<b>title</b>" not in html and "Test &lt;b&gt;title&lt;/b&gt;" in html
 
 
+def test_the_html_a_pdf_is_laid_out_from_drops_only_the_tooltips(briefing):
+    import re
+
+    screen, paper = render.render_html(briefing), render.render_html(briefing, for_print=True)
+    assert 'class="tip"' in screen and 'class="tip' not in paper and "aria-describedby" not in paper
+    links = lambda html: re.findall(r'<a class="cite" href="(#S\d+)"', html)  # noqa: E731
+    assert links(paper) == links(screen) and links(paper)  # every citation still links into Sources
+    # the rest of the page is the same, element for element
+    assert re.sub(r'<span class="tip" role="tooltip".*?</span></span>| aria-describedby="[^"]*"', "", screen) == paper
+
+
 def test_json_follows_the_contract(briefing):
     doc = render.to_json(briefing)
     assert doc["schema"] == "briefing/1"

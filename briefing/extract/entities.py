@@ -126,28 +126,46 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+@dataclass(frozen=True, slots=True)
+class SourceNames:
+    """What the cards read from one source alone: its mentions and the roles its parse gives."""
+
+    mentions: tuple[tuple[str, str], ...]  # (text, label) of every mention, in text order
+    roles: tuple[tuple[str, str], ...]  # (key of the named entity, role), in text order
+
+
+def source_names(p: ParsedSource) -> SourceNames:
+    roles = tuple((key(m.text), role) for sent in p.sentences for m, role in mention_roles(sent)
+                  if m.label in CARD_LABELS and key(m.text))
+    return SourceNames(tuple((m.text, m.label) for s in p.sentences for m in s.mentions), roles)
+
+
 def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] | None = None) -> list[EntityCard]:
     """One card per entity, most mentioned first."""
+    return cards_of([(p.source.id, source_names(p)) for p in parsed], aliases)
+
+
+def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEntry] | None = None) -> list[EntityCard]:
+    """The cards of every source's names (source id, `source_names`), in source order."""
     from .countries import country_of  # here: countries reads names through this module
 
     aliases = list(load_aliases() if aliases is None else aliases)
-    mentions: list[tuple[str, Mention]] = [
-        (p.source.id, m)
-        for p in parsed
-        for s in p.sentences
-        for m in s.mentions
-        if m.label in CARD_LABELS and surface(m.text)
-    ]
     forms: dict[str, Counter] = defaultdict(Counter)  # key -> surface spellings
     labels: dict[str, Counter] = defaultdict(Counter)
     sources: dict[str, set[str]] = defaultdict(set)
-    for sid, m in mentions:
-        k = key(m.text)
-        if not k:
-            continue
-        forms[k][surface(m.text)] += 1
-        labels[k][m.label] += 1
-        sources[k].add(sid)
+    spelled: dict[str, tuple[str, str]] = {}  # text -> (surface, key): a name recurs in many sources
+    for sid, found in names:
+        for text, label in found.mentions:
+            if label not in CARD_LABELS:
+                continue
+            if text not in spelled:
+                spelled[text] = (surface(text), key(text))
+            shown, k = spelled[text]
+            if not shown or not k:
+                continue
+            forms[k][shown] += 1
+            labels[k][label] += 1
+            sources[k].add(sid)
 
     clusters = _Clusters()
     fixed: dict[str, AliasEntry] = {}  # cluster key -> alias-table entry
@@ -264,11 +282,9 @@ def entity_cards(parsed: Sequence[ParsedSource], aliases: Iterable[AliasEntry] |
             clusters.union(owners.pop(), k)
 
     roles: dict[str, list[str]] = defaultdict(list)  # key -> roles, in text order
-    for p in parsed:
-        for sent in p.sentences:
-            for m, role in mention_roles(sent):
-                if m.label in CARD_LABELS and key(m.text):
-                    roles[key(m.text)].append(role)
+    for _, found in names:
+        for k, role in found.roles:
+            roles[k].append(role)
 
     members: dict[str, list[str]] = defaultdict(list)
     for k in forms:

@@ -54,17 +54,37 @@ _PLACES = ("GPE", "LOC")
 def date_discrepancies(parsed: Sequence[ParsedSource], entities: Sequence[EntityCard] | None = None
                        ) -> list[Discrepancy]:
     """Events that different sources date to different years."""
-    cards = CardIndex(entity_cards(parsed) if entities is None else entities)
+    return discrepancies_of([p.source.id for p in parsed], [dated_events(p) for p in parsed],
+                            CardIndex(entity_cards(parsed) if entities is None else entities))
+
+
+def dated_events(p: ParsedSource) -> tuple[tuple, ...]:
+    """What the year discrepancies read from one source alone, before names are looked up among
+    the cards of every source: (year, sentence start, end, event verb, noun used or "", the
+    names of its patients, the names of the places it happens in), in text order."""
+    out = []
+    for sent in p.sentences:
+        for year, ti in _years(sent):
+            for event, noun, patients, places in _events(sent, ti):
+                out.append((year, sent.start, sent.end, event, noun, patients, places))
+    return tuple(out)
+
+
+def discrepancies_of(sources: Sequence[str], events: Sequence[Sequence[tuple]], cards: CardIndex
+                     ) -> list[Discrepancy]:
+    """The year discrepancies of every source's `dated_events` (by source id, in source order),
+    their names looked up among the cards of every source."""
     # (event verb, entity name) -> [(year, source id, citation, noun used, places)]
     seen: dict[tuple[str, str], list] = defaultdict(list)
-    for p in parsed:
-        for sent in p.sentences:
-            for year, ti in _years(sent):
-                for event, noun, patients, places in _events(sent, ti, cards, p.source.id):
-                    for card in patients:
-                        seen[(event, card.name)].append(
-                            (year, p.source.id, Citation(p.source.id, sent.start, sent.end), noun, places)
-                        )
+    for sid, found in zip(sources, events, strict=True):
+        for year, start, end, event, noun, patients, places in found:
+            named = [card for card in (cards.named(name, sid) for name in patients) if card is not None]
+            if not named:
+                continue
+            where = frozenset(card.name if card else name
+                              for name, card in ((name, cards.named(name, sid)) for name in places))
+            for card in named:
+                seen[(event, card.name)].append((year, sid, Citation(sid, start, end), noun, where))
     out = []
     for (event, name), facts in seen.items():
         by_source = defaultdict(set)
@@ -102,8 +122,8 @@ def _years(sent: Sentence):
                 break
 
 
-def _events(sent: Sentence, ti: int, cards: CardIndex, source: str):
-    """(event verb, noun used or "", patient cards, place names) for the events a year dates."""
+def _events(sent: Sentence, ti: int):
+    """(event verb, noun used or "", patients' names, places' names) for the events a year dates."""
     toks = sent.tokens
     kids = children(sent)
     owners = token_mentions(sent)
@@ -129,7 +149,7 @@ def _events(sent: Sentence, ti: int, cards: CardIndex, source: str):
             roles = ("poss",)
         else:
             continue
-        patients, places = [], set()
+        patients, places = [], []
         for c in kids[h]:
             dep = toks[c].dep
             if dep in roles:
@@ -141,19 +161,14 @@ def _events(sent: Sentence, ti: int, cards: CardIndex, source: str):
                     if toks[c].text.lower() == "of" and noun:
                         patients.append(o)
                     elif owners[o] is not None and owners[o].label in _PLACES:
-                        place = cards.named(owners[o].text, source)
-                        places.add(place.name if place else owners[o].text)
-        found = []
+                        places.append(owners[o].text)
+        names = []
         for c in patients:
             m = owners[c]
             if m is not None:
-                card = cards.named(m.text, source)
+                names.append(m.text)
             elif toks[c].pos == "PROPN":  # a name the model did not mark: "the Islamic State"
                 name = [i for i in kids[c] if i < c and toks[i].dep == "compound" and toks[i].pos == "PROPN"]
-                card = cards.named(" ".join(toks[i].text for i in (*name, c)), source)
-            else:
-                card = None
-            if card is not None:
-                found.append(card)
-        if found:
-            yield verb, noun, found, frozenset(places)
+                names.append(" ".join(toks[i].text for i in (*name, c)))
+        if names:
+            yield verb, noun, tuple(names), tuple(places)

@@ -61,13 +61,16 @@ class Ledger:
     discrepancies: tuple[Discrepancy, ...]
 
 
-def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab: Words) -> Ledger:
-    """Resolve `found` (every reading of every source, in source order) into ledger rows."""
+def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab: Words,
+                 towns: dict[str, str | None] | None = None) -> Ledger:
+    """Resolve `found` (every reading of every source, in source order) into ledger rows.
+    `towns`: the countries of place names as an earlier build found them (see
+    `gazetteer.countries_containing`), extended with this build's."""
     published = _published(parsed)
     from ..gazetteer import countries_containing  # here: the gazetteer reads names through this package
 
     names = {p.key for r in found for p in r.places} | {n for r in found for n in r.nearby}
-    resolver = _Resolver(vocab, published, countries_containing(names))
+    resolver = _Resolver(vocab, published, countries_containing(names, towns))
     rows = resolver.rows(_running_events(found))
     return _assemble(rows, vocab, published)
 

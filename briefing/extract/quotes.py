@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from ..model import Citation, EntityCard, ParsedSource, Quote, Sentence
+from ..model import Citation, EntityCard, ParsedSource, Quote, Sentence, Source
 from .entities import fold, key, token_mentions
 from .parse_tree import children, subtree
 
@@ -229,24 +229,80 @@ class CardIndex:
 def extract_quotes(parsed: Sequence[ParsedSource], entities: Sequence[EntityCard]) -> list[Quote]:
     """Every quotation of four words or more, with its speaker, in source order."""
     cards = CardIndex(entities)
-    speech = load_speech()
+    return quotes_of([(p.source, source_quotes(p, cards)) for p in parsed])
+
+
+@dataclass(frozen=True, slots=True)
+class SourceQuotes:
+    """One source's quotations with their speakers, and every question attribution asked of
+    the cards of all sources, with its answer.
+
+    Attribution reads one source's parse, and the cards only through `CardIndex.named` and
+    `CardIndex.by_role`, of whose answers it uses the name and the label. Asked the same
+    questions, cards that answer alike give the same attribution: a rebuild keeps a source's
+    quotes while `holds` says so, and reads its parse again only when a card it asked about
+    changed.
+    """
+
+    rows: tuple[tuple[str | None, int, int, tuple[tuple[int, int], ...]], ...]  # speaker, start, end, sentences
+    asked: tuple[tuple[str, str, str | None, str | None], ...]  # ("named" or "role", words, name, label)
+
+    def holds(self, cards: "CardIndex", source: str) -> bool:
+        return all(_answer(getattr(cards, kind)(words, source)) == (name, label)
+                   for kind, words, name, label in self.asked)
+
+
+def _answer(card: EntityCard | None) -> tuple[str | None, str | None]:
+    return (card.name, card.label) if card is not None else (None, None)
+
+
+class _Asked:
+    """A CardIndex that notes each question and its answer (see `SourceQuotes`)."""
+
+    def __init__(self, cards: "CardIndex"):
+        self.cards = cards
+        self.asked: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+
+    def named(self, text: str, source: str | None = None) -> EntityCard | None:
+        card = self.cards.named(text, source)
+        self.asked[("named", text)] = _answer(card)
+        return card
+
+    def by_role(self, phrase: str, source: str) -> EntityCard | None:
+        card = self.cards.by_role(phrase, source)
+        self.asked[("by_role", phrase)] = _answer(card)
+        return card
+
+
+def source_quotes(p: ParsedSource, cards: "CardIndex") -> SourceQuotes:
+    """One source's quotations of four words or more, with their speakers, in text order."""
+    asking = _Asked(cards)
+    src = _Source(p, asking, load_speech(), quote_spans(p.source.text))
+    _collect_antecedents(src)
+    starts, ends = [s.start for s in p.sentences], [s.end for s in p.sentences]
+    previous: tuple[int, int, str | None] | None = None  # (end, line, speaker) of the last quotation
+    rows = []
+    for qs, qe in src.quotes:
+        words = p.source.text[qs:qe]
+        sents = list(range(bisect_right(ends, qs), bisect_left(starts, qe)))  # s.start < qe and qs < s.end
+        if not sents:
+            continue
+        speaker = _attribute(src, qs, qe, sents, previous)
+        previous = (qe, src.lines[sents[-1]], speaker)
+        if not _is_quotation(words):
+            continue
+        rows.append((speaker, qs, qe, tuple((p.sentences[i].start, p.sentences[i].end) for i in sents)))
+    return SourceQuotes(tuple(rows), tuple((kind, words, *answer) for (kind, words), answer in asking.asked.items()))
+
+
+def quotes_of(found: Sequence[tuple[Source, SourceQuotes]]) -> list[Quote]:
+    """The quotes of every source's `source_quotes`, in source order; the same words with the
+    same speaker are one quote citing each place."""
     merged: dict[tuple[str | None, str], list[Citation]] = {}
-    for p in parsed:
-        src = _Source(p, cards, speech, quote_spans(p.source.text))
-        _collect_antecedents(src)
-        starts, ends = [s.start for s in p.sentences], [s.end for s in p.sentences]
-        previous: tuple[int, int, str | None] | None = None  # (end, line, speaker) of the last quotation
-        for qs, qe in src.quotes:
-            words = p.source.text[qs:qe]
-            sents = list(range(bisect_right(ends, qs), bisect_left(starts, qe)))  # s.start < qe and qs < s.end
-            if not sents:
-                continue
-            speaker = _attribute(src, qs, qe, sents, previous)
-            previous = (qe, src.lines[sents[-1]], speaker)
-            if not _is_quotation(words):
-                continue
-            cites = [Citation(p.source.id, p.sentences[i].start, p.sentences[i].end) for i in sents]
-            merged.setdefault((speaker, words), []).extend(cites)
+    for source, quotes in found:
+        for speaker, qs, qe, sentences in quotes.rows:
+            merged.setdefault((speaker, source.text[qs:qe]), []).extend(
+                Citation(source.id, start, end) for start, end in sentences)
     return [Quote(speaker, text, tuple(dict.fromkeys(cites))) for (speaker, text), cites in merged.items()]
 
 

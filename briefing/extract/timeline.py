@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..dates import DateMention, find_dates, place
-from ..model import Citation, ParsedSource, Sentence, TimelineEntry
+from ..model import Citation, ParsedSource, Sentence, Source, TimelineEntry
 from .quotes import quote_spans
 
 _CALENDAR = ("year", "day", "month", "month_day")  # may stand inside a quotation
@@ -28,38 +28,54 @@ _NOT_DATES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT
 _IN_YEAR = frozenset({"in", "since", "until", "till", "during", "by", "before", "after", "early", "late", "mid"})
 
 
+def dated_sentences(p: ParsedSource) -> tuple[tuple[int, int, DateMention], ...]:
+    """(sentence start, sentence end, date) for each date a source's sentences state, in text
+    order: what the timeline reads from one source alone (placing a date needs its publication
+    date, which is not the text's)."""
+    quotes = quote_spans(p.source.text)
+    out = []
+    for sent in p.sentences:
+        for mention in find_dates(sent.text):
+            at = sent.start + mention.start
+            if any(qs <= at < qe for qs, qe in quotes) and (
+                mention.kind not in _CALENDAR or mention.modifier
+            ):
+                continue
+            if reads_as_date(sent, mention):
+                out.append((sent.start, sent.end, mention))
+    return tuple(out)
+
+
 def extract_timeline(parsed: Sequence[ParsedSource]) -> list[TimelineEntry]:
     """Dated statements, earliest first; those that could not be placed come last."""
+    return timeline_of([p.source for p in parsed], [dated_sentences(p) for p in parsed])
+
+
+def timeline_of(sources: Sequence[Source], dated: Sequence[Sequence[tuple[int, int, DateMention]]]
+                ) -> list[TimelineEntry]:
+    """The timeline of every source's `dated_sentences`, in source order."""
     entries: dict[tuple[str, bool, str], dict] = {}
     unplaced: set[tuple[str, int]] = set()
-    for order, p in enumerate(parsed):
-        quotes = quote_spans(p.source.text)
-        for sent in p.sentences:
-            for mention in find_dates(sent.text):
-                at = sent.start + mention.start
-                if any(qs <= at < qe for qs, qe in quotes) and (
-                    mention.kind not in _CALENDAR or mention.modifier
-                ):
-                    continue
-                if not reads_as_date(sent, mention):
-                    continue
-                placed = place(mention, p.source.published)
-                if placed.relative:
-                    if (p.source.id, sent.start) in unplaced:
-                        continue  # "As of Saturday ... Friday night": unplaced, one entry per sentence is enough
-                    unplaced.add((p.source.id, sent.start))
-                k = (placed.date, placed.relative, " ".join(sent.text.split()))
-                entry = entries.get(k)
-                if entry is None:
-                    entries[k] = {
-                        "placed": placed,
-                        "text": sent.text,
-                        "expression": " ".join(mention.text.split()),
-                        "order": (order, sent.start),
-                        "citations": [Citation(p.source.id, sent.start, sent.end)],
-                    }
-                elif all(c.source != p.source.id for c in entry["citations"]):
-                    entry["citations"].append(Citation(p.source.id, sent.start, sent.end))
+    for order, (source, found) in enumerate(zip(sources, dated, strict=True)):
+        for start, end, mention in found:
+            text = source.text[start:end]
+            placed = place(mention, source.published)
+            if placed.relative:
+                if (source.id, start) in unplaced:
+                    continue  # "As of Saturday ... Friday night": unplaced, one entry per sentence is enough
+                unplaced.add((source.id, start))
+            k = (placed.date, placed.relative, " ".join(text.split()))
+            entry = entries.get(k)
+            if entry is None:
+                entries[k] = {
+                    "placed": placed,
+                    "text": text,
+                    "expression": " ".join(mention.text.split()),
+                    "order": (order, start),
+                    "citations": [Citation(source.id, start, end)],
+                }
+            elif all(c.source != source.id for c in entry["citations"]):
+                entry["citations"].append(Citation(source.id, start, end))
 
     def sort_key(e):
         placed = e["placed"]
