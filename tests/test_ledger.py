@@ -392,6 +392,20 @@ def test_a_toll_naming_no_place_joins_the_row_naming_every_country(nlp):
     assert sorted(v.value for v in row.values) == [224, 250]
 
 
+def test_a_hedged_toll_naming_no_place_joins_the_one_place_whose_toll_it_allows(nlp):
+    # "more than 200" cannot be the 11 of the other city: it is the first city's toll, the place unsaid
+    led = ledger(nlp, "The bombing killed 213 people in Nairobi.",
+                 "The bombing killed 11 people in Dar es Salaam.",
+                 "The truck carried the bomb that killed more than 200 people.")
+    (d,) = led.discrepancies
+    assert d.values == (200, 213) or sorted(d.values) == [200, 213]
+    # an exact number that no place gives stays the story's own toll: no conflict with a place
+    led = ledger(nlp, "The bombing killed 213 people in Nairobi.",
+                 "The bombing killed 11 people in Dar es Salaam.",
+                 "The bombings killed 224 people.")
+    assert led.discrepancies == ()
+
+
 def test_people_of_a_country_are_set_apart_unless_they_are_the_place_s_own(nlp):
     led = ledger(nlp, "Twelve Americans were killed in the bombing in Nairobi.", "The bombing killed 26 people.")
     assert led.discrepancies == ()

@@ -199,6 +199,16 @@ class _Resolver:
         ratio = self.v.named_ratio
         return any(m.value / ratio <= r.value <= m.value * ratio for m in row.members)
 
+    def admits(self, r: Reading, row: _Row) -> bool:
+        """A member's number is one the reading's hedge allows, of the same size ("more than 200"
+        and 213; "about 70" and 72)."""
+        bound = r.hedge.bound if r.hedge else "exact"
+        tolerance = self.v.near_tolerance
+        return self.near(r, row) and any(
+            {"lower": m.value >= r.value, "upper": m.value <= r.value,
+             "near": abs(m.value - r.value) <= r.value * tolerance}.get(bound, m.value == r.value)
+            for m in row.members)
+
     def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
         setting them apart: the same number of them is the same toll."""
@@ -287,6 +297,11 @@ class _Resolver:
                 # even when one place states the same number; unless it is far smaller than the
                 # story's toll and a place states that very number (its own toll, the place unsaid)
                 whole = [row for row in fits if not row.places] or self.widest(fits)
+                # with no whole, a hedged toll ("more than 200") that only one place's toll
+                # satisfies (213 killed in one city, 11 in another) is that place's, the place unsaid
+                agreeing = [row for row in fits if self.admits(r, row)] if not whole and r.hedge else []
+                if len(agreeing) == 1:
+                    whole = agreeing
                 if not whole or any(self.near(r, row) for row in whole) or not any(row.holds(r.value) for row in fits):
                     fits = whole
             # the same number in a row that fits is the strongest sign of the same quantity
