@@ -41,6 +41,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # verbs whose subject is the one counted
     ("Twenty people died when the roof collapsed.", [("killed", 20)]),
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
+    # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
+    ("As many as 900 tourists are missing in the region. Norway has 17 confirmed dead, but more than 300 "
+     "are still missing.", [("missing", 900), ("killed", 17), ("missing", 300)]),
     ("The flood left 100,000 people homeless.", [("displaced", 100000)]),
     ("More than 10,000 villagers fled the fighting.", [("displaced", 10000)]),
     ("Police arrested three suspects on Saturday.", [("arrested", 3)]),

@@ -251,6 +251,10 @@ class _Sentence:
         # "12 wounded fighters", "three dead soldiers": a word on the noun says what befell them
         marked = {w for c in t.children(noun, "amod") if t[c].pos == "ADJ" or t[c].tag == "VBN"
                   for w in (t.lower(c), t.lemma(c))}
+        # "17 confirmed dead", "30 feared dead", "five reported missing": the state a participle on
+        # the count gives it
+        marked |= {t.lower(x) for c in t.children(noun, "acl") if t[c].tag == "VBN"
+                   for x in t.children(c, "oprd", "acomp")}
         # "three suspects are in custody", "20 remain in hospital": where being kept counts them
         kept_in = {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps
                    for o in t.children(p, "pobj")} if gov is not None and g in self.v.holding_verbs else set()
