@@ -59,6 +59,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 5, held out until scored once (us-iran, d30042t, d30044t, d30051t, d30005t)": (
         ["us-iran", "d30042t", "d30044t", "d30051t", "d30005t"],
         ["us-iran", "d30042t", "d30044t", "d30051t", "d30005t"]),
+    "Held out (M003, M007, d30053t, d30015t, d30028t)": (
+        ["M003", "M007", "d30053t", "d30015t", "d30028t"],
+        ["unscored/M003", "unscored/M007", "unscored/d30053t", "unscored/d30015t", "unscored/d30028t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
