@@ -592,3 +592,12 @@ def test_a_toll_takes_the_event_a_verb_with_its_particle_named_just_before(nlp):
                  "The air force admitted it had shot down a passenger jet near the capital. "
                  "The 120 people on board were all killed.")
     assert sorted(tuple(v.value for v in r.values) for r in led.rows if r.kind == "killed") == [(40,), (120,)]
+
+
+def test_two_numbers_several_articles_each_give_apart_are_two_counts(nlp):
+    verdict = ("The court found the guard guilty of two murders. His commander was convicted of "
+               "three murders.")
+    led = ledger(nlp, verdict, verdict, verdict)
+    assert led.discrepancies == ()
+    assert sorted(v.value for r in led.rows for v in r.values) == [2, 3]
+

@@ -317,6 +317,7 @@ class _Resolver:
             else:
                 rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
+        rows = [part for row in rows for part in self.split_costated(row)]
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
@@ -327,6 +328,24 @@ class _Resolver:
             if rows[i].parent is not None:
                 rows[i].parent = index.get(rows[i].parent)
         return [rows[i] for i in kept]
+
+    @staticmethod
+    def split_costated(row: _Row) -> list[_Row]:
+        """Two numbers that several articles each give in separate sentences, neither revising the
+        other, are two counts, not a toll that changed ("guilty of two murders" and "of three
+        murders" in every report of one verdict): a row per number. One article that gives two
+        numbers may be contradicting itself, and a range ("20 or 30") is one sentence's."""
+        if any(m.revised for m in row.members):
+            return [row]
+        said: dict[str, dict[float, set[int]]] = {}
+        for m in row.members:
+            said.setdefault(m.citation.source, {}).setdefault(m.value, set()).add(m.index)
+        values = sorted({m.value for m in row.members})
+        apart = any(sum(1 for by in said.values() if a in by and b in by and by[a] != by[b]) > 1
+                    for i, a in enumerate(values) for b in values[i + 1:])
+        if not apart:
+            return [row]
+        return [replace(row, members=[m for m in row.members if m.value == v]) for v in values]
 
     def split_parts(self, rows: list[_Row]) -> None:
         """Groups that are part of another group's row, and the smaller numbers an article
