@@ -41,6 +41,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # verbs whose subject is the one counted
     ("Twenty people died when the roof collapsed.", [("killed", 20)]),
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
+    # a count of crimes against life is a toll
+    ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
     ("As many as 900 tourists are missing in the region. Norway has 17 confirmed dead, but more than 300 "
      "are still missing.", [("missing", 900), ("killed", 17), ("missing", 300)]),
