@@ -41,6 +41,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # verbs whose subject is the one counted
     ("Twenty people died when the roof collapsed.", [("killed", 20)]),
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
+    # a force among the dead is a part of the toll, not a force level
+    ("Nine soldiers were among the dead.", [("killed", 9)]),
+    ("Four policemen were among the 23 people killed.", [("killed", 4), ("killed", 23)]),
+    # lives lost or claimed are the dead; lives saved are not
+    ("Eleven people lost their lives in the fire.", [("killed", 11)]),
+    ("The explosion claimed the lives of 31 people.", [("killed", 31)]),
+    ("Doctors saved the lives of 20 people.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
@@ -119,6 +126,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a subject the parser hung on the auxiliary belongs to the verb: not another 26 injured
     ("The statement said that 22 people were injured and 26 were missing.", [("injured", 22), ("missing", 26)]),
     ("The storm caused $45 million in damage.", [("damage", 45_000_000)]),
+    # a verb that puts a value on its subject: the damage it values
+    ("Damage was estimated at $45 million.", [("damage", 45_000_000)]),
+    ("Losses are put at 2 billion dollars.", [("damage", 2_000_000_000)]),
+    ("The bridge was valued at $3 million.", []),
     ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
     # a bare number as the object of a casualty verb counts people
     ("The blaze that killed 60 and injured 162 began near the stage.", [("killed", 60), ("injured", 162)]),

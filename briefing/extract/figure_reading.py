@@ -160,7 +160,10 @@ class _Sentence:
             wholes += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
         for w in wholes:
             terms = self.noun_terms(w)
-            kind = next((k for k in v.kinds if terms & k.nouns or t.lower(w) in k.states), None)
+            # "among the dead", or "among the 23 people killed": what the participle says befell them
+            said = {t.lemma(c) for c in t.children(w, "acl", "amod") if t[c].tag in ("VBN", "JJ")}
+            kind = next((k for k in v.kinds if k.event and (terms & k.nouns or t.lower(w) in k.states
+                                                            or said & (k.verbs | k.states))), None)
             if kind is not None:
                 return kind, t.lemma(noun)
         return None
@@ -280,6 +283,10 @@ class _Sentence:
         moved = {t.lemma(o) for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
                  if t.lemma(v) in self.v.moving_verbs and rel in PATIENT
                  for p in t.children(v, "prep") for o in t.children(p, "pobj")}
+        # "eleven people lost their lives": the verb with its object says what befell its subject;
+        # "claimed the lives of 31 people": the noun the number hangs on pairs with its verb
+        with_object = {f"{g} {t.lemma(o)}" for o in t.children(gov, "dobj")} if gov is not None else set()
+        above = t.head(gov) if gov is not None and rel == "of" else None
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
@@ -290,6 +297,8 @@ class _Sentence:
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
                 or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
+                or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
+                or (above is not None and (g, t.lemma(above)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context):
@@ -399,7 +408,10 @@ class _Sentence:
                 # the whole's own kind: "of the 162 people who suffered injuries, 57 were ..."; not
                 # when the part does something else ("one of four foreigners beheaded claimed ...")
                 kinded = self.kind(noun, *self.governor(noun)[:2])
-            among = self.among(noun, gov) if kinded is None and noun != num.head else None
+            # a force among the dead is a part of the toll, not a force level ("nine soldiers were
+            # among the dead")
+            among = self.among(noun, gov) if (kinded is None or kinded[0].name in self.v.levels) \
+                and noun != num.head else None
             if among is not None:
                 # "the dead included 20 children", "1,000 foreigners were among the dead": a part
                 # of the count the whole's own noun says
@@ -682,6 +694,9 @@ class _Sentence:
             # "the economic loss ... reached 7.7 billion dollars"
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.reach_verbs
                      for s in [*t.children(a, "nsubj"), *([t.head(a)] if t[a].dep == "relcl" else [])]}
+            # "damage was estimated at $45 million", "losses are put at $2 billion"
+            near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.valuing_verbs
+                     for s in t.children(a, "nsubjpass")}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
             if not words & v.damage_nouns and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
                 continue

@@ -101,6 +101,7 @@ class Words:
     kinds: tuple[Kind, ...]  # in the order they are tried
     damage_nouns: frozenset[str] = frozenset()
     damage_verbs: frozenset[str] = frozenset()
+    valuing_verbs: frozenset[str] = frozenset()
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
@@ -237,6 +238,7 @@ def load_words(path: Path = FIGURES) -> Words:
         kinds=kinds,
         damage_nouns=_set(damage.get("nouns", ())),
         damage_verbs=_set(damage.get("verbs", ())),
+        valuing_verbs=_set(damage.get("valuing_verbs", ())),
         groups=groups,
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
