@@ -614,3 +614,14 @@ def test_two_numbers_several_articles_each_give_apart_are_two_counts(nlp):
     assert led.discrepancies == ()
     assert sorted(v.value for r in led.rows for v in r.values) == [2, 3]
 
+
+
+def test_groups_one_sentence_lists_that_add_up_to_a_toll_are_its_parts(nlp):
+    led = ledger(nlp, "Gunmen stormed a school in the city, killing 132 children and nine staff members.",
+                 "The attack on the school left 141 people dead, the army said.",
+                 "At least 145 people were killed in the attack on the school.")
+    rows = {v.value: r for r in led.rows for v in r.values}
+    assert rows[132].part_of == rows[141].id and rows[9].part_of == rows[141].id
+    assert rows[141] is rows[145] and rows[132].label == "children killed"
+    (d,) = led.discrepancies
+    assert d.values == (141, 145)

@@ -119,6 +119,7 @@ class _Resolver:
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
+        self.parted = {g.name for g in vocab.groups if g.part_of}
 
     def group(self, r: Reading) -> str | None:
         return _group(r, self.v)
@@ -284,7 +285,7 @@ class _Resolver:
                 # it does not ("two male friends died"), which is more likely a part, unless
                 # it gives the same number
                 fits = [row for row in fits if row.group is None or row.group in self.known and (
-                    row.group not in self.apart or row.holds(r.value))
+                    row.group not in self.apart | self.parted or row.holds(r.value))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             fits = exact or fits
@@ -385,6 +386,25 @@ class _Resolver:
                     for m in members:
                         row.members.remove(m)
                         self.place_part(m, rows, parent=total)
+        # the same across rows: "132 children and nine staff" of the 141 people killed
+        by_sentence = defaultdict(list)
+        for row in rows:
+            if row.parent is None:
+                for m in row.members:
+                    by_sentence[(m.citation.source, m.index, row.kind)].append((row, m))
+        for (_, _, kind), found in by_sentence.items():
+            groups = [row.group for row, _ in found]
+            # groups of people, not places: countries' tolls that add up to the region's stay rows
+            if len({id(row) for row, _ in found}) < 2 or None in groups or len(set(groups)) < len(groups):
+                continue
+            total_value = sum(m.value for _, m in found)
+            total = next((i for i, other in enumerate(rows) if other.parent is None and other.kind == kind
+                          and all(other is not row for row, _ in found)
+                          and any(o.value == total_value for o in other.members)), None)
+            if total is not None:
+                for row, m in found:
+                    row.members.remove(m)
+                    self.place_part(m, rows, parent=total)
 
     def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
         """A part joins the part row with its qualifier (or its value), under the best total."""
@@ -432,9 +452,11 @@ def _order(c: Citation) -> tuple:
 
 def _part_label(row: _Row, vocab: Words) -> str:
     """A part says which: "bodies found at the scene", "people in intensive care"."""
-    member = min(row.members, key=lambda m: (not m.detail, m.index))
+    # only a count read as a part has words that say which ("killing 132 children" read as a
+    # toll of its own has the verb alone): the others are told apart by their group
+    member = min(row.members, key=lambda m: (not (m.detail and m.subset), m.index))
     phrase = member.phrase if not member.phrase[:1].isdigit() else "people"
-    return f"{phrase} {member.detail}".strip() if member.detail else _label(row, vocab)
+    return f"{phrase} {member.detail}".strip() if member.detail and member.subset else _label(row, vocab)
 
 
 def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
