@@ -48,6 +48,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Eleven people lost their lives in the fire.", [("killed", 11)]),
     ("The explosion claimed the lives of 31 people.", [("killed", 31)]),
     ("Doctors saved the lives of 20 people.", []),
+    # driven or forced from their homes is displaced; forced out of a square is not
+    ("Floods have killed 23 people and forced 15,000 from their homes.", [("killed", 23), ("displaced", 15000)]),
+    ("About 2,000 families were forced out of their homes.", [("displaced", 2000)]),
+    ("The police forced 20 protesters out of the square.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

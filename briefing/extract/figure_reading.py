@@ -248,6 +248,9 @@ class _Sentence:
         if gov is not None:
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
             verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
+            # "forced out of their homes": a preposition of two words
+            verb |= {f"{g} {t.lower(p)} {t.lower(q)} {t.lemma(o)}" for p in t.children(gov, "prep")
+                     for q in t.children(p, "prep") for o in t.children(q, "pobj")}
         # "set fire to four mosques": the verb and its object act on the noun after the preposition
         through = {f"{g} {t.lemma(o)} {t.lower(t.head(noun))}" for o in t.children(gov, "dobj")} \
             if gov is not None and rel == "prep" and t[noun].dep == "pobj" else set()
