@@ -52,6 +52,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Floods have killed 23 people and forced 15,000 from their homes.", [("killed", 23), ("displaced", 15000)]),
     ("About 2,000 families were forced out of their homes.", [("displaced", 2000)]),
     ("The police forced 20 protesters out of the square.", []),
+    # a number word opening a sentence, which the parser may take for a compound
+    ("Thirteen people died when a bomb went off outside the police station.", [("killed", 13)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

@@ -80,6 +80,11 @@ class _Sentence:
         parent = t.head(head)
         if t[head].dep in ("nummod", "quantmod", "amod") and parent is not None and t[parent].pos in ("NOUN", "PROPN", "ADJ"):
             return parent
+        # "Thirteen people died": the parser may take a number word opening a sentence for a
+        # compound (a digit there is more often a model or a code: "747 jets")
+        if t[head].dep == "compound" and parent is not None and parent > head and t[head].text.isalpha() \
+                and t[parent].pos == "NOUN":
+            return parent
         for prep in t.children(head, "prep"):  # "three of the soldiers"
             if t.lower(prep) in self.v.of_preps:
                 return next(iter(t.children(prep, "pobj")), None)
