@@ -631,3 +631,9 @@ def test_groups_one_sentence_lists_that_add_up_to_a_toll_are_its_parts(nlp):
     assert rows[141] is rows[145] and rows[132].label == "children killed"
     (d,) = led.discrepancies
     assert d.values == (141, 145)
+
+
+def test_a_place_joined_by_and_is_kept_when_the_parser_hangs_it_elsewhere(nlp):
+    (r,) = readings(parse(nlp, "The death toll from the earthquake in Turkey and Syria has passed 5,000, "
+                               "officials said on Tuesday."), load_words())
+    assert [p.key for p in r.places] == ["turkey", "syria"]

@@ -61,7 +61,13 @@ class Locator:
         """The place(s) a preposition's object names, with joined ones: "Mali and Niger"."""
         t, v = self.t, self.v
         out = []
-        for j in [o, *t.children(o, "conj")]:
+        joined = [o, *t.children(o, "conj")]
+        if len(joined) == 1:
+            # "in Turkey and Syria" where the parser hung "Syria" elsewhere: the name right after
+            # the conjunction is joined all the same
+            after = [c + 1 for c in t.children(o, "cc") if c + 1 < len(t)]
+            joined += [j for j in after if t.mention(j) is not None and t.mention(j).label in v.place_labels]
+        for j in joined:
             m = t.mention(j)
             if m is not None and m.label in v.place_labels:
                 out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
