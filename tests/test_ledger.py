@@ -54,6 +54,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The police forced 20 protesters out of the square.", []),
     # a number word opening a sentence, which the parser may take for a compound
     ("Thirteen people died when a bomb went off outside the police station.", [("killed", 13)]),
+    # a part of a count: "N of them X", "including N X" on the verb
+    ("The bombing killed 30 people, 12 of them children, and wounded 70.",
+     [("killed", 30), ("killed", 12), ("injured", 70)]),
+    ("At least 31 people were killed in the bombing, including 12 children.", [("killed", 31), ("killed", 12)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
@@ -470,8 +474,8 @@ def test_inclusion_makes_a_part_and_a_country_is_a_place_whatever_its_label(nlp)
     ("Sri Lanka reported 30,000 deaths, India 10,000 and Thailand 5,000.",
      [(30000, ["sri lanka"]), (10000, ["india"]), (5000, ["thailand"])]),
     ("In Indonesia, 80,000 people died; in Sri Lanka, 30,000.", [(80000, ["indonesia"]), (30000, ["sri lanka"])]),
-    # a number after a nationality is no list item
-    ("The bombing killed 213 people, 12 of them Americans.", [(213, [])]),
+    # a number after a nationality is no list item: a part of the toll, placed nowhere
+    ("The bombing killed 213 people, 12 of them Americans.", [(213, []), (12, [])]),
 ])
 def test_a_list_that_leaves_out_the_verb_counts_each_country(nlp, text, expected):
     found = [(r.value, [p.key for p in r.places]) for r in readings(parse(nlp, text), load_words())
@@ -637,3 +641,10 @@ def test_a_place_joined_by_and_is_kept_when_the_parser_hangs_it_elsewhere(nlp):
     (r,) = readings(parse(nlp, "The death toll from the earthquake in Turkey and Syria has passed 5,000, "
                                "officials said on Tuesday."), load_words())
     assert [p.key for p in r.places] == ["turkey", "syria"]
+
+
+def test_n_of_them_and_including_on_the_verb_are_parts_of_the_toll(nlp):
+    led = ledger(nlp, "The bombing killed 30 people, 12 of them children, and wounded 70.",
+                 "At least 31 people were killed in the bombing, including 12 children.")
+    rows = {v.value: r for r in led.rows for v in r.values}
+    assert rows[12].part_of == rows[30].id and rows[12].values[0].sources == ("S1", "S2")

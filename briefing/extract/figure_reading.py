@@ -209,6 +209,11 @@ class _Sentence:
                 above = t.head(h)
                 if above is None:
                     return None, "", negated
+                if prep in v.inclusive_preps and t[above].pos in VERBAL:
+                    # "31 people were killed in the bombing, including 12 children": a part of what
+                    # the verb counts, in the role its counted noun has
+                    counted_role = t.passive(above) or bool(list(t.children(above, "dobj")))
+                    return above, "patient" if counted_role else "agent", negated
                 if prep in v.inclusive_preps:  # "20 fighters, including four nurses"
                     i = above
                 elif prep in v.of_preps and t.lemma(above) in v.partitives:  # "none of the 50 soldiers"
@@ -435,6 +440,11 @@ class _Sentence:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
                 # care": some of the people just counted, of the same kind
                 kinded, partitive = (counted[noun], t.lemma(noun)), True
+            if kinded is None and partitive and t[noun].pos == "PRON":
+                # "killed 30 people, 12 of them children": what a part of a noun counted before is
+                said_of = t.head(num.head)
+                if said_of is not None and t[said_of].dep == "appos" and t.head(said_of) in counted:
+                    kinded, noun = (counted[t.head(said_of)], t.lemma(said_of)), said_of
             if kinded is None:
                 continue
             kind, term = kinded
@@ -453,7 +463,9 @@ class _Sentence:
             of_whole = partitive and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
-            included = t.lower(t.head(noun)) in self.v.inclusive_preps and holder in direct.values() \
+            included = t.lower(t.head(noun)) in self.v.inclusive_preps and (
+                holder in direct.values() or holder is not None and t[holder].pos in VERBAL
+                and any(n is not None and t.head(n) == holder for n in direct.values())) \
                 if t[noun].dep == "pobj" else False
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
