@@ -58,6 +58,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The bombing killed 30 people, 12 of them children, and wounded 70.",
      [("killed", 30), ("killed", 12), ("injured", 70)]),
     ("At least 31 people were killed in the bombing, including 12 children.", [("killed", 31), ("killed", 12)]),
+    # "the bodies of two girls": the dead, counted by whose bodies they are
+    ("The bodies of two young girls were found in the ravine.", [("killed", 2)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
