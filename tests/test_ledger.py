@@ -650,3 +650,10 @@ def test_n_of_them_and_including_on_the_verb_are_parts_of_the_toll(nlp):
                  "At least 31 people were killed in the bombing, including 12 children.")
     rows = {v.value: r for r in led.rows for v in r.values}
     assert rows[12].part_of == rows[30].id and rows[12].values[0].sources == ("S1", "S2")
+
+
+def test_those_treated_somewhere_are_a_part_of_the_injured_not_a_value_of_it(nlp):
+    led = ledger(nlp, "The quake injured 3,000 people.",
+                 "Five hundred victims of the quake have been treated in Florida so far.")
+    rows = {v.value: r for r in led.rows for v in r.values}
+    assert led.discrepancies == () and rows[500].part_of == rows[3000].id

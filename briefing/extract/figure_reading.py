@@ -553,6 +553,9 @@ class _Sentence:
         found_so_far = sorted({recovery[w] for w in (*qualifier, *(t.lemma(c) for c in t.children(noun, "relcl", "acl")))
                                if w in recovery}) if t.lemma(noun) in self.v.remains else []
         qualifier = tuple(sorted({*qualifier, *found_so_far}))
+        # "500 victims have been treated in Florida": those cared for somewhere, a part of the toll
+        cared_elsewhere = gov is not None and any(t.lemma(gov) in k.care_verbs for k in self.v.kinds) \
+            and bool(self.where.places_from(gov))
         return Reading(
             kind=kind,
             value=num.value,
@@ -563,7 +566,7 @@ class _Sentence:
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
             citation=Citation(self.s.source, self.s.start, self.s.end),
-            subset=subset or bool(found_so_far),
+            subset=subset or bool(found_so_far) or cared_elsewhere,
             qualifier=qualifier,
             revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
             index=self.s.index,
