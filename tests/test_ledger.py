@@ -60,6 +60,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least 31 people were killed in the bombing, including 12 children.", [("killed", 31), ("killed", 12)]),
     # "the bodies of two girls": the dead, counted by whose bodies they are
     ("The bodies of two young girls were found in the ravine.", [("killed", 2)]),
+    # what the lexicon lists, as the model lemmatises it: "Marines", "gutted"; a state on the noun
+    ("About 150 Marines were sent to protect the embassy.", [("troops", 150)]),
+    ("The fire gutted 40 homes.", [("destroyed", 40)]),
+    ("Rescuers are still searching for 30 missing fishermen.", [("missing", 30)]),
+    ("One of the missing yachts was found on Monday.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

@@ -265,7 +265,10 @@ class _Sentence:
         through = {f"{g} {t.lemma(o)} {t.lower(t.head(noun))}" for o in t.children(gov, "dobj")} \
             if gov is not None and rel == "prep" and t[noun].dep == "pobj" else set()
         # "12 wounded fighters", "three dead soldiers": a word on the noun says what befell them
-        marked = {w for c in t.children(noun, "amod") if t[c].pos == "ADJ" or t[c].tag == "VBN"
+        # ("30 missing fishermen" says what befell the thirty; "one of the missing yachts" may be found)
+        counted_here = bool(list(t.children(noun, "nummod")))
+        marked = {w for c in t.children(noun, "amod")
+                  if t[c].pos == "ADJ" or t[c].tag == "VBN" or t[c].tag == "VBG" and counted_here
                   for w in (t.lower(c), t.lemma(c))}
         # "17 confirmed dead", "30 feared dead", "five reported missing": the state a participle on
         # the count gives it
