@@ -443,11 +443,15 @@ class _Sentence:
                 # "190 people were taken to hospital with injuries, and about 20 were in intensive
                 # care": some of the people just counted, of the same kind
                 kinded, partitive = (counted[noun], t.lemma(noun)), True
-            if kinded is None and partitive and t[noun].pos == "PRON":
-                # "killed 30 people, 12 of them children": what a part of a noun counted before is
-                said_of = t.head(num.head)
-                if said_of is not None and t[said_of].dep == "appos" and t.head(said_of) in counted:
-                    kinded, noun = (counted[t.head(said_of)], t.lemma(said_of)), said_of
+            of_them = [o for p in t.children(num.head, "prep") if t.lower(p) in self.v.of_preps
+                       for o in t.children(p, "pobj") if t[o].pos == "PRON"]
+            before = [n for n in counted if n < num.head]
+            if kinded is None and of_them and before:
+                # "killed 30 people, 12 of them children": a part of the noun counted just before,
+                # named by the noun the number is said of (however the parser hung it)
+                said_of = t.head(num.head) if t[noun].pos == "PRON" else noun
+                if said_of is not None and t[said_of].pos in ("NOUN", "PROPN"):
+                    kinded, noun, partitive = (counted[max(before)], t.lemma(said_of)), said_of, True
             if kinded is None:
                 continue
             kind, term = kinded
