@@ -58,7 +58,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The bombing killed 30 people, 12 of them children, and wounded 70.",
      [("killed", 30), ("killed", 12), ("injured", 70)]),
     ("At least 31 people were killed in the bombing, including 12 children.", [("killed", 31), ("killed", 12)]),
-    ("The blast in the capital killed 213 people, 12 of them Americans, and injured 5,400.",
+    ("The blast at the bank building in downtown Lagos killed 213 people, 12 of them Americans, and injured 5,400.",
      [("killed", 213), ("killed", 12), ("injured", 5400)]),
     # "the bodies of two girls": the dead, counted by whose bodies they are
     ("The bodies of two young girls were found in the ravine.", [("killed", 2)]),
