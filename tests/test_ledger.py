@@ -664,3 +664,12 @@ def test_those_treated_somewhere_are_a_part_of_the_injured_not_a_value_of_it(nlp
                  "Five hundred victims of the quake have been treated in Florida so far.")
     rows = {v.value: r for r in led.rows for v in r.values}
     assert led.discrepancies == () and rows[500].part_of == rows[3000].id
+
+
+def test_some_of_them_after_a_count_is_a_part_but_all_of_its_people_are_a_whole(nlp):
+    found = readings(parse(nlp, "Officials said 173 people were injured, 20 of them severely, in the fire."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [("injured", 173, False), ("injured", 20, True)]
+    found = readings(parse(nlp, "Peru reported 239 dead; Chile said 194 of its people had been killed."), load_words())
+    assert [(r.value, r.subset) for r in found] == [(239, False), (194, False)]
+    found = readings(parse(nlp, "Police arrested 30 people and later released 10 of them."), load_words())
+    assert [(r.kind, r.value) for r in found] == [("arrested", 30)]

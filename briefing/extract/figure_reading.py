@@ -446,12 +446,16 @@ class _Sentence:
             of_them = [o for p in t.children(num.head, "prep") if t.lower(p) in self.v.of_preps
                        for o in t.children(p, "pobj") if t[o].pos == "PRON"]
             before = [n for n in counted if n < num.head]
-            if kinded is None and of_them and before:
+            # (not when another verb says what befell them: "arrested 30, and released 10 of them")
+            if kinded is None and of_them and before and (gov is None or t[gov].pos not in VERBAL
+                                                          or t.lemma(gov) in COPULAS
+                                                          or gov == self.governor(max(before))[0]):
                 # "killed 30 people, 12 of them children": a part of the noun counted just before,
                 # named by the noun the number is said of (however the parser hung it)
                 said_of = t.head(num.head) if t[noun].pos == "PRON" else noun
-                if said_of is not None and t[said_of].pos in ("NOUN", "PROPN"):
-                    kinded, noun, partitive = (counted[max(before)], t.lemma(said_of)), said_of, True
+                if said_of is None or t[said_of].pos not in ("NOUN", "PROPN"):
+                    said_of = max(before)  # "173 people were injured, 20 of them severely": some of those
+                kinded, noun, partitive = (counted[max(before)], t.lemma(said_of)), said_of, True
             if kinded is None:
                 continue
             kind, term = kinded
@@ -467,7 +471,10 @@ class _Sentence:
             # before; "killing 60 people and injuring 157 others": other people, of another kind
             others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
             # "67 of them", "194 of its people": all of them
-            of_whole = partitive and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
+            # (but "173 injured, 20 of them severely": some of a larger count of the kind just given)
+            some_of_them = t[noun].pos == "PRON" and any(r.kind == kind.name and r.value > num.value for r in out)
+            of_whole = partitive and not some_of_them \
+                and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
             included = t.lower(t.head(noun)) in self.v.inclusive_preps and (

@@ -112,7 +112,10 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     # "Sri Lanka, 30,000" in a list that leaves out the verb is a count, not an age or a name
     named = tree.mention(owner) if owner is not None and owner < first else None
     listed = named is not None and named.label != "NORP" and country_of(named.text) is not None
-    if tree[head].dep == "appos" and not listed:  # "Smith, 45," is an age or an identifier
+    # "Smith, 45," is an age or an identifier; "173 injured, 20 of them severely" is a count
+    of_them = any(tree.lower(p) in vocab.of_preps and any(tree[o].pos == "PRON" for o in tree.children(p, "pobj"))
+                  for p in tree.children(head, "prep"))
+    if tree[head].dep == "appos" and not listed and not of_them:
         return True
     # "a town of 30,000" counts who live there
     above = tree.head(head)
