@@ -67,6 +67,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The fire gutted 40 homes.", [("destroyed", 40)]),
     ("Rescuers are still searching for 30 missing fishermen.", [("missing", 30)]),
     ("One of the missing yachts was found on Monday.", []),
+    # "two dozen" is 24, however the parser hangs "dozen"
+    ("Nearly two dozen people were killed.", [("killed", 24)]),
+    # forces among the victims are no force level; a force's own make-up is
+    ("The victims included 14 police officers.", []),
+    ("The convoy included 40 soldiers.", [("troops", 40)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

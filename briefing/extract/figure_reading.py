@@ -154,6 +154,16 @@ class _Sentence:
             return next(iter(t.children(h, "nsubj")), None)
         return None
 
+    def included_in(self, noun: int, gov: int | None) -> bool:
+        """The counted noun is said to be among victims: "the victims included 14 officers"."""
+        t, v = self.t, self.v
+        if gov is None:
+            return False
+        wholes = list(t.children(gov, "nsubj")) if t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs else []
+        if t.lemma(gov) in COPULAS:
+            wholes += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
+        return any(t.lemma(w) in v.victim_nouns for w in wholes)
+
     def among(self, noun: int, gov: int | None) -> tuple[Kind, str] | None:
         """The kind of the whole a counted noun is said to be in: the subject of a verb of inclusion
         it is the object of ("the dead included 20 children"), or "among the dead"."""
@@ -432,6 +442,9 @@ class _Sentence:
                 # "the dead included 20 children", "1,000 foreigners were among the dead": a part
                 # of the count the whole's own noun says
                 kinded, partitive = (among[0], t.lemma(noun)), True
+            elif kinded is not None and kinded[0].name in self.v.levels and noun != num.head \
+                    and self.included_in(noun, gov):
+                continue  # "the victims included 14 police officers": some of a whole, not a force
             if kinded is None and noun != num.head and self.reached(gov) is not None:
                 # "the toll continues to rise, passing 80,000 people": what the toll counts
                 kinded = self.kind(self.reached(gov), None, "")

@@ -71,6 +71,7 @@ class Words:
     infinitive: frozenset[str]
     partitives: frozenset[str]
     part_verbs: frozenset[str]
+    victim_nouns: frozenset[str]
     causatives: frozenset[str]
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
@@ -208,6 +209,7 @@ def load_words(path: Path = FIGURES) -> Words:
         infinitive=_set(grammar.get("infinitive", ())),
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
+        victim_nouns=_set(grammar.get("victim_nouns", ())),
         causatives=_set(grammar.get("causatives", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),

@@ -77,6 +77,16 @@ def _phrase(tree: Tree, head: int, vocab: Words) -> list[int]:
     return phrase
 
 
+def _scaled(tree: Tree, head: int, vocab: Words) -> list[int]:
+    """Scale words right after a number that the parser hung on it: "two dozen", where "dozen"
+    modifies "two" instead of heading the phrase."""
+    out, j = [], head + 1
+    while j < len(tree) and tree.lower(j) in vocab.scales and tree.head(j) == head:
+        out.append(j)
+        j += 1
+    return out
+
+
 def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
     text = tree[i].text
     low, high = vocab.years
@@ -174,11 +184,12 @@ def _phrases(tree: Tree, vocab: Words):
             continue
         h = tree.head(i)
         if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct") \
-                and i in _phrase(tree, h, vocab):
+                and (i in _phrase(tree, h, vocab) or i in _scaled(tree, h, vocab)):
             continue  # a part of a longer phrase: "two" in "two hundred"; not "580,000" in "580,000 to 569,000"
         phrase = _phrase(tree, i, vocab)
         if not phrase or phrase[-1] != i:
             continue
+        phrase += _scaled(tree, i, vocab)
         value = parse_value([tree.lower(j) for j in phrase], vocab)
         if value is not None:
             yield i, phrase, value
