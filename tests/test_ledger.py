@@ -678,3 +678,15 @@ def test_some_of_them_after_a_count_is_a_part_but_all_of_its_people_are_a_whole(
     assert [(r.value, r.subset) for r in found] == [(239, False), (194, False)]
     found = readings(parse(nlp, "Police arrested 30 people and later released 10 of them."), load_words())
     assert [(r.kind, r.value) for r in found] == [("arrested", 30)]
+
+
+def test_bombings_two_days_apart_are_two_events_told_apart_by_their_day(nlp):
+    led = ledger(nlp, "A car bomb killed 30 people at a market in Baghdad on Monday.",
+                 "On Wednesday, another bombing killed 12 people at a mosque in Baghdad.",
+                 "Monday's market bombing killed 32 people, officials said on Tuesday.",
+                 published=("2024-01-01", "2024-01-03", "2024-01-02"))
+    labels = {r.label: sorted(v.value for v in r.values) for r in led.rows}
+    assert labels == {"people killed in Baghdad on Monday": [30, 32],
+                      "people killed in Baghdad on Wednesday": [12]}
+    (d,) = led.discrepancies
+    assert d.values == (30, 32)

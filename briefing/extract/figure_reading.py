@@ -677,9 +677,16 @@ class _Sentence:
         saying or revising ("the toll rose to 67 on Saturday") dates the report, not the event."""
         if gov is None:
             return None
+        t = self.t
         found = self.v.kind(kind)
         own = found.verbs | found.subject_verbs if found else frozenset()
-        return self.era_of(gov) or (self.where.when([gov]) if self.t.lemma(gov) in own else None)
+        if t.lemma(gov) not in own:
+            return self.era_of(gov)
+        # "Monday's bombing killed 32": the day on the event that did it
+        events = self.v.events or {}
+        dated = [c for s in t.children(gov, "nsubj") if t.lemma(s) in events
+                 for c in t.children(s, "poss", "compound") if t[c].ent_type == "DATE"]
+        return self.era_of(gov) or self.where.when([gov]) or (self.where.date_text(dated[0]) if dated else None)
 
     def recent_event(self) -> tuple[str, int] | None:
         """The event the sentences just before name last: "The United States retaliated, firing

@@ -565,6 +565,12 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
     for i in ordered:
         if shared[labels[i]] > 1 and rows[i].parent is None:
             labels[i] = _label(rows[i], vocab, worded=True)  # two rows a reader could not tell apart
+    shared = Counter(labels.values())
+    for i in ordered:
+        day = next((m.on_day for m in rows[i].members if m.on_day), None)
+        if shared[labels[i]] > 1 and day:
+            # still alike: the day the event happened tells them apart ("... on Wednesday")
+            labels[i] += f" {day}" if day.split()[0].islower() else f" on {day}"
     ledger, figures, discrepancies = [], [], []
     for i in ordered:
         row = rows[i]
