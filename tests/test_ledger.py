@@ -690,3 +690,14 @@ def test_bombings_two_days_apart_are_two_events_told_apart_by_their_day(nlp):
                       "people killed in Baghdad on Wednesday": [12]}
     (d,) = led.discrepancies
     assert d.values == (30, 32)
+
+
+def test_a_people_s_toll_and_the_unqualified_toll_are_one_when_a_hedge_allows_both(nlp):
+    led = ledger(nlp, "Since the war began, more than 25,000 Yemenis have been killed, the ministry said.",
+                 "The ministry said 25,490 people had been killed since the war began.")
+    (d,) = led.discrepancies
+    assert d.values == (25000, 25490)
+    # far apart, a hedge is no sign of one count
+    led = ledger(nlp, "The fighting killed at least 47 Yemeni soldiers.",
+                 "He told the court he had killed over 60 people.")
+    assert led.discrepancies == ()

@@ -200,6 +200,14 @@ class _Resolver:
         ratio = self.v.named_ratio
         return any(m.value / ratio <= r.value <= m.value * ratio for m in row.members)
 
+    def agrees(self, r: Reading, row: _Row) -> bool:
+        """The same number, or a close one a hedge on either side allows ("more than 25,000" and
+        25,490; not "at least 47" and "over 60")."""
+        close = [m for m in row.members if abs(m.value - r.value) <= self.v.near_tolerance * max(m.value, r.value)]
+        return row.holds(r.value) or any(
+            self.admits(r, _Row(row.kind, row.group, row.nation, row.places, row.era, [m]))
+            or self.admits(m, _Row(row.kind, row.group, row.nation, row.places, row.era, [r])) for m in close)
+
     def admits(self, r: Reading, row: _Row) -> bool:
         """A member's number is one the reading's hedge allows, of the same size ("more than 200"
         and 213; "about 70" and 72)."""
@@ -246,7 +254,7 @@ class _Resolver:
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
                 # unqualified toll unless they are the same number
                 # (and "26 people" no value of "12 Americans")
-                and not ((nation is None) != (row.nation is None) and not row.holds(r.value))
+                and not ((nation is None) != (row.nation is None) and not self.agrees(r, row))
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
