@@ -72,6 +72,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # forces among the victims are no force level; a force's own make-up is
     ("The victims included 14 police officers.", []),
     ("The convoy included 40 soldiers.", [("troops", 40)]),
+    # a bare participle joined to a passive verb is passive too; "who remain missing" says the state
+    ("Seven people were arrested and 28 police officers hurt in the unrest.", [("arrested", 7), ("injured", 28)]),
+    ("Rescuers were searching for 12 who remain missing.", [("missing", 12)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

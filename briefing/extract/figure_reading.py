@@ -131,7 +131,8 @@ class _Sentence:
         for c in t.children(i, "relcl"):
             lemma = t.lemma(c)
             suffered = {t.lemma(o) for o in t.children(c, "dobj")}
-            if any(lemma in k.verbs and t.passive(c) or lemma in k.subject_verbs or suffered & k.states
+            state = {t.lower(a) for a in t.children(c, "acomp", "oprd")}  # "12 who remain missing"
+            if any(lemma in k.verbs and t.passive(c) or lemma in k.subject_verbs or (suffered | state) & k.states
                    for k in self.v.kinds if k.event):
                 return c
         return None
@@ -213,7 +214,11 @@ class _Sentence:
             elif dep == "nsubj":
                 if t[h].dep in ("aux", "auxpass") and t.head(h) is not None:
                     h = t.head(h)  # a subject hung on the auxiliary: "and 26 were missing"
-                return h, "patient" if t.passive(h) else "agent", negated
+                # "Seven people were arrested and 28 officers hurt": a bare participle joined to a
+                # passive verb shares its "were"
+                gapped = t[h].tag == "VBN" and t[h].dep == "conj" and not list(t.children(h, "aux", "auxpass")) \
+                    and t.head(h) is not None and t.passive(t.head(h))
+                return h, "patient" if t.passive(h) or gapped else "agent", negated
             elif dep == "pobj":
                 prep = t.lower(h)
                 above = t.head(h)
