@@ -75,6 +75,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a bare participle joined to a passive verb is passive too; "who remain missing" says the state
     ("Seven people were arrested and 28 police officers hurt in the unrest.", [("arrested", 7), ("injured", 28)]),
     ("Rescuers were searching for 12 who remain missing.", [("missing", 12)]),
+    # rebels and police are forces too; a casualty verb still wins
+    ("About 1,500 rebels are advancing on the town.", [("troops", 1500)]),
+    ("Some 2,000 police were deployed across the capital.", [("troops", 2000)]),
+    ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
