@@ -708,3 +708,10 @@ def test_a_people_s_toll_and_the_unqualified_toll_are_one_when_a_hedge_allows_bo
     led = ledger(nlp, "The fighting killed at least 47 Yemeni soldiers.",
                  "He told the court he had killed over 60 people.")
     assert led.discrepancies == ()
+
+
+def test_a_raid_may_be_the_gun_battle_another_source_names(nlp):
+    led = ledger(nlp, "Soldiers killed three Yemenis in a raid on the town on Thursday.",
+                 "Three Yemeni gunmen were killed in a gun battle with soldiers in the town.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
