@@ -79,6 +79,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("About 1,500 rebels are advancing on the town.", [("troops", 1500)]),
     ("Some 2,000 police were deployed across the capital.", [("troops", 2000)]),
     ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
+    # a verb of belief or fear hands its subject to the verb after it
+    ("At least 40 people are believed to have died.", [("killed", 40)]),
+    ("Twelve soldiers are thought to have been killed.", [("killed", 12)]),
+    ("Officials expect 300 people to return home.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
@@ -715,3 +719,8 @@ def test_a_raid_may_be_the_gun_battle_another_source_names(nlp):
                  "Three Yemeni gunmen were killed in a gun battle with soldiers in the town.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_among_them_after_a_toll_is_a_part_of_it(nlp):
+    found = readings(parse(nlp, "40 people were killed, among them 12 women."), load_words())
+    assert [(r.value, r.subset) for r in found] == [(40, False), (12, True)]

@@ -209,6 +209,10 @@ class _Sentence:
                         and bool(list(t.children(h, "nsubj")))
                     return h, "agent" if parallel_subject else "patient", negated
                 i = h
+            elif dep in ("nsubj", "nsubjpass") and t.lemma(h) in v.raising_verbs and list(t.children(h, "xcomp")):
+                # "40 people are believed to have died": the verb after says what befell them
+                x = next(iter(t.children(h, "xcomp")))
+                return x, "patient" if t.passive(x) else "agent", negated
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
             elif dep == "nsubj":
@@ -495,10 +499,12 @@ class _Sentence:
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
-            included = t.lower(t.head(noun)) in self.v.inclusive_preps and (
+            # "40 people were killed, among them 12 women": the appositive says which of them
+            among_them = t[noun].dep == "appos" and any(t.lower(p) in self.v.inclusive_preps for p in t.children(noun, "prep"))
+            included = among_them or (t.lower(t.head(noun)) in self.v.inclusive_preps and (
                 holder in direct.values() or holder is not None and t[holder].pos in VERBAL
-                and any(n is not None and t.head(n) == holder for n in direct.values())) \
-                if t[noun].dep == "pobj" else False
+                and any(n is not None and t.head(n) == holder for n in direct.values()))
+                if t[noun].dep == "pobj" else False)
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,

@@ -73,6 +73,7 @@ class Words:
     part_verbs: frozenset[str]
     victim_nouns: frozenset[str]
     causatives: frozenset[str]
+    raising_verbs: frozenset[str]
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     elsewhere: frozenset[str]
@@ -211,6 +212,7 @@ def load_words(path: Path = FIGURES) -> Words:
         part_verbs=_set(grammar.get("part_verbs", ())),
         victim_nouns=_set(grammar.get("victim_nouns", ())),
         causatives=_set(grammar.get("causatives", ())),
+        raising_verbs=_set(grammar.get("raising_verbs", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
