@@ -83,6 +83,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least 40 people are believed to have died.", [("killed", 40)]),
     ("Twelve soldiers are thought to have been killed.", [("killed", 12)]),
     ("Officials expect 300 people to return home.", []),
+    # what a toll is said to be, however it is said
+    ("The attack left a toll of 40.", [("killed", 40)]),
+    ("The official toll is 52.", [("killed", 52)]),
+    ("Officials revised the toll down to 38.", [("killed", 38)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

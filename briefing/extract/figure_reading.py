@@ -847,12 +847,18 @@ class _Sentence:
         parallel number's noun, a different referent (its place is not shared).
         """
         t, v = self.t, self.v
+        # "a toll of 40", "a death toll of 52": what the count noun counts
+        of = t.head(num.head) if t[num.head].dep == "pobj" else None
+        if of is not None and t.lower(of) in v.of_preps and t.head(of) is not None \
+                and t.lemma(t.head(of)) in v.quantity_nouns and self.counts_a_kind(t.head(of)):
+            return t.head(of), True
         gov, rel, _ = self.governor(num.head)
         reached = self.reached(gov)
         if reached is not None:
             return reached, True
         for _ in range(len(t)):  # "from 7,000 to about 6,100": "to" hangs from "from"
-            if gov is None or t[gov].dep != "prep" or t.head(gov) is None:
+            # ("revised the toll down to 38": "to" may hang from the particle)
+            if gov is None or t[gov].dep not in ("prep", "prt") or t.head(gov) is None:
                 break
             gov = t.head(gov)
         if gov is not None:

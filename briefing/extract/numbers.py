@@ -111,7 +111,11 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     if tree[head].text.isdigit() and len(tree[head].text) == 4:
         return False
     partitive = any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep"))
-    return tree[head].dep in ("nsubj", "nsubjpass", "dobj") or partitive
+    # "the official toll is 52": what a count noun is said to be
+    above = tree.head(head)
+    said_of = tree[head].dep == "attr" and above is not None and any(
+        tree.lemma(s) in vocab.quantity_nouns for s in tree.children(above, "nsubj"))
+    return tree[head].dep in ("nsubj", "nsubjpass", "dobj") or partitive or said_of
 
 
 def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
