@@ -728,3 +728,19 @@ def test_a_raid_may_be_the_gun_battle_another_source_names(nlp):
 def test_among_them_after_a_toll_is_a_part_of_it(nlp):
     found = readings(parse(nlp, "40 people were killed, among them 12 women."), load_words())
     assert [(r.value, r.subset) for r in found] == [(40, False), (12, True)]
+
+
+def test_a_country_s_people_are_its_troops_toll_whatever_names_the_attack(nlp):
+    led = ledger(nlp, "Three Americans were killed in the drone strike on the base.",
+                 "The drone attack killed three US troops and wounded 25.")
+    killed = [r for r in led.rows if r.kind == "killed"]
+    assert len(killed) == 1 and killed[0].values[0].sources == ("S1", "S2")
+
+
+def test_the_toll_foreigners_were_among_is_a_value_of_the_toll_not_a_part(nlp):
+    led = ledger(nlp, "Five foreigners were among the 20 people killed at the hotel.",
+                 "The attack on the hotel killed 22 people, including five foreign guests.")
+    (d,) = led.discrepancies
+    assert d.values == (20, 22)
+    (part,) = [r for r in led.rows if r.part_of]
+    assert part.values[0].sources == ("S1", "S2") and "among" not in part.label

@@ -501,8 +501,10 @@ class _Sentence:
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
             # "40 people were killed, among them 12 women": the appositive says which of them
             among_them = t[noun].dep == "appos" and any(t.lower(p) in self.v.inclusive_preps for p in t.children(noun, "prep"))
+            # (after a copula the noun is the whole: "five foreigners were among the 20 people killed")
             included = among_them or (t.lower(t.head(noun)) in self.v.inclusive_preps and (
                 holder in direct.values() or holder is not None and t[holder].pos in VERBAL
+                and t.lemma(holder) not in COPULAS
                 and any(n is not None and t.head(n) == holder for n in direct.values()))
                 if t[noun].dep == "pobj" else False)
             resolved[num.head] = (noun, role, same)

@@ -260,7 +260,9 @@ class _Resolver:
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
-                and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event))
+                # (people of the row's own country are no such strangers: "three Americans" and "three US troops")
+                and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event)
+                         and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
                 and not self.listed_beside(r, row))
 
@@ -432,7 +434,9 @@ class _Resolver:
         group = self.group(r)
         for row in rows:
             # one part: the same number of the same group, or the same qualifier ("in intensive care")
-            if row.parent == parent and row.kind == r.kind and row.group == group and (
+            # (nouns the lexicon does not know tell no group apart: "five foreigners", "five foreign guests")
+            alike = group not in self.known and row.group not in self.known and row.holds(r.value)
+            if row.parent == parent and row.kind == r.kind and (row.group == group or alike) and (
                     row.holds(r.value)
                     or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
                 row.members.append(r)
@@ -462,9 +466,11 @@ def _part_label(row: _Row, vocab: Words) -> str:
     """A part says which: "bodies found at the scene", "people in intensive care"."""
     # only a count read as a part has words that say which ("killing 132 children" read as a
     # toll of its own has the verb alone): the others are told apart by their group
-    member = min(row.members, key=lambda m: (not (m.detail and m.subset), m.index))
+    # ("among the 20 people killed" names the whole, not which part)
+    said = [m for m in row.members if m.detail and m.subset and m.detail.split()[0].lower() not in vocab.inclusive_preps]
+    member = min(said or row.members, key=lambda m: m.index)
     phrase = member.phrase if not member.phrase[:1].isdigit() else "people"
-    return f"{phrase} {member.detail}".strip() if member.detail and member.subset else _label(row, vocab)
+    return f"{phrase} {member.detail}".strip() if said else _label(row, vocab)
 
 
 def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
