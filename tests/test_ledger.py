@@ -744,3 +744,13 @@ def test_the_toll_foreigners_were_among_is_a_value_of_the_toll_not_a_part(nlp):
     assert d.values == (20, 22)
     (part,) = [r for r in led.rows if r.part_of]
     assert part.values[0].sources == ("S1", "S2") and "among" not in part.label
+
+
+def test_a_city_s_far_smaller_toll_is_a_part_of_its_country_s_not_a_value(nlp):
+    led = ledger(nlp, "The earthquake killed 300 people in Morocco.", "In Marrakesh alone, 40 people died.")
+    rows = {v.value: r for r in led.rows for v in r.values}
+    assert led.discrepancies == () and rows[40].part_of == rows[300].id
+    # of the same size, a city's toll is a value of the country's
+    led = ledger(nlp, "An airstrike killed 40 people in Aleppo on Sunday.", "The strike in Syria killed 43.")
+    (d,) = led.discrepancies
+    assert d.values == (40, 43)

@@ -250,6 +250,8 @@ class _Resolver:
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 and not self.other_day(r, row)
                 and self.same_place(places, row.places, row.holds(r.value))
+                # a city's toll far smaller than its country's is the city's own ("in Marrakesh alone, 40")
+                and (not places or not row.places or places == row.places or self.near(r, row))
                 and (nation is None or row.nation is None or nation == row.nation)
                 # "12 Americans" among "213 people" killed: people of one country are a part of an
                 # unqualified toll unless they are the same number
@@ -359,8 +361,21 @@ class _Resolver:
         return [replace(row, members=[m for m in row.members if m.value == v]) for v in values]
 
     def split_parts(self, rows: list[_Row]) -> None:
-        """Groups that are part of another group's row, and the smaller numbers an article
-        states after its own toll, become parts."""
+        """Groups that are part of another group's row, places inside another row's country, and
+        the smaller numbers an article states after its own toll, become parts."""
+        for row in rows:
+            # "in Marrakesh alone, 40 died" under "300 killed in Morocco"
+            inside = {self.country(p) for p in row.places}
+            if not row.places or None in inside or len(inside) != 1 or any(country_of(p) for p in row.places):
+                continue
+            country = next(iter(inside))
+            whole = [other for other in rows if other is not row and other.parent is None and other.kind == row.kind
+                     and other.era == row.era and other.group == row.group
+                     and {country_of(p) for p in other.places} == {country}
+                     and max(m.value for m in other.members) > max(m.value for m in row.members)
+                     and self.v.same_event(row.event, other.event)]
+            if len(whole) == 1 and row.parent is None:
+                row.parent = rows.index(whole[0])
         by_group = {}
         for i, row in enumerate(rows):
             if row.group and row.parent is None:
