@@ -87,6 +87,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The attack left a toll of 40.", [("killed", 40)]),
     ("The official toll is 52.", [("killed", 52)]),
     ("Officials revised the toll down to 38.", [("killed", 38)]),
+    # how many times a verb of attack was done counts attacks
+    ("Militias have attacked the bases more than 160 times since October.", [("attacks", 160)]),
+    ("He has visited the city 20 times.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
@@ -754,3 +757,10 @@ def test_a_city_s_far_smaller_toll_is_a_part_of_its_country_s_not_a_value(nlp):
     led = ledger(nlp, "An airstrike killed 40 people in Aleppo on Sunday.", "The strike in Syria killed 43.")
     (d,) = led.discrepancies
     assert d.values == (40, 43)
+
+
+def test_times_attacked_and_a_count_of_attacks_are_one_quantity(nlp):
+    led = ledger(nlp, "Militias have attacked the bases more than 160 times since October.",
+                 "There have been more than 165 attacks on the bases since October.")
+    (row,) = led.rows
+    assert row.label == "attacks" and sorted(v.value for v in row.values) == [160, 165]

@@ -511,6 +511,8 @@ class _Sentence:
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                 subset=(partitive and not of_whole) or others or included)
+            if term in self.v.tally_nouns:  # "160 times" counts what the kind is named for: attacks
+                read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where
                 read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
             out.append(read)
