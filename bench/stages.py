@@ -7,7 +7,7 @@ import sys
 import time
 
 t0 = time.perf_counter()
-from briefing import pipeline, render, extract as ex
+from briefing import pipeline, render, state, extract as ex
 from briefing.pipeline import BuildOptions, build
 timings = {}
 def wrap(mod, name, label):
@@ -37,6 +37,8 @@ wrap(render, "render_html", "render HTML")
 wrap(render, "to_json", "render JSON")
 wrap(render, "render_pdf", "render PDF")
 wrap(pipeline, "write_outputs", "write outputs (all formats)")
+wrap(state.BuildState, "save", "state: save the build")
+wrap(state.BuildState, "save_work", "state: save per-source work")
 def main():
   t_imp = time.perf_counter() - t0
   t = time.perf_counter()

@@ -22,6 +22,7 @@ from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
 from .pictures import Pictures, pictures as picture_view, places_json
+from .state import no_cycle_collection
 
 SCHEMA = "briefing/1"
 OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json", "md": "briefing.md"}
@@ -360,13 +361,19 @@ def render_pdf(html: str, generated: str | None = None, options: RenderOptions |
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
-            pdf_identifier=hashlib.sha256(f"{options.pdf_variant}\0{html}".encode("utf-8")).hexdigest()[:32].encode("ascii"),
-            uncompressed_pdf=False,
-            pdf_variant=variant,
-            pdf_tags=True,
-            finisher=_finisher(labels or {}),
-        )
+        # WeasyPrint makes about 600,000 objects that live until the PDF is written; the cyclic
+        # collector walked them (and in a build, every kept source's work) over and over:
+        # 1.2 s of 5.7 s laying out 2,225 articles' briefing in a fresh process, more in a build.
+        # What it leaves in cycles is collected once the collector runs again (peak memory
+        # was the same, 242 MB against 247 MB).
+        with no_cycle_collection():
+            return HTML(string=html, url_fetcher=_url_fetcher(), base_url=None).write_pdf(
+                pdf_identifier=hashlib.sha256(f"{options.pdf_variant}\0{html}".encode("utf-8")).hexdigest()[:32].encode("ascii"),
+                uncompressed_pdf=False,
+                pdf_variant=variant,
+                pdf_tags=True,
+                finisher=_finisher(labels or {}),
+            )
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
