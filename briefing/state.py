@@ -112,6 +112,13 @@ class BuildState:
             stale = [k for (k,) in self.db.execute("SELECT key FROM analysis") if k not in keep]
             self.db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
 
+    def kept_analyses(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` have a kept parse (not decoded: it may still prove unreadable)."""
+        try:
+            return {k for k in set(keys) if self.db.execute("SELECT 1 FROM analysis WHERE key = ?", (k,)).fetchone()}
+        except sqlite3.DatabaseError:
+            return set()
+
     def work(self, keys: Iterable[str]) -> dict[str, bytes]:
         """Cached per-source work (`source_work`: figure readings, topic scores) by key, still encoded."""
         try:
