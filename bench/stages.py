@@ -36,7 +36,7 @@ wrap(render, "picture_view", "pictures")
 wrap(render, "render_html", "render HTML")
 wrap(render, "to_json", "render JSON")
 wrap(render, "render_pdf", "render PDF (in this process)")
-_submit = render.PdfRenderer.render
+_submit = getattr(render, "PdfRenderer", None) and render.PdfRenderer.render  # absent before issue-14c
 def _render(self, *a, **k):
     t = time.perf_counter()
     result = _submit(self, *a, **k)
@@ -48,7 +48,8 @@ def _render(self, *a, **k):
         finally:
             timings["waiting for the PDF after the other formats"] = time.perf_counter() - t
     return waited
-render.PdfRenderer.render = _render
+if _submit:
+    render.PdfRenderer.render = _render
 wrap(pipeline, "write_outputs", "write outputs (all formats)")
 wrap(state.BuildState, "save", "state: save the build")
 wrap(state.BuildState, "save_work", "state: save per-source work")

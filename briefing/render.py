@@ -452,16 +452,20 @@ class PdfRenderer:
 
         return result
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Let the process end; with `abandon` (the build failed), stop what it is doing first."""
         if self._pool is not None:
+            if abandon:  # a failed build reports at once, not after a layout nobody will read
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> "PdfRenderer":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, kind, value, traceback) -> None:
+        self.close(abandon=kind is not None)
 
 
 def _citation(c: Citation) -> dict:

@@ -93,3 +93,17 @@ def test_a_rebuild_parses_its_changed_source_in_the_helper_meanwhile(tmp_path, m
     assert one.parsed == two.parsed == (str(victim),)
     for name in render.OUTPUT_NAMES.values():
         assert (apart / name).read_bytes() == (plain / name).read_bytes()
+
+
+def test_a_failed_build_stops_its_helper_at_once(seed_build):
+    out, doc, _ = seed_build
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    try:
+        with PdfRenderer() as pdf:
+            pdf.start()
+            pdf.render(html * 30, doc["generated"], None, None)  # a long layout under way
+            processes = list(pdf._pool._processes.values())
+            raise RuntimeError("the JSON could not be rendered")
+    except RuntimeError:
+        pass
+    assert processes and all(p.exitcode is not None and p.exitcode < 0 for p in processes)  # terminated
