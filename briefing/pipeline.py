@@ -32,7 +32,7 @@ from .executor import PARALLEL_MIN_CHARS, analyze_here, make_executor
 from .documents import unread_note
 from .fetch import FetchPolicy
 from .numbering import numbered
-from .state import STATE_DIR, BuildState, build_lock, decode_sentences, no_cycle_collection
+from .state import STATE_DIR, BuildState, build_lock, collector_back_after, decode_sentences, no_cycle_collection
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
 from .web import WebSources, gather, local_paths
@@ -90,7 +90,7 @@ def build(options: BuildOptions) -> BuildResult:
     with build_lock(out):
         state = BuildState(out)
         try:
-            with PdfRenderer() as pdf:
+            with PdfRenderer() as pdf, collector_back_after():
                 return _build(options, topics, out, state, started, pdf)
         finally:
             state.close()
@@ -138,7 +138,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     parses = _Parses(ingested.sources, options, state, topics)
     work, fresh_work = _read_each(ingested.sources, parses, topics, state, pdf)
     pdf.warm()
-    with no_cycle_collection():  # the stages across sources make many objects and no cycle
+    with no_cycle_collection(keep=True):  # the stages across sources make many objects and no cycle
         parsed = [ParsedSource(s, source_work.sentences_of(s, w)) for s, w in zip(ingested.sources, work)]
         qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
         kept_quotes = _kept_quotes(state, qkeys)
@@ -293,7 +293,7 @@ def _read_each(sources, parses: _Parses, topics, state: BuildState, helper: PdfR
     if helper is not None:
         parses.ahead([s for s in sources if wkeys[s.id] not in blobs], helper)
     work: dict[str, source_work.SourceWork] = {}
-    with no_cycle_collection():
+    with no_cycle_collection(keep=True):
         for s in sources:
             try:
                 work[s.id] = source_work.decode_work(blobs[wkeys[s.id]], s.id)
