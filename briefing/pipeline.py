@@ -96,12 +96,13 @@ def build(options: BuildOptions) -> BuildResult:
             state.close()
 
 
-def pdf_apart(options: BuildOptions, sources) -> bool:
+def pdf_apart(options: BuildOptions, sizes) -> bool:
     """Whether the PDF is laid out in a process of its own, beside the rest of the build: with
-    more than one core to use and as much text as makes parsing worth a pool (a briefing that
-    large takes seconds to lay out; a small one takes less than the process costs to start)."""
+    more than one core to use and as many bytes of input (`sizes`, before they are read) as
+    make parsing their text worth a pool (a briefing that large takes seconds to lay out; a
+    small one takes less than the process costs to start)."""
     jobs = options.jobs or os.cpu_count() or 1
-    return jobs > 1 and sum(len(s.text) for s in sources) >= PARALLEL_MIN_CHARS
+    return jobs > 1 and sum(sizes) >= PARALLEL_MIN_CHARS
 
 
 def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float,
@@ -130,9 +131,9 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     rules = FurnitureRules.load()
     identity = source_work.work_identity(topics)
     reads = _KeptReads(state, identity)
+    if pdf_apart(options, [*map(len, contents.values()), *(len(p.body) for p in web.pages)]):
+        pdf.start()  # it starts while this process reads the files
     ingested = read_sources(paths, rules, contents, options.limits, web.pages, reads)
-    if pdf_apart(options, ingested.sources):
-        pdf.start()  # it imports WeasyPrint while this process parses and combines
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
     parses = _Parses(ingested.sources, options, state, topics)

@@ -414,6 +414,7 @@ class PdfRenderer:
 
         # spawn, not fork: the build's process may hold threads (a Dask client, the pool's)
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(os.getpid)  # the process starts now, not at the first task
 
     @property
     def started(self) -> bool:

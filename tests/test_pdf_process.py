@@ -87,7 +87,7 @@ def test_a_rebuild_parses_its_changed_source_in_the_helper_meanwhile(tmp_path, m
     assert here == [1]
 
     here.clear()
-    monkeypatch.setattr(pipeline, "pdf_apart", lambda options, sources: True)
+    monkeypatch.setattr(pipeline, "pdf_apart", lambda options, sizes: True)
     two = build(BuildOptions(sources=[str(src)], out_dir=str(apart)))
     assert here == []  # parsed in the helper
     assert one.parsed == two.parsed == (str(victim),)
