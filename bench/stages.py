@@ -7,7 +7,7 @@ import sys
 import time
 
 t0 = time.perf_counter()
-from briefing import pipeline, render, extract as ex
+from briefing import pipeline, render, state, extract as ex
 from briefing.pipeline import BuildOptions, build
 timings = {}
 def wrap(mod, name, label):
@@ -35,8 +35,24 @@ wrap(pipeline, "with_changes", "what changed")
 wrap(render, "picture_view", "pictures")
 wrap(render, "render_html", "render HTML")
 wrap(render, "to_json", "render JSON")
-wrap(render, "render_pdf", "render PDF")
+wrap(render, "render_pdf", "render PDF (in this process)")
+_submit = getattr(render, "PdfRenderer", None) and render.PdfRenderer.render  # absent before issue-14c
+def _render(self, *a, **k):
+    t = time.perf_counter()
+    result = _submit(self, *a, **k)
+    timings["PDF handed over (laid out, if in this process)"] = time.perf_counter() - t
+    def waited():
+        t = time.perf_counter()
+        try:
+            return result()
+        finally:
+            timings["waiting for the PDF after the other formats"] = time.perf_counter() - t
+    return waited
+if _submit:
+    render.PdfRenderer.render = _render
 wrap(pipeline, "write_outputs", "write outputs (all formats)")
+wrap(state.BuildState, "save", "state: save the build")
+wrap(state.BuildState, "save_work", "state: save per-source work")
 def main():
   t_imp = time.perf_counter() - t0
   t = time.perf_counter()

@@ -41,6 +41,12 @@ def analyze_batch(texts: Sequence[str], model: str | None, topics=None) -> list:
             for text, sentences in zip(texts, parsed)]
 
 
+def analyze_here(texts: Sequence[str], model: str | None, topics=None) -> list:
+    """What `make_executor("local", 1).analyze` gives, computed in the process that calls it (a
+    helper process the build hands a few texts to while it does other work)."""
+    return make_executor("local", 1).analyze(texts, model, None, topics)
+
+
 def _single_threaded() -> None:
     """Pool worker set-up: one BLAS thread each, or the workers fight over the cores."""
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):

@@ -27,12 +27,12 @@ from .ingest import FurnitureRules, Limits, check_limits, list_article_files, re
 from .model import Briefing, ParsedSource, Skipped
 from .title import PLACES
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
-from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates, write_outputs
-from .executor import make_executor
+from .render import OUTPUT_NAMES, PdfRenderer, RenderOptions, check_writable, default_templates, write_outputs
+from .executor import PARALLEL_MIN_CHARS, analyze_here, make_executor
 from .documents import unread_note
 from .fetch import FetchPolicy
 from .numbering import numbered
-from .state import STATE_DIR, BuildState, build_lock, decode_sentences, no_cycle_collection
+from .state import STATE_DIR, BuildState, build_lock, collector_back_after, decode_sentences, no_cycle_collection
 from .summarize import METHODS
 from .topics import DEFAULT_TOPICS, load_topics
 from .web import WebSources, gather, local_paths
@@ -90,12 +90,23 @@ def build(options: BuildOptions) -> BuildResult:
     with build_lock(out):
         state = BuildState(out)
         try:
-            return _build(options, topics, out, state, started)
+            with PdfRenderer() as pdf, collector_back_after():
+                return _build(options, topics, out, state, started, pdf)
         finally:
             state.close()
 
 
-def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float) -> BuildResult:
+def pdf_apart(options: BuildOptions, sizes) -> bool:
+    """Whether the PDF is laid out in a process of its own, beside the rest of the build: with
+    more than one core to use and as many bytes of input (`sizes`, before they are read) as
+    make parsing their text worth a pool (a briefing that large takes seconds to lay out; a
+    small one takes less than the process costs to start)."""
+    jobs = options.jobs or os.cpu_count() or 1
+    return jobs > 1 and sum(sizes) >= PARALLEL_MIN_CHARS
+
+
+def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float,
+           pdf: PdfRenderer) -> BuildResult:
     paths = local_paths(options.sources)
     web = gather(options.sources, options.feeds, options.match, options.fetch, options.limits, out / STATE_DIR,
                  options.offline)
@@ -120,12 +131,15 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     rules = FurnitureRules.load()
     identity = source_work.work_identity(topics)
     reads = _KeptReads(state, identity)
+    if pdf_apart(options, [*map(len, contents.values()), *(len(p.body) for p in web.pages)]):
+        pdf.start()  # it starts while this process reads the files
     ingested = read_sources(paths, rules, contents, options.limits, web.pages, reads)
     numbered_sources, numbers = numbered(ingested.sources, state.get_json("numbers"))
     ingested = replace(ingested, sources=numbered_sources)
     parses = _Parses(ingested.sources, options, state, topics)
-    work, fresh_work = _read_each(ingested.sources, parses, topics, state)
-    with no_cycle_collection():  # the stages across sources make many objects and no cycle
+    work, fresh_work = _read_each(ingested.sources, parses, topics, state, pdf)
+    pdf.warm()
+    with no_cycle_collection(keep=True):  # the stages across sources make many objects and no cycle
         parsed = [ParsedSource(s, source_work.sentences_of(s, w)) for s, w in zip(ingested.sources, work)]
         qkeys = {sid: source_work.quotes_key(k) for sid, k in work_keys(parses.keys, topics).items()}
         kept_quotes = _kept_quotes(state, qkeys)
@@ -144,7 +158,7 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
                     {text for w in work for text, label in w.names.mentions if label in PLACES})
         briefing = compose(parsed, topics, facts, options.settings, rules, scores, openings)
     briefing, kept = with_changes(briefing, state.get_json("manifest"))
-    written = write_outputs(briefing, out, options.templates_dir, options.render)
+    written = write_outputs(briefing, out, options.templates_dir, options.render, pdf)
     state.save(
         {"fingerprint": fingerprint, "manifest": kept, "numbers": numbers,
          "outputs": {fmt: _sha256(p) for fmt, p in written.items()}},
@@ -209,23 +223,51 @@ class _Parses:
         self.fresh: dict[str, bytes] = {}  # analysis key -> encoded parse, new in this build
         self.read: dict[str, bytes] = {}
         self._done: dict[str, ParsedSource] = {}
+        self._ahead: tuple[list[str], object] | None = None  # (source ids, Future) parsed elsewhere
+
+    def ahead(self, sources, helper: PdfRenderer) -> None:
+        """Start parsing, in the build's helper process, those of `sources` that have no kept
+        parse, when they are fewer than a pool's worth (a rebuild's changed articles): the model
+        loads and parses there while this process decodes the other sources' kept work."""
+        if self.options.executor != "local" or not helper.started:
+            return
+        kept = self.state.kept_analyses(self.keys[s.id] for s in sources)
+        missing = [s for s in sources if s.id not in self._done and self.keys[s.id] not in kept]
+        if missing and sum(len(s.text) for s in missing) < PARALLEL_MIN_CHARS:
+            future = helper.submit(analyze_here, [s.text for s in missing], self.options.model, self.topics)
+            self._ahead = ([s.id for s in missing], future)
+
+    def _parsed_ahead(self, missing) -> list | None:
+        if self._ahead is None or [s.id for s in missing] != self._ahead[0]:
+            return None
+        from concurrent.futures.process import BrokenProcessPool
+
+        future, self._ahead = self._ahead[1], None
+        try:
+            return future.result()
+        except BrokenProcessPool:  # the helper died: parse here
+            return None
 
     def get(self, sources) -> list[ParsedSource]:
         wanted = [s for s in sources if s.id not in self._done]
         cached = self.state.analyses(self.keys[s.id] for s in wanted)
         missing = [s for s in wanted if self.keys[s.id] not in cached]
         if missing:
-            options = self.options
-            executor = make_executor(options.executor, options.jobs, options.scheduler)
-            done = 0
+            results = self._parsed_ahead(missing)
+            if results is None:
+                options = self.options
+                executor = make_executor(options.executor, options.jobs, options.scheduler)
+                done = 0
 
-            def progress(n: int) -> None:
-                nonlocal done
-                done += n
-                if options.progress:
-                    options.progress("analyze", done, len(missing))
+                def progress(n: int) -> None:
+                    nonlocal done
+                    done += n
+                    if options.progress:
+                        options.progress("analyze", done, len(missing))
 
-            results = executor.analyze([s.text for s in missing], options.model, progress, topics=self.topics)
+                results = executor.analyze([s.text for s in missing], options.model, progress, topics=self.topics)
+            elif self.options.progress:
+                self.options.progress("analyze", len(missing), len(missing))
             for s, (blob, work) in zip(missing, results):
                 self.fresh[self.keys[s.id]] = blob
                 if work is not None:
@@ -243,13 +285,16 @@ def work_keys(keys: dict[str, str], topics) -> dict[str, str]:
     return {sid: source_work.work_key(key, identity) for sid, key in keys.items()}
 
 
-def _read_each(sources, parses: _Parses, topics, state: BuildState):
+def _read_each(sources, parses: _Parses, topics, state: BuildState, helper: PdfRenderer | None = None):
     """Each source's own work (`source_work`): kept in the state when its analysis was read
-    before, else read beside its parse (`parses.read`) or read now; and the new encoded work."""
+    before, else read beside its parse (`parses.read`) or read now; and the new encoded work.
+    With a started `helper` process, the sources with no kept work are parsed there meanwhile."""
     wkeys = work_keys(parses.keys, topics)
     blobs = state.work(wkeys.values())
+    if helper is not None:
+        parses.ahead([s for s in sources if wkeys[s.id] not in blobs], helper)
     work: dict[str, source_work.SourceWork] = {}
-    with no_cycle_collection():
+    with no_cycle_collection(keep=True):
         for s in sources:
             try:
                 work[s.id] = source_work.decode_work(blobs[wkeys[s.id]], s.id)

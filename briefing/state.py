@@ -90,7 +90,7 @@ class BuildState:
     def analyses(self, keys: Iterable[str]) -> dict[str, list[Sentence]]:
         """Cached sentences by key (with source id "" until the caller sets it)."""
         found: dict[str, list[Sentence]] = {}
-        with no_cycle_collection():
+        with no_cycle_collection(keep=True):
             for key in set(keys):
                 try:
                     row = self.db.execute("SELECT data FROM analysis WHERE key = ?", (key,)).fetchone()
@@ -111,6 +111,13 @@ class BuildState:
                 self.db.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?)", (key, blob))
             stale = [k for (k,) in self.db.execute("SELECT key FROM analysis") if k not in keep]
             self.db.executemany("DELETE FROM analysis WHERE key = ?", [(k,) for k in stale])
+
+    def kept_analyses(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` have a kept parse (not decoded: it may still prove unreadable)."""
+        try:
+            return {k for k in set(keys) if self.db.execute("SELECT 1 FROM analysis WHERE key = ?", (k,)).fetchone()}
+        except sqlite3.DatabaseError:
+            return set()
 
     def work(self, keys: Iterable[str]) -> dict[str, bytes]:
         """Cached per-source work (`source_work`: figure readings, topic scores) by key, still encoded."""
@@ -167,16 +174,35 @@ def build_lock(out_dir: Path) -> Iterator[None]:
 
 
 @contextmanager
-def no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection(keep: bool = False) -> Iterator[None]:
     """The cyclic garbage collector paused: decoding 2,000 kept parses makes about a million
     tokens, none in a reference cycle, and the collector kept walking them as they piled up
     (0.5-0.8 s of a 22 s rebuild of 2,225 articles); kept work and what the stages across
     sources make of it are the same (about 0.5 s of a 17 s rebuild). Reference counting still
-    frees them."""
+    frees them.
+
+    With `keep`, what exists when the pause ends is set aside (`gc.freeze`) until the build
+    ends (`collector_back_after`): what was made is kept that long and is in no cycle, yet the
+    first collection after the pause walked all of it, and later ones again (0.5 s of a
+    one-article rebuild of 2,225 articles, right after the kept work was decoded)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if keep:
+            gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def collector_back_after() -> Iterator[None]:
+    """What `no_cycle_collection(keep=True)` set aside goes back to the collector at the end (a
+    `briefing watch` builds again and again in one process)."""
+    frozen = gc.get_freeze_count()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()

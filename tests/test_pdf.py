@@ -221,3 +221,31 @@ def test_cli_refuses_an_unknown_paper_or_variant(tmp_path):
     for args in (["--paper", "a5"], ["--pdf-variant", "pdf/x-4"]):
         result = CliRunner().invoke(cli, ["build", "seeds", "-o", str(tmp_path), *args])
         assert result.exit_code == 2 and "Invalid value" in result.output
+
+
+def test_the_pdf_is_laid_out_with_the_cyclic_collector_paused():
+    """WeasyPrint's boxes live until the PDF is written: the collector walking them (and a
+    build's kept work) again and again found nothing to free, so it waits until the end."""
+    import gc
+
+    import weasyprint  # noqa: F401  (importing it is not laying out)
+
+    runs = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    html = '<html lang="en"><body>' + "".join(f"<p>Paragraph {i} <b>bold</b> <i>it</i></p>" for i in range(300)) + "</body></html>"
+    was = gc.isenabled()
+    gc.enable()
+    gc.callbacks.append(count)
+    try:
+        pdf = render.render_pdf(html, "2024-02-08")
+    finally:
+        gc.callbacks.remove(count)
+        if not was:
+            gc.disable()
+    assert pdf.startswith(b"%PDF")
+    assert len(runs) <= 1  # the one that follows, once the collector is back (169 without the pause)
+    assert gc.isenabled()
