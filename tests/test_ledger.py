@@ -764,3 +764,14 @@ def test_times_attacked_and_a_count_of_attacks_are_one_quantity(nlp):
                  "There have been more than 165 attacks on the bases since October.")
     (row,) = led.rows
     assert row.label == "attacks" and sorted(v.value for v in row.values) == [160, 165]
+
+
+def test_a_toll_that_passed_a_number_is_a_bound_so_a_rising_toll_is_no_conflict(nlp):
+    (r,) = readings(parse(nlp, "The death toll passed 5,000 on Tuesday."), load_words())
+    assert (r.hedge.words, r.hedge.bound) == ("passed", "lower")
+    assert readings(parse(nlp, "The storm passed 30 villages."), load_words()) == []
+    led = ledger(nlp, "The earthquake killed more than 1,300 people.", "The death toll from the earthquake passed 5,000.",
+                 "The death toll from the earthquake climbed above 11,000.",
+                 published=("2023-02-06", "2023-02-07", "2023-02-08"))
+    (d,) = led.discrepancies
+    assert d.values == (1300, 5000, 11000) and not d.conflict

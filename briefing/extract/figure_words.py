@@ -65,6 +65,7 @@ class Words:
     age_words: frozenset[str]
     years: tuple[int, int]
     hedges: tuple[Hedge, ...]  # longest phrase first
+    hedge_verbs: dict[str, str]  # verb lemma -> the bound its object is ("passed 5,000": lower)
     near_tolerance: float
     negators: frozenset[str]
     irrealis: frozenset[str]
@@ -205,6 +206,7 @@ def load_words(path: Path = FIGURES) -> Words:
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
         hedges=tuple(hedge_list),
+        hedge_verbs=dict(hedges.get("verbs", {})),
         near_tolerance=float(hedges.get("near_tolerance", 0.1)),
         negators=_set(grammar.get("negators", ())),
         irrealis=_set(grammar.get("irrealis", ())),

@@ -565,9 +565,10 @@ def _change(label: str, values: Sequence[LedgerValue]) -> str:
     return f"{label}: sources give " + ", ".join(said(v, False) for v in ranked)
 
 
-def _irreconcilable(values: Sequence[LedgerValue], vocab: Words) -> bool:
-    """No single number satisfies every value with its hedge: a real conflict, not a rising toll."""
-    bounds = {h.words: h.bound for h in vocab.hedges}
+def _irreconcilable(values: Sequence[LedgerValue], vocab: Words, said: Sequence[Reading] = ()) -> bool:
+    """No single number satisfies every value with its hedge: a real conflict, not a rising toll.
+    `said`: the readings, whose hedges may be verbs ("passed 5,000") the phrase list has not."""
+    bounds = {h.words: h.bound for h in vocab.hedges} | {m.hedge.words: m.hedge.bound for m in said if m.hedge}
     low, high = 0.0, float("inf")
     for v in values:
         bound = bounds.get(v.hedge or "", "exact")
@@ -605,7 +606,7 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
         row = rows[i]
         label = labels[i]
         values = _values(row, published)
-        conflict = len(values) > 1 and _irreconcilable(values, vocab)
+        conflict = len(values) > 1 and _irreconcilable(values, vocab, row.members)
         ledger.append(LedgerRow(
             id=ids[i], label=label, kind=row.kind, values=tuple(values), conflict=conflict,
             parts=tuple(ids[j] for j in ordered if rows[j].parent == i),

@@ -178,6 +178,10 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
         if all(owners & set(tree.ancestors(i)) for i in span) or \
                 (tree.head(head) in span and tree[head].dep == "pobj"):  # "is over 120,000"
             return hedge, tuple(span)
+    # "the toll passed 5,000", "is nearing 150,000": the verb right before its object bounds it
+    verb = first - 1
+    if verb >= 0 and tree.head(head) == verb and tree[head].dep == "dobj" and tree.lemma(verb) in vocab.hedge_verbs:
+        return Hedge(tree.lower(verb), True, vocab.hedge_verbs[tree.lemma(verb)]), (verb,)
     return None, ()
 
 
