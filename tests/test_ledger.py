@@ -775,3 +775,10 @@ def test_a_toll_that_passed_a_number_is_a_bound_so_a_rising_toll_is_no_conflict(
                  published=("2023-02-06", "2023-02-07", "2023-02-08"))
     (d,) = led.discrepancies
     assert d.values == (1300, 5000, 11000) and not d.conflict
+
+
+def test_a_bare_number_borrows_the_toll_s_noun_not_the_part_s(nlp):
+    found = readings(parse(nlp, "The attack killed 12 people, including three children, and wounded 40, "
+                                "police said."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [
+        ("killed", 12, False), ("killed", 3, True), ("injured", 40, False)]

@@ -893,7 +893,11 @@ class _Sentence:
             g, r, _ = self.governor(direct[n.head])
             return (g not in linked or g == gov, r != rel, abs(n.head - num.head), n.head > num.head)
 
-        others = sorted((n for n in found if direct[n.head] not in (None, n.head) and n is not num), key=parallel)
+        def part(noun: int) -> bool:  # "killed 12 people, including three children, and wounded 40"
+            return t[noun].dep == "pobj" and t.lower(t.head(noun)) in v.inclusive_preps
+
+        others = sorted((n for n in found if direct[n.head] not in (None, n.head) and n is not num
+                         and not part(direct[n.head])), key=parallel)
         return (direct[others[0].head], False) if others else (None, False)
 
 
