@@ -782,3 +782,11 @@ def test_a_bare_number_borrows_the_toll_s_noun_not_the_part_s(nlp):
                                 "police said."), load_words())
     assert [(r.kind, r.value, r.subset) for r in found] == [
         ("killed", 12, False), ("killed", 3, True), ("injured", 40, False)]
+
+
+def test_with_a_smaller_count_of_the_kind_is_some_of_them(nlp):
+    found = readings(parse(nlp, "Hospital sources said the number of wounded had reached 75, "
+                                "with 10 in serious condition."), load_words())
+    assert [(r.value, r.subset) for r in found] == [(75, False), (10, True)]
+    found = readings(parse(nlp, "The blast killed 20 people, with 30 wounded."), load_words())
+    assert [(r.kind, r.subset) for r in found] == [("killed", False), ("injured", False)]

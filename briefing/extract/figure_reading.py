@@ -494,7 +494,10 @@ class _Sentence:
             others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
             # "67 of them", "194 of its people": all of them
             # (but "173 injured, 20 of them severely": some of a larger count of the kind just given)
-            some_of_them = t[noun].pos == "PRON" and any(r.kind == kind.name and r.value > num.value for r in out)
+            larger = any(r.kind == kind.name and r.value > num.value for r in out)
+            some_of_them = t[noun].pos == "PRON" and larger
+            # "had reached 75, with 10 in serious condition"
+            with_some = larger and t[num.head].dep == "pobj" and t.lower(t.head(num.head)) in self.v.absolute_preps
             of_whole = partitive and not some_of_them \
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
@@ -510,7 +513,7 @@ class _Sentence:
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
-                                subset=(partitive and not of_whole) or others or included)
+                                subset=(partitive and not of_whole) or others or included or with_some)
             if term in self.v.tally_nouns:  # "160 times" counts what the kind is named for: attacks
                 read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where

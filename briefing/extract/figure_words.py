@@ -72,6 +72,7 @@ class Words:
     infinitive: frozenset[str]
     partitives: frozenset[str]
     part_verbs: frozenset[str]
+    absolute_preps: frozenset[str]
     tally_nouns: frozenset[str]
     victim_nouns: frozenset[str]
     causatives: frozenset[str]
@@ -213,6 +214,7 @@ def load_words(path: Path = FIGURES) -> Words:
         infinitive=_set(grammar.get("infinitive", ())),
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),
+        absolute_preps=_set(grammar.get("absolute_preps", ())),
         tally_nouns=_set(grammar.get("tally_nouns", ())),
         victim_nouns=_set(grammar.get("victim_nouns", ())),
         causatives=_set(grammar.get("causatives", ())),
