@@ -90,6 +90,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # how many times a verb of attack was done counts attacks
     ("Militias have attacked the bases more than 160 times since October.", [("attacks", 160)]),
     ("He has visited the city 20 times.", []),
+    # prisoners freed are no longer held; soldiers on trial are defendants, not a force
+    ("The government freed 250 of 750 prisoners it is to release under the accords.", []),
+    ("A total of nine other soldiers were found guilty in the scandal.", []),
+    ("Two soldiers at the prison stand accused in the hearing.", []),
+    # money a visit costs is no damage; what a storm cost is
+    ("The delegation will take over the hotel at a cost of half a million dollars.", []),
+    ("The storm cost insurers $3 billion.", [("damage", 3_000_000_000)]),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

@@ -336,7 +336,7 @@ class _Sentence:
                 or (above is not None and (g, t.lemma(above)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
-                    or (kind.context and not around & kind.context):
+                    or (kind.context and not around & kind.context) or verb & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else t.lemma(noun)
         return None
@@ -773,7 +773,11 @@ class _Sentence:
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.valuing_verbs
                      for s in t.children(a, "nsubjpass")}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
-            if not words & v.damage_nouns and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
+            events = v.events or {}
+            by_event = any(t.lemma(n) in v.damage_event_verbs and any(t.lemma(s) in events for s in t.children(n, "nsubj"))
+                           for n in t.ancestors(num.head)[:2])
+            if not words & v.damage_nouns and not by_event \
+                    and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
                 continue
             noun = next((n for n in near if t.lemma(n) in v.damage_nouns), num.head)
             gov, _, negated = self.governor(num.head)

@@ -37,6 +37,7 @@ class Kind:
     taken_to: frozenset[str] = frozenset()  # "flown to hospital": where being taken counts them
     held_in: frozenset[str] = frozenset()  # "remain in hospital": where being kept counts them
     care_verbs: frozenset[str] = frozenset()  # "treated": counted unless it is for something not of the kind
+    not_verbs: frozenset[str] = frozenset()  # "freed 250 prisoners", "soldiers found guilty": not of the kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Words:
     kinds: tuple[Kind, ...]  # in the order they are tried
     damage_nouns: frozenset[str] = frozenset()
     damage_verbs: frozenset[str] = frozenset()
+    damage_event_verbs: frozenset[str] = frozenset()
     valuing_verbs: frozenset[str] = frozenset()
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
@@ -180,6 +182,7 @@ def load_words(path: Path = FIGURES) -> Words:
             taken_to=_set(k.get("taken_to", ())),
             held_in=_set(k.get("held_in", ())),
             care_verbs=_set(k.get("care_verbs", ())),
+            not_verbs=_set(k.get("not_verbs", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -248,6 +251,7 @@ def load_words(path: Path = FIGURES) -> Words:
         kinds=kinds,
         damage_nouns=_set(damage.get("nouns", ())),
         damage_verbs=_set(damage.get("verbs", ())),
+        damage_event_verbs=_set(damage.get("event_verbs", ())),
         valuing_verbs=_set(damage.get("valuing_verbs", ())),
         groups=groups,
         generic=_set(ledger.get("generic", ())),
