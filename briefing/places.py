@@ -92,22 +92,30 @@ def _candidates(briefing: Briefing, cards, conf) -> dict[str, tuple[tuple[str, .
     places = [e for e in briefing.facts.entities if e.label in labels]
     strikes = set(conf["strike_topics"])
     at = "|".join(re.escape(w) for w in conf["where_words"])
+    speakers = frozenset(conf.get("speaker_words", ()))
     for sec in briefing.sections:
         if sec.topic not in strikes:
             continue
         for x in sec.excerpts:
             cited = {c.source for c in (*x.citations, *x.also_in)}
             for e in places:
-                if any(_names_where(x.text, spelling, at) for spelling in (e.name, *e.aliases)):
+                if any(_names_where(x.text, spelling, at, speakers) for spelling in (e.name, *e.aliases)):
                     add(e.name, cited, strike=True)
     order = {s.id: i for i, s in enumerate(briefing.sources)}
     return {n: (tuple(sorted(s, key=lambda i: order.get(i, 0))), strike) for n, (s, strike) in found.items()}
 
 
-def _names_where(text: str, name: str, at: str) -> bool:
+def _names_where(text: str, name: str, at: str, speakers: frozenset[str] = frozenset()) -> bool:
     """The sentence names the place as where something is: "in Baghdad", "in Iraq and Syria",
-    not "US troops" nor "Iran-linked militias"."""
-    return bool(name) and name in text and _where(name, at).search(text) is not None
+    not "US troops" nor "Iran-linked militias", nor where a speaker is ("the health ministry in
+    Baghdad")."""
+    if not name or name not in text:
+        return False
+    for m in _where(name, at).finditer(text):
+        before = text[:m.start()].split()
+        if not before or before[-1].strip(",").lower() not in speakers:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -238,3 +238,13 @@ def test_kept_answers_spare_a_rebuild_the_whole_town_index(monkeypatch):
     more = names + [records[100]["name"]]  # a name not asked before: the index, once
     assert gazetteer.countries_containing(more, dict(known)) == gazetteer.countries_containing(more)
     assert len(indexed) == 2
+
+
+def test_a_strike_sentence_names_where_it_happened_not_where_its_speaker_is():
+    from briefing.places import _names_where, settings
+    conf = settings()["places"]
+    at = "|".join(re.escape(w) for w in conf["where_words"])
+    speakers = frozenset(conf["speaker_words"])
+    assert _names_where("An airstrike in Baghdad killed three people.", "Baghdad", at, speakers)
+    assert not _names_where("The bombing killed 48 people, according to the health ministry in Baghdad.",
+                            "Baghdad", at, speakers)
