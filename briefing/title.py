@@ -41,6 +41,7 @@ def opening_events(source: ParsedSource) -> set[str]:
                 words.insert(0, tokens[j].text.lower())
                 j -= 1
             found.add("".join(words) if len(words) == 2 and len(words[0]) <= 3 else " ".join(words))
+            found.add(words[-1])  # "market bombing" is a bombing too, for sources that agree on less
     return found
 
 

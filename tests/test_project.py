@@ -241,6 +241,17 @@ def test_default_title_is_place_and_event_when_sources_agree(folder, tmp_path):
     assert title.startswith("Briefing: Kharkiv") and "drone" not in title
 
 
+def test_sources_that_name_a_market_bombing_and_a_bombing_agree_on_the_event(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", "A suicide bomber killed 40 people at a market in Kirkuk on Monday."),
+                       ("b.txt", "The toll from Monday's market bombing in Kirkuk rose to 52 on Tuesday."),
+                       ("c.txt", "The bombing in Kirkuk killed 48 people, the ministry said.")):
+        (folder / name).write_text(text + " The governor declared three days of mourning.\n", encoding="utf-8")
+    run("build", folder, "-o", tmp_path / "out")
+    assert outputs(tmp_path / "out")[0]["title"] == "Kirkuk: bombing"
+
+
 def test_header_title_and_marking_stay_on_one_line(folder, tmp_path):
     long_title = "Kharkiv: drone attack on the central market, the investigation, the arrests and the mourning"
     short = running_title(long_title)
