@@ -99,8 +99,11 @@ def _candidates(briefing: Briefing, cards, conf) -> dict[str, tuple[tuple[str, .
         for x in sec.excerpts:
             cited = {c.source for c in (*x.citations, *x.also_in)}
             for e in places:
-                if any(_names_where(x.text, spelling, at, speakers) for spelling in (e.name, *e.aliases)):
+                spellings = (e.name, *e.aliases)
+                if any(_names_where(x.text, spelling, at, speakers) for spelling in spellings):
                     add(e.name, cited, strike=True)
+                elif any(_names_where(x.text, spelling, at) for spelling in spellings):
+                    add(e.name, cited)  # where the speaker is: a place named, not where it happened
     order = {s.id: i for i, s in enumerate(briefing.sources)}
     return {n: (tuple(sorted(s, key=lambda i: order.get(i, 0))), strike) for n, (s, strike) in found.items()}
 

@@ -78,6 +78,9 @@ def test_a_place_the_gazetteer_lacks_is_listed_and_the_build_goes_on(parse, tmp_
     assert "Qarnavelle Heights" not in {p["name"] for p in doc["places"]}
     beirut = next(p for p in doc["places"] if p["name"] == "Beirut")
     assert beirut["country"] == "Lebanon" and beirut["sources"] == ["S1"] and 33 < beirut["lat"] < 34.5
+    # "officials in Beirut said ...": where the speakers are, a place named, not where the strikes were
+    rows = {r.place.name: r for r in view.places}
+    assert rows["Tripoli"].place.strike and not rows["Beirut"].place.strike
     md = written["md"].read_text(encoding="utf-8")
     assert "<svg" not in md and "briefing.html and briefing.pdf" in md and "Qarnavelle Heights" in md
 
