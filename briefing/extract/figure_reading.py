@@ -155,25 +155,26 @@ class _Sentence:
             return next(iter(t.children(h, "nsubj")), None)
         return None
 
-    def included_in(self, noun: int, gov: int | None) -> bool:
-        """The counted noun is said to be among victims: "the victims included 14 officers"."""
+    def wholes(self, noun: int, gov: int | None) -> list[int]:
+        """What a counted noun is said to be in: the subject of a verb of inclusion it is the object
+        of ("the dead included 20 children"), or "among the dead"."""
         t, v = self.t, self.v
         if gov is None:
-            return False
-        wholes = list(t.children(gov, "nsubj")) if t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs else []
+            return []
+        found = list(t.children(gov, "nsubj")) if t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs else []
         if t.lemma(gov) in COPULAS:
-            wholes += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
-        return any(t.lemma(w) in v.victim_nouns for w in wholes)
+            found += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
+        return found
+
+    def included_in(self, noun: int, gov: int | None) -> bool:
+        """The counted noun is said to be among victims: "the victims included 14 officers"."""
+        return any(self.t.lemma(w) in self.v.victim_nouns for w in self.wholes(noun, gov))
 
     def among(self, noun: int, gov: int | None) -> tuple[Kind, str] | None:
-        """The kind of the whole a counted noun is said to be in: the subject of a verb of inclusion
-        it is the object of ("the dead included 20 children"), or "among the dead"."""
+        """The kind of the whole a counted noun is said to be in ("the dead included 20 children",
+        "among the dead")."""
         t, v = self.t, self.v
-        wholes = []
-        if gov is not None and t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs:
-            wholes += list(t.children(gov, "nsubj"))
-        if gov is not None and t.lemma(gov) in COPULAS:
-            wholes += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
+        wholes = self.wholes(noun, gov)
         for w in wholes:
             terms = self.noun_terms(w)
             # "among the dead", or "among the 23 people killed": what the participle says befell them
@@ -321,7 +322,7 @@ class _Sentence:
         # "eleven people lost their lives": the verb with its object says what befell its subject;
         # "claimed the lives of 31 people": the noun the number hangs on pairs with its verb
         with_object = {f"{g} {t.lemma(o)}" for o in t.children(gov, "dobj")} if gov is not None else set()
-        above = t.head(gov) if gov is not None and rel == "of" else None
+        of_verb = t.head(gov) if gov is not None and rel == "of" else None
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
@@ -333,7 +334,7 @@ class _Sentence:
                 or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
-                or (above is not None and (g, t.lemma(above)) in kind.pairs) \
+                or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context) or verb & kind.not_verbs:
@@ -763,6 +764,7 @@ class _Sentence:
         """Sums of money a damage word governs or carries: "$45 million in damage", "losses of $2 billion"."""
         t, v = self.t, self.v
         out = []
+        events = v.events or {}
         for num in amounts(t, v):
             near = {num.head, *t.children(num.head), *t.ancestors(num.head)[:3]}
             near |= {o for n in list(near) for p in t.children(n, "prep") for o in t.children(p, "pobj")}
@@ -773,7 +775,6 @@ class _Sentence:
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.valuing_verbs
                      for s in t.children(a, "nsubjpass")}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
-            events = v.events or {}
             by_event = any(t.lemma(n) in v.damage_event_verbs and any(t.lemma(s) in events for s in t.children(n, "nsubj"))
                            for n in t.ancestors(num.head)[:2])
             if not words & v.damage_nouns and not by_event \

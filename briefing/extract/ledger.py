@@ -200,23 +200,21 @@ class _Resolver:
         ratio = self.v.named_ratio
         return any(m.value / ratio <= r.value <= m.value * ratio for m in row.members)
 
+    def allows(self, r: Reading, value: float) -> bool:
+        """The reading's hedge allows the number ("more than 200" allows 213; "about 70", 72)."""
+        bound = r.hedge.bound if r.hedge else "exact"
+        return {"lower": value >= r.value, "upper": value <= r.value,
+                "near": abs(value - r.value) <= r.value * self.v.near_tolerance}.get(bound, value == r.value)
+
     def agrees(self, r: Reading, row: _Row) -> bool:
         """The same number, or a close one a hedge on either side allows ("more than 25,000" and
         25,490; not "at least 47" and "over 60")."""
         close = [m for m in row.members if abs(m.value - r.value) <= self.v.near_tolerance * max(m.value, r.value)]
-        return row.holds(r.value) or any(
-            self.admits(r, _Row(row.kind, row.group, row.nation, row.places, row.era, [m]))
-            or self.admits(m, _Row(row.kind, row.group, row.nation, row.places, row.era, [r])) for m in close)
+        return row.holds(r.value) or any(self.allows(r, m.value) or self.allows(m, r.value) for m in close)
 
     def admits(self, r: Reading, row: _Row) -> bool:
-        """A member's number is one the reading's hedge allows, of the same size ("more than 200"
-        and 213; "about 70" and 72)."""
-        bound = r.hedge.bound if r.hedge else "exact"
-        tolerance = self.v.near_tolerance
-        return self.near(r, row) and any(
-            {"lower": m.value >= r.value, "upper": m.value <= r.value,
-             "near": abs(m.value - r.value) <= r.value * tolerance}.get(bound, m.value == r.value)
-            for m in row.members)
+        """A member's number is one the reading's hedge allows, of the same size."""
+        return self.near(r, row) and any(self.allows(r, m.value) for m in row.members)
 
     def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
