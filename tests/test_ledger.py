@@ -797,3 +797,12 @@ def test_with_a_smaller_count_of_the_kind_is_some_of_them(nlp):
     assert [(r.value, r.subset) for r in found] == [(75, False), (10, True)]
     found = readings(parse(nlp, "The blast killed 20 people, with 30 wounded."), load_words())
     assert [(r.kind, r.subset) for r in found] == [("killed", False), ("injured", False)]
+
+
+def test_a_country_whose_name_joins_others_holds_them(nlp):
+    # "Yugoslavia" is known as Serbia and Montenegro: a toll told near it and one told near Belgrade
+    # are of one country, so the same refugees are one count
+    led = ledger(nlp, "The offensive in Yugoslavia has created more than 40,000 refugees.",
+                 "Officials in Belgrade said the fighting had left some 40,000 refugees.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")

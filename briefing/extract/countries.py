@@ -59,3 +59,9 @@ def country_of(name: str) -> str | None:
         if found:
             return found
     return None
+
+
+def within(country: str) -> set[str]:
+    """A country's key and the countries its name joins: "serbia and montenegro" holds serbia, so
+    a toll told near "Yugoslavia" and one told near Serbia are of one country."""
+    return {country, *(part.strip() for part in country.split(" and ") if part.strip())}

@@ -27,7 +27,7 @@ from typing import Sequence
 
 from ..dates import find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
-from .countries import country_of
+from .countries import country_of, within
 from .figure_reading import Reading
 from .figure_words import Words
 
@@ -111,6 +111,10 @@ def _group(r: Reading, vocab: Words) -> str | None:
     if found:
         return found.name
     return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
+
+
+def _joined(countries: set[str]) -> set[str]:
+    return {part for c in countries for part in within(c)}
 
 
 class _Resolver:
@@ -235,12 +239,13 @@ class _Resolver:
         if not places and not row.places:
             # two tolls that name no place are one when the countries around them agree
             mine, theirs = self.countries(r), set().union(*(self.countries(m) for m in row.members))
-            if mine and theirs and not mine & theirs:
+            if mine and theirs and not _joined(mine) & _joined(theirs):
                 return False
         # a reading naming no place may not join another place's toll than those named around it
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence)
         theirs = {self.country(p) for p in row.places} - {None}
-        elsewhere = not places and bool(theirs) and bool(self.countries(r)) and not theirs & self.countries(r)
+        elsewhere = not places and bool(theirs) and bool(self.countries(r)) \
+            and not _joined(theirs) & _joined(self.countries(r))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
