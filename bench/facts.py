@@ -64,6 +64,10 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 6, held out until scored once (M003, M007, d30053t, d30015t, d30028t)": (
         ["M003", "M007", "d30053t", "d30015t", "d30028t"],
         ["M003", "M007", "d30053t", "d30015t", "d30028t"]),
+    "Held out (M005, M002, d30003t, d31013t, d30022t, d30059t)": (
+        ["M005", "M002", "d30003t", "d31013t", "d30022t", "d30059t"],
+        ["unscored/M005", "unscored/M002", "unscored/d30003t", "unscored/d31013t", "unscored/d30022t",
+         "unscored/d30059t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
