@@ -1,14 +1,19 @@
 """Countries from the ways articles name them: "US", "U.S.", "American", "Americans", "Hondurans".
 
 The names, alternative spellings and demonyms come from countryinfo, a maintained data
-package, not a list of our own; `data/aliases.toml` still adds the spellings it lacks.
+package, not a list of our own; `data/aliases.toml` still adds the spellings it lacks, and
+`data/peoples.toml` the nouns for a country's people ("Britons", "Spaniards").
 The country a town or province is in is the gazetteer's (`briefing/gazetteer.py`).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+from ..tomlfile import read_toml
 from .entities import key as name_key, load_aliases
+
+PEOPLES = Path(__file__).resolve().parent.parent / "data" / "peoples.toml"
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +55,23 @@ def _aliased() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _peoples() -> dict[str, str]:
+    """Nouns for a country's people from data/peoples.toml: "Britons" -> United Kingdom."""
+    known, out = _countries(), {}
+    for country, nouns in read_toml(PEOPLES, "peoples").get("peoples", {}).items():
+        key = known.get(_plain(country))
+        if key:
+            out.update({_plain(n): key for n in nouns})
+    return out
+
+
 def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
     for k in [_plain(name), *([_plain(name.title())] if " " in name.strip() else [])]:
         # a key in lower case ("sri lanka") as well as a name as written: the key of a name keeps
         # only words up to its last capitalised one
-        found = _countries().get(k) or _aliased().get(k)
+        found = _countries().get(k) or _aliased().get(k) or _peoples().get(k)
         if found:
             return found
     return None

@@ -97,6 +97,11 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     """A bare number the entity recogniser took for a date ("Forty of the dead", "76 remain
     hospitalized" near "Thursday"): a subject or object, or heading "of the ...", is a count."""
     head = phrase[-1]
+    # "12 Britons" taken for an organisation: a number on a people's name counts them
+    owner = tree.head(head)
+    if tree[head].dep == "nummod" and owner is not None and owner == head + 1 \
+            and tree[owner].ent_type == tree[head].ent_type and country_of(tree[owner].text) is not None:
+        return True
     if all(tree[i].ent_type == "QUANTITY" for i in phrase):
         # "climbed to 9,000 overnight": a QUANTITY without a unit of measure is a count
         j, words = head + 1, []
