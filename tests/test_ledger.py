@@ -806,3 +806,24 @@ def test_a_country_whose_name_joins_others_holds_them(nlp):
                  "Officials in Belgrade said the fighting had left some 40,000 refugees.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_country_s_people_under_two_totals_their_place_is_in_are_one_part(nlp):
+    led = ledger(nlp, "A bomb at the embassy in Lima killed 213 people, including 12 Britons.",
+                 "The bombings of the embassies in Peru and Chile killed 224 people, including 12 Britons.")
+    parts = [r for r in led.rows if r.part_of]
+    assert [(p.values[0].value, p.values[0].sources) for p in parts] == [(12, ("S1", "S2"))]
+    # other people of that country under the other total stay apart
+    led = ledger(nlp, "A bomb at the embassy in Lima killed 213 people, including 12 Britons.",
+                 "The bombings of the embassies in Peru and Chile killed 224 people, including 12 Chileans.")
+    assert len([r for r in led.rows if r.part_of]) == 2
+
+
+@pytest.mark.parametrize("noun, country", [("Britons", "united kingdom"), ("Spaniard", "spain"), ("Serbs", "serbia")])
+def test_nouns_for_a_country_s_people_that_countryinfo_lacks_name_it(noun, country):
+    assert country_of(noun) == country
+
+
+def test_a_number_on_a_people_s_name_taken_for_an_organisation_is_a_count(nlp):
+    assert read(nlp, "The attack killed 213 people, including 12 Britons.") == [("killed", 213), ("killed", 12)]
+    assert read(nlp, "Force 17 guarded the hall.") == []

@@ -460,6 +460,17 @@ class _Resolver:
                 row.members.append(r)
                 row.qualifier |= qualifier
                 return
+        for row in rows:
+            # the same people of one country, counted under another total that a place of theirs is
+            # in: "12 Americans" among those killed in Nairobi and among those killed "in Kenya and
+            # Tanzania" are the same twelve
+            if row.parent is not None and row.parent != parent and row.kind == r.kind and row.holds(r.value) \
+                    and row.group == group and row.nation is not None and row.nation == self.nation(r) \
+                    and row.era == self.era(r) and _keys(r) and row.places \
+                    and self.same_place(_keys(r), row.places, True) \
+                    and self.v.same_event(rows[row.parent].event, rows[parent].event):
+                row.members.append(r)
+                return
         rows.append(_Row(r.kind, group, self.nation(r), _keys(r), self.era(r),
                          [r], parent=parent, qualifier=qualifier))
 
