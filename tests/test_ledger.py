@@ -827,3 +827,12 @@ def test_nouns_for_a_country_s_people_that_countryinfo_lacks_name_it(noun, count
 def test_a_number_on_a_people_s_name_taken_for_an_organisation_is_a_count(nlp):
     assert read(nlp, "The attack killed 213 people, including 12 Britons.") == [("killed", 213), ("killed", 12)]
     assert read(nlp, "Force 17 guarded the hall.") == []
+
+
+def test_bodies_found_as_many_as_the_toll_are_the_toll_not_a_part_of_it(nlp):
+    led = ledger(nlp, "The gunmen killed six hostages in the raid.", "Six bodies were recovered on Monday.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
+    # fewer than the toll, they are the part found so far
+    led = ledger(nlp, "The gunmen killed nine hostages in the raid.", "Six bodies were recovered on Monday.")
+    assert len([r for r in led.rows if r.part_of]) == 1

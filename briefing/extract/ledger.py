@@ -448,6 +448,12 @@ class _Resolver:
             same = [i for i in totals if any(m.citation.source == r.citation.source and m.index == r.index
                                              and m.value > r.value for m in rows[i].members)]
             parent = max(same or totals, key=lambda i: (len(rows[i].sources()), -i))
+            # all of a toll that no source puts higher is no part of it: "the bodies of four men
+            # were recovered" where four were killed counts the four
+            if {m.value for m in rows[parent].members} == {r.value} and not r.increment \
+                    and self.group(r) in (None, rows[parent].group) and self.nation(r) == rows[parent].nation:
+                rows[parent].members.append(r)
+                return
         qualifier = frozenset(r.qualifier)
         group = self.group(r)
         for row in rows:
