@@ -185,6 +185,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a toll moved from one value to another on a quantity noun
     ("Officials lowered the death toll from 7,000 to about 6,100 on Thursday.", [("killed", 7000), ("killed", 6100)]),
     ("The number of homeless dropped from 580,000 to 569,000 on Thursday.", [("displaced", 569000), ("displaced", 580000)]),
+    # "as were" stands for the verb before it; a participle after a joined count is that count's
+    ("Ten soldiers were wounded, as were three civilians.", [("injured", 10), ("injured", 3)]),
+    ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
+     [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])
 def test_reading_rules(nlp, text, expected):
     assert sorted(read(nlp, text)) == sorted(expected)

@@ -114,8 +114,10 @@ class _Sentence:
         deaths and 200 people injured"), so one right after the noun counts too.
         """
         t = self.t
+        joined = list(t.children(i, "conj"))
         for c in t.children(i, "acl"):
-            if t[c].tag == "VBN":
+            # not one after a noun joined to it: "the four bombers, and about 700 injured"
+            if t[c].tag == "VBN" and not any(i < j < c for j in joined):
                 return c
         j = t.subtree(i)[-1] + 1
         while j < len(t) and t[j].pos == "ADV":
@@ -216,6 +218,11 @@ class _Sentence:
                 return x, "patient" if t.passive(x) else "agent", negated
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
+            elif dep == "nsubj" and t[h].pos == "AUX" and t[h].dep == "advcl" and t.head(h) is not None \
+                    and any(t.lower(m) in v.ellipsis_marks for m in t.children(h, "mark")):
+                # "52 were killed, as were the four bombers": the auxiliary stands for the verb before
+                above = t.head(h)
+                return above, "patient" if t.passive(above) else "agent", negated
             elif dep == "nsubj":
                 if t[h].dep in ("aux", "auxpass") and t.head(h) is not None:
                     h = t.head(h)  # a subject hung on the auxiliary: "and 26 were missing"

@@ -85,6 +85,7 @@ class Words:
     list_item_tokens: int
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
+    ellipsis_marks: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -229,6 +230,7 @@ def load_words(path: Path = FIGURES) -> Words:
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
+        ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
