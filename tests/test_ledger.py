@@ -593,6 +593,18 @@ def test_a_list_under_a_line_saying_what_it_counts_gives_a_toll_per_country(nlp)
     assert not any("approximately" in r.qualifier for r in readings(parse(nlp, text), load_words()))
 
 
+def test_a_heading_over_a_list_says_what_its_items_count_and_who_reports_each(nlp):
+    text = ("The flood is the worst in a century.\n\nEstimates of the death toll\n\n"
+            "    * Reuters - \"at least 1,400 ... the Red Cross says the toll may rise.\"\n"
+            "    * The Ministry of Health - \"the confirmed toll passed 1,350, and officials expect more bodies "
+            "to be found as the water recedes from the villages in the south.\"\n"
+            "    * AFP - about 1,500\n\nSchools in the capital\n\nThe 40 schools will open on Monday.\n")
+    found = [(r.kind, r.value) for r in readings(parse(nlp, text), load_words())]
+    assert ("killed", 1400) in found and ("killed", 1500) in found and ("killed", 1350) in found
+    # a heading that counts nothing heads no count
+    assert not any(v == 40 for _, v in found)
+
+
 def test_a_modal_on_a_verb_of_counting_hedges_the_count_but_a_projection_is_unreal(nlp):
     assert read(nlp, "The northern province alone may have as many as 9,000 dead.") == [("killed", 9000)]
     assert read(nlp, "The final death toll could climb beyond 15,000.") == []

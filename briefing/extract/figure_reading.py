@@ -571,10 +571,12 @@ class _Sentence:
         num = found[0]
         marks = [j for j in range(min(num.tokens)) if t[j].text in v.list_marks]
         name = t.text(0, marks[0] - 1).strip(" *•-") if marks and marks[0] > 0 else ""
-        if not country_of(name):
+        if not name:
             return []
-        place = Place(self.where.aliases.place(name), surface(name))
-        return [replace(self.reading(kind.name, kind.event, num, num.head, True, None, "people"), places=(place,))]
+        reading = self.reading(kind.name, kind.event, num, num.head, True, None, "people")
+        if not country_of(name):  # who reports it: "BBC - at least 124,000"
+            return [replace(reading, places=())]
+        return [replace(reading, places=(Place(self.where.aliases.place(name), surface(name)),))]
 
     def gapped(self, found: list[Number], resolved: dict, out: list[Reading]) -> list[Reading]:
         """A list that leaves out the verb: "Sri Lanka reported 30,000 deaths, India 10,000 and

@@ -83,6 +83,7 @@ class Words:
     elsewhere: frozenset[str]
     list_marks: frozenset[str]
     list_item_tokens: int
+    list_bullets: frozenset[str]
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     ellipsis_marks: frozenset[str]
@@ -228,6 +229,7 @@ def load_words(path: Path = FIGURES) -> Words:
         elsewhere=_set(grammar.get("elsewhere", ())),
         list_marks=frozenset(grammar.get("list_marks", ())),
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),
+        list_bullets=frozenset(grammar.get("list_bullets", ())),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..model import ParsedSource
+from ..model import ParsedSource, Sentence
 from .figure_places import Aliases
 from .figure_reading import Reading, read_sentence
 from .figure_words import Words, load_words
@@ -27,8 +27,24 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
     out, lead_in = [], None
     for i, sentence in enumerate(p.sentences):
         out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases, lead_in))
-        if sentence.text.rstrip().endswith(":"):
+        if sentence.text.rstrip().endswith(":") or _heading(sentence, p.source.text, vocab):
             lead_in = sentence
-        elif len(sentence.tokens) > vocab.list_item_tokens:
+        elif len(sentence.tokens) > vocab.list_item_tokens and _opens_paragraph(sentence, p.source.text, vocab):
             lead_in = None  # prose again: the list is over
     return out
+
+
+def _opens_paragraph(sentence: Sentence, text: str, vocab: Words) -> bool:
+    """A sentence that starts a line without a list's bullet (not the rest of an item's line)."""
+    before = text[text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    return not before.strip() and sentence.text.lstrip()[:1] not in vocab.list_bullets
+
+
+def _heading(sentence: Sentence, text: str, vocab: Words) -> bool:
+    """A short line of its own with no closing stop and no number: "Reports of death toll" over a
+    list (not an item of it: "India - more than 7,700")."""
+    if any(ch.isdigit() for ch in sentence.text):
+        return False
+    line_ends = text[sentence.end:sentence.end + 1] in ("\n", "\r") or sentence.end >= len(text.rstrip())
+    return line_ends and len(sentence.tokens) <= vocab.list_item_tokens \
+        and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
