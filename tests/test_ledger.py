@@ -187,6 +187,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The number of homeless dropped from 580,000 to 569,000 on Thursday.", [("displaced", 569000), ("displaced", 580000)]),
     # "as were" stands for the verb before it; a participle after a joined count is that count's
     ("Ten soldiers were wounded, as were three civilians.", [("injured", 10), ("injured", 3)]),
+    # an adjective right after "be" is what the subject is, even hung on a noun after it
+    ("About 40,000 people are homeless and aid agencies say 2 million need food.", [("displaced", 40000)]),
+    ("Ten people are skilled workers.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

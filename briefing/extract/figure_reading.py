@@ -356,6 +356,12 @@ class _Sentence:
             return set()
         # "15 others were missing", parsed as a progressive: the adjective is the verb itself
         itself = {t.lower(gov)} if any(t.lemma(a) == "be" for a in t.children(gov, "aux")) else set()
+        # "are homeless and aid agencies estimate ...": an adjective right after "be", which the
+        # parser hung on a noun after it, is still what the subject is
+        after = gov + 1
+        if t.lemma(gov) == "be" and after < len(t) and t[after].pos == "ADJ" and t[after].dep == "amod" \
+                and (t.head(after) or 0) > after:
+            itself |= {t.lower(after)}
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
             | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself
 
