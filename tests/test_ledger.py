@@ -855,3 +855,16 @@ def test_bodies_found_as_many_as_the_toll_are_the_toll_not_a_part_of_it(nlp):
     # fewer than the toll, they are the part found so far
     led = ledger(nlp, "The gunmen killed nine hostages in the raid.", "Six bodies were recovered on Monday.")
     assert len([r for r in led.rows if r.part_of]) == 1
+
+
+def test_a_source_telling_another_event_gives_its_count_not_another_value(nlp):
+    led = ledger(nlp, "At least two villagers were injured on Sunday in a clash with police near the mine. "
+                      "A day earlier, 27 villagers were injured in similar clashes across the province.")
+    assert led.discrepancies == () and len(led.rows) == 2
+    led = ledger(nlp, "Two people were killed in the attack on the market. "
+                      "Five people were killed in another attack on the market.")
+    assert led.discrepancies == () and len(led.rows) == 2
+    # without a word that says so, one source's two numbers are still one toll that changed
+    led = ledger(nlp, "Two people were killed in the attack on the market. "
+                      "Police later said five people were killed in the attack on the market.")
+    assert len(led.rows) == 1

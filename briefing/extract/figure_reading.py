@@ -52,6 +52,7 @@ class Reading:
     past: str | None = None  # a named past event the figure belongs to: "World War II"
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
+    another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
 
     @property
     def label(self) -> str:
@@ -640,7 +641,23 @@ class _Sentence:
             detail=self.detail(num, gov),
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t)),
+            another_event=self.another_event(kind, gov),
         )
+
+    def another_event(self, kind: str, gov: int | None) -> bool:
+        """The event verb says it is not the event told before: "were injured in similar clashes",
+        "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said")."""
+        t = self.t
+        found = self.v.kind(kind)
+        if gov is None or found is None or t.lemma(gov) not in found.verbs | found.subject_verbs:
+            return False
+        events = self.v.events or {}
+        nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
+        marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
+                     for c in t.children(n, "amod", "det"))
+        # "a day earlier", "two days before": a time back from the one just told
+        back = any(t.lemma(a) in self.v.time_back and list(t.children(a, "npadvmod")) for a in t.children(gov, "advmod"))
+        return marked or back
 
     def detail(self, num: Number, gov: int | None) -> str:
         """The verb and its first complement after the number, as written: what a part of a toll is."""

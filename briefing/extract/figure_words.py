@@ -87,6 +87,8 @@ class Words:
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
     ellipsis_marks: frozenset[str]
+    other_event: frozenset[str]
+    time_back: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -233,6 +235,8 @@ def load_words(path: Path = FIGURES) -> Words:
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
+        other_event=_set(grammar.get("other_event", ())),
+        time_back=_set(grammar.get("time_back", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},

@@ -269,7 +269,15 @@ class _Resolver:
                 and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event)
                          and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
-                and not self.listed_beside(r, row))
+                and not self.listed_beside(r, row)
+                and not self.told_apart(r, row))
+
+    @staticmethod
+    def told_apart(r: Reading, row: _Row) -> bool:
+        """A source that tells another event ("a day earlier, 27 were injured in similar clashes")
+        gives that event's count, not another value of the count it gave before."""
+        return any(m.citation.source == r.citation.source and m.index != r.index and m.value != r.value
+                   and (m.another_event or r.another_event) for m in row.members)
 
     @staticmethod
     def listed_beside(r: Reading, row: _Row) -> bool:
