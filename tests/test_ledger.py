@@ -190,6 +190,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # an adjective right after "be" is what the subject is, even hung on a noun after it
     ("About 40,000 people are homeless and aid agencies say 2 million need food.", [("displaced", 40000)]),
     ("Ten people are skilled workers.", []),
+    # soldiers who "stand accused" are defendants, however the parser splits the verb; vehicles are parked
+    ("Two military police soldiers stand accused in the hearing.", []),
+    ("About 3,000 soldiers stand guard at the border.", [("troops", 3000)]),
+    ("Four armored personnel were parked outside the hall.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

@@ -285,6 +285,8 @@ class _Sentence:
         verb = {g}
         if gov is not None:
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
+            # "stand accused", with the participle parsed as a clause of its own
+            verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBN"}
             verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
             # "forced out of their homes": a preposition of two words
             verb |= {f"{g} {t.lower(p)} {t.lower(q)} {t.lemma(o)}" for p in t.children(gov, "prep")
@@ -469,7 +471,7 @@ class _Sentence:
             elif kinded is not None and kinded[0].name in self.v.levels and noun != num.head \
                     and self.included_in(noun, gov):
                 continue  # "the victims included 14 police officers": some of a whole, not a force
-            if kinded is None and noun != num.head and self.reached(gov) is not None:
+            if kinded is None and noun != num.head and self.reached(gov) not in (None, noun):
                 # "the toll continues to rise, passing 80,000 people": what the toll counts
                 kinded = self.kind(self.reached(gov), None, "")
             if kinded is None and not same and noun in counted and gov is not None and rel == "of" \
