@@ -194,6 +194,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Two military police soldiers stand accused in the hearing.", []),
     ("About 3,000 soldiers stand guard at the border.", [("troops", 3000)]),
     ("Four armored personnel were parked outside the hall.", []),
+    # a verb that frees people cancels the kind a participle on them gives: they are held no longer
+    ("The minister promised to release 750 prisoners jailed for attacks.", []),
+    ("The army freed 30 soldiers captured by rebels.", []),
+    ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

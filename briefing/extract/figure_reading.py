@@ -333,6 +333,9 @@ class _Sentence:
         # "claimed the lives of 31 people": the noun the number hangs on pairs with its verb
         with_object = {f"{g} {t.lemma(o)}" for o in t.children(gov, "dobj")} if gov is not None else set()
         of_verb = t.head(gov) if gov is not None and rel == "of" else None
+        # "to release 750 Palestinians jailed for attacks": the verb that acts on the noun may cancel
+        # the kind a participle on it gives
+        over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None else set()
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
@@ -347,7 +350,7 @@ class _Sentence:
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
-                    or (kind.context and not around & kind.context) or verb & kind.not_verbs:
+                    or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else t.lemma(noun)
         return None
