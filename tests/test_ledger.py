@@ -198,6 +198,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The minister promised to release 750 prisoners jailed for attacks.", []),
     ("The army freed 30 soldiers captured by rebels.", []),
     ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
+    # the verb of a kind acting on the noun wins over a participle that only describes it
+    ("Peacekeepers have now arrested nine people wanted for war crimes.", [("arrested", 9)]),
+    ("The strike killed 12 people gathered for a wedding.", [("killed", 12)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

@@ -197,8 +197,13 @@ class _Sentence:
             return clause, "agent" if not t.passive(clause) else "patient", negated
         for _ in range(len(t)):
             part = self.participle(i)
+            # "arrested nine people wanted for war crimes": the verb of a kind acting on the noun
+            # says what befell it, not a participle describing it
+            h = t.head(i)
+            acted_on = t[i].dep in ("dobj", "nsubjpass") and h is not None \
+                and any(t.lemma(h) in k.verbs for k in v.kinds if k.event)
             # a participle between two joined nouns belongs to the first: "310,000 injured and 869 missing"
-            if part is not None and (i == start or part > start):
+            if part is not None and (i == start or part > start) and not acted_on:
                 return part, "acl", negated
             h, dep = t.head(i), t[i].dep
             if h is None:
