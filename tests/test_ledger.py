@@ -201,6 +201,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # the verb of a kind acting on the noun wins over a participle that only describes it
     ("Peacekeepers have now arrested nine people wanted for war crimes.", [("arrested", 9)]),
     ("The strike killed 12 people gathered for a wedding.", [("killed", 12)]),
+    # what any verb led to: "to death"; a sentence to death is not one
+    ("One prisoner was beaten to death by the guards.", [("killed", 1)]),
+    ("Three climbers froze to death on the mountain.", [("killed", 3)]),
+    ("The mob stabbed two men to death.", [("killed", 2)]),
+    ("The court sentenced three men to death.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

@@ -338,6 +338,11 @@ class _Sentence:
         # "claimed the lives of 31 people": the noun the number hangs on pairs with its verb
         with_object = {f"{g} {t.lemma(o)}" for o in t.children(gov, "dobj")} if gov is not None else set()
         of_verb = t.head(gov) if gov is not None and rel == "of" else None
+        # "beaten to death", "froze to death": what the verb led to, for its patient, or for its
+        # subject when nothing else is acted on
+        result = {f"{t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")} \
+            if gov is not None and (rel in PATIENT or rel == "agent" and not t.passive(gov)
+                                    and not list(t.children(gov, "dobj"))) else set()
         # "to release 750 Palestinians jailed for attacks": the verb that acts on the noun may cancel
         # the kind a participle on it gives
         over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None else set()
@@ -353,7 +358,8 @@ class _Sentence:
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
-                or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states))
+                or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
+                or bool(result & kind.results)
             if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue

@@ -38,6 +38,7 @@ class Kind:
     held_in: frozenset[str] = frozenset()  # "remain in hospital": where being kept counts them
     care_verbs: frozenset[str] = frozenset()  # "treated": counted unless it is for something not of the kind
     not_verbs: frozenset[str] = frozenset()  # "freed 250 prisoners", "soldiers found guilty": not of the kind
+    results: frozenset[str] = frozenset()  # "beaten to death", "froze to death": what any verb led to
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,7 @@ def load_words(path: Path = FIGURES) -> Words:
             held_in=_set(k.get("held_in", ())),
             care_verbs=_set(k.get("care_verbs", ())),
             not_verbs=_set(k.get("not_verbs", ())),
+            results=_set(k.get("results", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
