@@ -884,3 +884,15 @@ def test_a_source_telling_another_event_gives_its_count_not_another_value(nlp):
     led = ledger(nlp, "Two people were killed in the attack on the market. "
                       "Police later said five people were killed in the attack on the market.")
     assert len(led.rows) == 1
+
+
+def test_one_person_told_of_beside_a_larger_count_of_them_is_a_case_among_them(nlp):
+    led = ledger(nlp, "One prisoner was beaten to death by the guards.",
+                 "One prisoner was beaten to death by the guards. The guard was convicted of killing three prisoners.")
+    assert led.discrepancies == ()
+    (part,) = [r for r in led.rows if r.part_of]
+    assert part.values[0].value == 1 and part.values[0].sources == ("S1", "S2")
+    # from different sources alone, one and three are values that disagree
+    led = ledger(nlp, "One prisoner was beaten to death by the guards.", "Three prisoners were beaten to death by the guards.")
+    (d,) = led.discrepancies
+    assert d.values == (1, 3)

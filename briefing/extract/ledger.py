@@ -407,6 +407,15 @@ class _Resolver:
                 if m.value < toll.value and m.index != toll.index and not m.revised:
                     row.members.remove(m)
                     self.place_part(m, rows, parent=rows.index(row))
+            # one person a source tells of ("one prisoner was beaten to death") beside a larger count
+            # it gives of them elsewhere ("killing three prisoners") is a case among them, in every
+            # source that tells of that one
+            if any(m.value == 1 and any(o.citation.source == m.citation.source and o.value > 1 and o.index != m.index
+                                        and not (o.revised or m.revised) for o in row.members)
+                   for m in row.members):
+                for m in [m for m in row.members if m.value == 1]:
+                    row.members.remove(m)
+                    self.place_part(m, rows, parent=rows.index(row))
             # counts one sentence gives side by side that add up to the row's total are its parts:
             # "all 259 people aboard and 11 on the ground" of "270 killed"
             by_sentence: dict[tuple[str, int], list[Reading]] = defaultdict(list)
