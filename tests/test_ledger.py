@@ -896,3 +896,14 @@ def test_one_person_told_of_beside_a_larger_count_of_them_is_a_case_among_them(n
     led = ledger(nlp, "One prisoner was beaten to death by the guards.", "Three prisoners were beaten to death by the guards.")
     (d,) = led.discrepancies
     assert d.values == (1, 3)
+
+
+def test_a_crime_a_court_counts_is_no_value_of_the_toll_the_news_tells(nlp):
+    led = ledger(nlp, "Police said 12 villagers were killed in the fighting.",
+                 "The court convicted the commander of killing nine villagers.")
+    assert led.discrepancies == () and len(led.rows) == 2
+    # naming the same places, a charge counts the event's dead
+    led = ledger(nlp, "The bombings in Peru and Chile killed 224 people.",
+                 "He was charged with murder in the deaths of more than 200 people in the bombings in Peru and Chile.")
+    (d,) = led.discrepancies
+    assert d.values == (200, 224)

@@ -53,6 +53,7 @@ class Reading:
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
+    judged: bool = False  # a crime a court or charge counts: "convicted of killing three prisoners"
 
     @property
     def label(self) -> str:
@@ -658,6 +659,7 @@ class _Sentence:
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t)),
             another_event=self.another_event(kind, gov),
+            judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
         )
 
     def another_event(self, kind: str, gov: int | None) -> bool:

@@ -270,7 +270,12 @@ class _Resolver:
                          and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
                 and not self.listed_beside(r, row)
-                and not self.told_apart(r, row))
+                and not self.told_apart(r, row)
+                # a crime a court counts is no value of a toll the news tells, unless it gives the
+                # same number or names the same places ("charged with murder in the deaths of more
+                # than 200 people in the embassy attacks in Kenya and Tanzania")
+                and (r.judged == all(m.judged for m in row.members) or row.holds(r.value)
+                     or bool(places) and places == row.places))
 
     @staticmethod
     def told_apart(r: Reading, row: _Row) -> bool:
