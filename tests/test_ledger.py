@@ -888,7 +888,7 @@ def test_a_source_telling_another_event_gives_its_count_not_another_value(nlp):
 
 def test_one_person_told_of_beside_a_larger_count_of_them_is_a_case_among_them(nlp):
     led = ledger(nlp, "One prisoner was beaten to death by the guards.",
-                 "One prisoner was beaten to death by the guards. The guard was convicted of killing three prisoners.")
+                 "One prisoner was beaten to death by the guards. The guards killed three prisoners that night.")
     assert led.discrepancies == ()
     (part,) = [r for r in led.rows if r.part_of]
     assert part.values[0].value == 1 and part.values[0].sources == ("S1", "S2")
