@@ -907,3 +907,16 @@ def test_a_crime_a_court_counts_is_no_value_of_the_toll_the_news_tells(nlp):
                  "He was charged with murder in the deaths of more than 200 people in the bombings in Peru and Chile.")
     (d,) = led.discrepancies
     assert d.values == (200, 224)
+
+
+def test_a_number_a_source_repeats_is_one_quantity_and_its_revision_goes_with_it(nlp):
+    led = ledger(nlp, "The storm killed 300 people across the region.",
+                 "Officials lowered the confirmed death toll from 900 to about 800 on Thursday. "
+                 "The storm killed 790 people in Peru, down from an earlier estimate of 900.")
+    rows = {v.value: r for r in led.rows for v in r.values}
+    assert rows[800] is rows[900] is rows[790] and rows[300] is not rows[900]
+
+
+def test_around_a_place_is_where_it_happened(nlp):
+    (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
+    assert [p.key for p in r.places] == ["lima"]

@@ -316,8 +316,15 @@ class _Resolver:
                     row.group not in self.apart | self.parted or row.holds(r.value))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
-            fits = exact or fits
-            if any(p.wide for p in r.places):
+            # a source that repeats a number means the same quantity by it ("lowered the toll from
+            # 7,000 to about 6,100", then "6,076 in Honduras, down from an earlier estimate of
+            # 7,000"), and a value it revises goes with the value it revises
+            own = [row for row in fits if not r.places and any(m.citation.source == r.citation.source and (
+                m.value == r.value or m.index == r.index and r.revised) for m in row.members)]
+            fits = exact or own or fits
+            if own:
+                pass  # the source itself says which: no guessing by place below
+            elif any(p.wide for p in r.places):
                 # a toll of the whole region is the story's own, whatever number one place shares with it
                 fits = [row for row in fits if not row.places] or self.widest(fits)
             elif not _keys(r) and len(fits) > 1:
