@@ -206,6 +206,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Three climbers froze to death on the mountain.", [("killed", 3)]),
     ("The mob stabbed two men to death.", [("killed", 2)]),
     ("The court sentenced three men to death.", []),
+    # a range gives both its ends, whether the recogniser took it for a date or "between" governs the noun
+    ("Between 50 and 60 people were killed.", [("killed", 50), ("killed", 60)]),
+    ("The fire killed between 50 and 60 people.", [("killed", 50), ("killed", 60)]),
+    ("Between 2001 and 2003 people were killed.", []),
+    ("Rebels who took part in a 1994 massacre were killed.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])
@@ -915,6 +920,12 @@ def test_a_number_a_source_repeats_is_one_quantity_and_its_revision_goes_with_it
                  "The storm killed 790 people in Peru, down from an earlier estimate of 900.")
     rows = {v.value: r for r in led.rows for v in r.values}
     assert rows[800] is rows[900] is rows[790] and rows[300] is not rows[900]
+
+
+def test_both_ends_of_a_range_carry_its_hedge(nlp):
+    for text in ("Between 50 and 60 people were killed.", "The fire killed between 50 and 60 people."):
+        assert [(r.value, r.hedge and r.hedge.words) for r in readings(parse(nlp, text), load_words())] == [
+            (50, "between"), (60, "between")]
 
 
 def test_around_a_place_is_where_it_happened(nlp):

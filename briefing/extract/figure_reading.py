@@ -243,6 +243,9 @@ class _Sentence:
                 above = t.head(h)
                 if above is None:
                     return None, "", negated
+                if prep in v.range_preps and t[above].pos in VERBAL:
+                    # "killed between 50 and 60 people": the range is what the verb acts on
+                    return above, "patient" if not list(t.children(above, "dobj")) else "prep", negated
                 if prep in v.inclusive_preps and t[above].pos in VERBAL:
                     # "31 people were killed in the bombing, including 12 children": a part of what
                     # the verb counts, in the role its counted noun has

@@ -91,6 +91,7 @@ class Words:
     other_event: frozenset[str]
     time_back: frozenset[str]
     trial_words: frozenset[str]
+    range_preps: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -241,6 +242,7 @@ def load_words(path: Path = FIGURES) -> Words:
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
         trial_words=_set(grammar.get("trial_words", ())),
+        range_preps=_set(grammar.get("range_preps", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},

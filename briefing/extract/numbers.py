@@ -111,6 +111,15 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         return not any(w in vocab.measure_units for w in words + [tree.lemma(i) for i in phrase])
     if any(tree[i].ent_type != "DATE" for i in phrase) or _looks_like_year(tree, head, vocab):
         return False
+    # "between 50 and 60 people": a number on a noun that is no part of the date counts it
+    first = tree.head(head) if tree[head].dep == "conj" and tree.head(head) is not None else head
+    owner = tree.head(first)
+    low, high = vocab.years
+    year = any(tree[i].text.isdigit() and len(tree[i].text) == 4 and low <= int(tree[i].text) <= high
+               for i in (first, head))
+    if tree[first].dep == "nummod" and owner is not None and tree[owner].pos == "NOUN" \
+            and tree[owner].ent_type != "DATE" and not year:
+        return True
     if len(phrase) == 1 and re.fullmatch(r"\d{1,3}(,\d{3})+", tree[head].text):
         return True  # "30,000" is no date, whatever the recogniser says
     if tree[head].text.isdigit() and len(tree[head].text) == 4:
@@ -183,6 +192,16 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
         if all(owners & set(tree.ancestors(i)) for i in span) or \
                 (tree.head(head) in span and tree[head].dep == "pobj"):  # "is over 120,000"
             return hedge, tuple(span)
+    # "between 50 and 60": both numbers of a range share its hedge, whether the range word opens
+    # the first number or governs their noun ("killed between 50 and 60 people")
+    opener = tree.head(head) if tree[head].dep == "conj" and tree.head(head) is not None else head
+    noun = tree.head(opener)
+    words = {tree.lower(opener - 1)} if opener > 0 else set()
+    if noun is not None and tree[noun].dep == "pobj" and tree.head(noun) is not None:
+        words.add(tree.lower(tree.head(noun)))
+    ranged = next((h for h in vocab.hedges if h.words in words & vocab.range_preps), None)
+    if ranged is not None:
+        return ranged, ()
     # "the toll passed 5,000", "is nearing 150,000": the verb right before its object bounds it
     verb = first - 1
     if verb >= 0 and tree.head(head) == verb and tree[head].dep == "dobj" and tree.lemma(verb) in vocab.hedge_verbs:
