@@ -928,6 +928,13 @@ def test_both_ends_of_a_range_carry_its_hedge(nlp):
             (50, "between"), (60, "between")]
 
 
+def test_a_number_with_only_a_degree_after_it_is_some_of_the_count_before_it(nlp):
+    for text, whole in (("Officials said 19 men were wounded, eight seriously, and 26 others were missing.", 19),
+                        ("The blast injured 40 people, six critically.", 40)):
+        found = [(r.kind, r.value, r.subset) for r in readings(parse(nlp, text), load_words()) if r.kind == "injured"]
+        assert found == [("injured", whole, False), ("injured", found[1][1], True)] and found[1][1] < whole
+
+
 def test_around_a_place_is_where_it_happened(nlp):
     (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
     assert [p.key for p in r.places] == ["lima"]

@@ -556,7 +556,7 @@ class _Sentence:
             out.append(read)
             verbs[len(out) - 1] = gov
         out = self.shared_places(out, verbs)
-        extra = self.gapped(found, resolved, out)
+        extra = self.gapped(found, resolved, out) + self.graded(found, resolved, out, verbs)
         # "in Indonesia, 80,000 died; in Sri Lanka, 30,000": a place the list gave its own number is not the first's
         taken = {p.key for r in extra for p in r.places}
         if taken:
@@ -621,6 +621,24 @@ class _Sentence:
                 continue
             place = Place(self.where.aliases.place(m.text), surface(m.text))
             extra.append(replace(before[0], value=num.value, hedge=num.hedge, places=(place,)))
+        return extra
+
+    def graded(self, found: list[Number], resolved: dict, out: list[Reading],
+               verbs: dict[int, int | None]) -> list[Reading]:
+        """A number with only a degree after it is some of the count before it: "19 men were
+        wounded, eight seriously", "injured 40 people, six critically"."""
+        t, extra = self.t, []
+        for num in found:
+            head = t.head(num.head)
+            if num.head in resolved or head is None \
+                    or not any(t.lower(a) in self.v.degree_adverbs for a in t.children(num.head, "advmod")):
+                continue
+            # the count whose verb or noun the number hangs on
+            whole = next((r for i, r in enumerate(out) if r.value > num.value and not r.subset
+                          and (head == verbs.get(i) or t.lemma(head) == r.noun)), None)
+            if whole is not None:
+                extra.append(replace(whole, value=num.value, hedge=num.hedge, subset=True,
+                                     detail=" ".join(t.lower(a) for a in t.children(num.head, "advmod"))))
         return extra
 
     def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,

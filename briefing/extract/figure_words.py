@@ -92,6 +92,7 @@ class Words:
     time_back: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
+    degree_adverbs: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -243,6 +244,7 @@ def load_words(path: Path = FIGURES) -> Words:
         time_back=_set(grammar.get("time_back", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
+        degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
