@@ -211,6 +211,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The fire killed between 50 and 60 people.", [("killed", 50), ("killed", 60)]),
     ("Between 2001 and 2003 people were killed.", []),
     ("Rebels who took part in a 1994 massacre were killed.", []),
+    # a bare number counts the objects a count before it counted, when the kind counts objects
+    ("Some 40 houses were damaged and 12 destroyed.", [("destroyed", 12)]),
+    ("The storm damaged 40 houses and destroyed 12.", [("destroyed", 12)]),
+    ("Police found 20 cars and burned 12 people.", [("injured", 12)]),
+    # care for what hurts people: smoke inhalation, cuts
+    ("The hospital treated 65 people for smoke inhalation.", [("injured", 65)]),
+    ("The hospital treated 65 people for dehydration.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

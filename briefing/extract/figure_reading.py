@@ -350,7 +350,11 @@ class _Sentence:
         # "to release 750 Palestinians jailed for attacks": the verb that acts on the noun may cancel
         # the kind a participle on it gives
         over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None else set()
+        # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
+        counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
+            if t[noun].pos == "NUM" else set()
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
+            borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or bool(through & kind.verbs) \
@@ -364,10 +368,10 @@ class _Sentence:
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
                 or bool(result & kind.results)
-            if not (listed or by_gov) or (kind.objects and not terms & kind.objects) \
+            if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
-            return kind, listed[0] if listed else t.lemma(noun)
+            return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         return None
 
     def stated(self, gov: int | None, rel: str) -> set[str]:
@@ -520,7 +524,9 @@ class _Sentence:
                     and t.lemma(gov) not in COPULAS and gov != self.governor(noun)[0] \
                     and not self.kind(num.head, gov, rel):
                 continue  # "Police rescued 40, and recovered 59 bodies": 40 are not bodies
-            if noun == num.head and not same or noun == num.head and t[noun].pos == "NUM":
+            borrowed = next((j for j in range(noun) if t[noun].pos == "NUM" and kind.objects
+                             and t.lemma(j) == term and t[j].pos == "NOUN"), None)
+            if borrowed is None and (noun == num.head and not same or noun == num.head and t[noun].pos == "NUM"):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value:
                 continue
@@ -549,6 +555,9 @@ class _Sentence:
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                 subset=(partitive and not of_whole) or others or included or with_some)
+            if borrowed is not None:  # "40 houses were damaged and 12 destroyed": the houses' word
+                counts = {j for c in t.children(borrowed, "nummod") for j in t.subtree(c)}
+                read = replace(read, phrase=self.noun_phrase(borrowed, counts))
             if term in self.v.tally_nouns:  # "160 times" counts what the kind is named for: attacks
                 read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where
