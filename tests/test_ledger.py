@@ -218,6 +218,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # care for what hurts people: smoke inhalation, cuts
     ("The hospital treated 65 people for smoke inhalation.", [("injured", 65)]),
     ("The hospital treated 65 people for dehydration.", []),
+    # an event's toll is the death toll
+    ("The government put the flood toll at 61 on Wednesday.", [("killed", 61)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])
@@ -940,6 +942,21 @@ def test_a_number_with_only_a_degree_after_it_is_some_of_the_count_before_it(nlp
                         ("The blast injured 40 people, six critically.", 40)):
         found = [(r.kind, r.value, r.subset) for r in readings(parse(nlp, text), load_words()) if r.kind == "injured"]
         assert found == [("injured", whole, False), ("injured", found[1][1], True)] and found[1][1] < whole
+
+
+def test_the_town_of_a_name_is_that_place(nlp):
+    (r,) = readings(parse(nlp, "In the town of Piura alone, 15 people died."), load_words())
+    assert [p.key for p in r.places] == ["piura"]
+    (r,) = readings(parse(nlp, "Floods killed 30 people in the city of the dead."), load_words())
+    assert r.places == ()
+
+
+def test_one_place_s_tolls_under_the_country_s_are_one_part(nlp):
+    led = ledger(nlp, "Floods in Peru have killed at least 40 people. In the town of Piura alone, 15 people died.",
+                 "The death toll from floods in Peru rose to 58. Most of the dead were in Piura, where 19 people were killed.",
+                 published=("2024-03-04", "2024-03-05"))
+    (part,) = [r for r in led.rows if r.part_of]
+    assert sorted(v.value for v in part.values) == [15, 19]
 
 
 def test_around_a_place_is_where_it_happened(nlp):

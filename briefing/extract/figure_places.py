@@ -78,6 +78,9 @@ class Locator:
                 m = t.mention(named[0])
                 name = surface(t.text(t.subtree(named[0])[0], j))
                 out.append(Place(self.aliases.place(m.text if m else name), name))
+            elif (m := self.name_after_of(j)) is not None:
+                # "the town of Piura", "the province of Sindh": the place noun's name after "of"
+                out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
             elif t.lemma(j) in v.wide_nouns and not t[j].ent_type:
                 # "across the region", "worldwide": the story's whole, no one place
                 out.append(Place(t.lemma(j), t.text(t.subtree(j)[0], j), wide=True))
@@ -87,6 +90,14 @@ class Locator:
                 if found:
                     out.append(found)
         return out
+
+    def name_after_of(self, j: int):
+        """The named place after "of" on a place noun ("the town of Piura"), if there is one."""
+        t, v = self.t, self.v
+        if t[j].pos != "NOUN" or t.lemma(j) not in v.place_nouns:
+            return None
+        names = [t.mention(o) for p in t.children(j, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+        return next((m for m in names if m is not None and m.label in v.place_labels), None)
 
     def named_place(self, i: int) -> list[Place]:
         """Token i as a place, when it is a named one: "Honduras reported ..."."""

@@ -279,7 +279,9 @@ class _Sentence:
                 terms.add(t.lemma(c))
         if lemma in v.quantity_nouns:  # "the injured toll"
             terms |= {t.lower(c) for c in t.children(n, "amod")}
-        if not compounds and lemma in v.bare_quantity and not any(t[c].dep == "amod" and (
+        # "the flood toll", "the quake toll": an event's toll is still the bare toll
+        said = [c for c in compounds if t.lemma(c) not in (v.events or {})]
+        if not said and lemma in v.bare_quantity and not any(t[c].dep == "amod" and (
                 t.lower(c) in {w for k in v.kinds for w in k.nouns | k.states}) for c in t.children(n)):
             terms.add(v.bare_quantity[lemma])  # "the toll rose to 120,000"
         return terms

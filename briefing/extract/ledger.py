@@ -489,8 +489,9 @@ class _Resolver:
             # one part: the same number of the same group, or the same qualifier ("in intensive care")
             # (nouns the lexicon does not know tell no group apart: "five foreigners", "five foreign guests")
             alike = group not in self.known and row.group not in self.known and row.holds(r.value)
+            # (or the same place's toll: "15 died in Piura", later "19 were killed in Piura")
             if row.parent == parent and row.kind == r.kind and (row.group == group or alike) and (
-                    row.holds(r.value)
+                    row.holds(r.value) or bool(row.places) and row.places == _keys(r) and not r.subset
                     or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
                 row.members.append(r)
                 row.qualifier |= qualifier
