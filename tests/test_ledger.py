@@ -220,6 +220,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The hospital treated 65 people for dehydration.", []),
     # an event's toll is the death toll
     ("The government put the flood toll at 61 on Wednesday.", [("killed", 61)]),
+    # what an attack was on counts targets; people are never targets
+    ("The shelling of three villages continued.", [("targets", 3)]),
+    ("The attack of 20 gunmen was repelled.", []),
+    ("The bombing of 12 Americans was condemned.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

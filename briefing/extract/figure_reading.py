@@ -371,6 +371,7 @@ class _Sentence:
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
                 or bool(result & kind.results)
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
+                    or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)

@@ -39,6 +39,7 @@ class Kind:
     care_verbs: frozenset[str] = frozenset()  # "treated": counted unless it is for something not of the kind
     not_verbs: frozenset[str] = frozenset()  # "freed 250 prisoners", "soldiers found guilty": not of the kind
     results: frozenset[str] = frozenset()  # "beaten to death", "froze to death": what any verb led to
+    people: bool = True  # False: a count of people is never this kind ("the attack of 20 gunmen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,11 @@ class Words:
         """Of two compatible event classes, the one that says more."""
         return b if a is None or b in (self.broad_events or {}).get(a, ()) else a
 
+    def names_people(self, terms: set[str]) -> bool:
+        """Do these counted nouns name people ("gunmen", "civilians", "people")?"""
+        people = {n for g in self.groups for n in g.nouns} | self.generic
+        return bool(terms & people) or any(n.endswith("s") and n[:-1] in people for n in terms)
+
     def group(self, noun: str) -> Group | None:
         """The group a counted noun ("service member", "soldier") belongs to."""
         noun = noun.lower()
@@ -192,6 +198,7 @@ def load_words(path: Path = FIGURES) -> Words:
             care_verbs=_set(k.get("care_verbs", ())),
             not_verbs=_set(k.get("not_verbs", ())),
             results=_set(k.get("results", ())),
+            people=bool(k.get("people", True)),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
