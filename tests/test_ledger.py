@@ -224,6 +224,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The shelling of three villages continued.", [("targets", 3)]),
     ("The attack of 20 gunmen was repelled.", []),
     ("The bombing of 12 Americans was condemned.", []),
+    # a count joined to one state has the state right after it, not the first one
+    ("The clashes left 9 protesters dead and more than 100 injured.", [("killed", 9), ("injured", 100)]),
+    ("The storm left 30 people dead and 2,000 homeless.", [("killed", 30), ("displaced", 2000)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

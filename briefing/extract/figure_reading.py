@@ -286,8 +286,9 @@ class _Sentence:
             terms.add(v.bare_quantity[lemma])  # "the toll rose to 120,000"
         return terms
 
-    def kind(self, noun: int, gov: int | None, rel: str) -> tuple[Kind, str] | None:
-        """The first kind the noun or its governor signals, and the noun as the vocabulary lists it."""
+    def kind(self, noun: int, gov: int | None, rel: str, at: int | None = None) -> tuple[Kind, str] | None:
+        """The first kind the noun or its governor signals, and the noun as the vocabulary lists it
+        (`at`: the number, when it stands apart from the noun it counts)."""
         t = self.t
         terms = self.noun_terms(noun)
         g = t.lemma(gov) if gov is not None else ""
@@ -320,6 +321,16 @@ class _Sentence:
                    for o in t.children(p, "pobj")} if gov is not None and g in self.v.holding_verbs else set()
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
+        # "left 9 dead and more than 100 injured", "30 dead and 2,000 homeless": a count joined to
+        # one state has the one right after it
+        at = noun if at is None else at
+        after = t.subtree(at)[-1] + 1
+        own_state = self.describer(at) if t[at].pos == "NUM" else None
+        if own_state is None and t[at].dep == "conj" and gov is not None and after < len(t) \
+                and t.head(after) == gov and t[after].dep in ("oprd", "acomp"):
+            own_state = after
+        if own_state is not None and t[at].dep == "conj":
+            stated = {t.lemma(own_state), t.lower(own_state)}
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
         # "the number of people killed rose to 200,000": a participle on the noun says what happened
@@ -480,7 +491,7 @@ class _Sentence:
                     if not self.kind(noun, *self.governor(role)[:2]):
                         continue
             gov, rel, negated = self.governor(role)
-            kinded, earlier = self.kind(noun, gov, rel), None
+            kinded, earlier = self.kind(noun, gov, rel, at=num.head), None
             if kinded is None and partitive and (gov is None or t[gov].pos != "VERB" or t.lemma(gov) in COPULAS):
                 # the whole's own kind: "of the 162 people who suffered injuries, 57 were ..."; not
                 # when the part does something else ("one of four foreigners beheaded claimed ...")
