@@ -426,7 +426,10 @@ class _Sentence:
         own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
         if t.lemma(gov) in v.counting_verbs:
             return False  # "the province alone may have 80,000 dead": a hedged count, not a threat
+        # "may have died" guesses at what happened: a hedged toll, not an unreal one
+        perfect = any(t.lemma(c) == "have" for c in t.children(gov, "aux"))
         return event and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
+                             and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
 
     # -- how the figure is labelled ----------------------------------------
@@ -466,7 +469,9 @@ class _Sentence:
                    and t.head(n.head) in heads and n.tokens[0] - t.head(n.head) <= 2}  # not "18 were killed and 40 taken"
         for num in sorted(found, key=lambda n: n.head in ranged):
             noun, same = direct[num.head], True
-            if num.head in ranged and ranged[num.head] in resolved:
+            if num.head in ranged and ranged[num.head] not in resolved:
+                continue  # the second end of a range counts what the first does: here nothing
+            if num.head in ranged:
                 noun, role, same = resolved[ranged[num.head]]
                 gov, rel, negated = self.governor(role)
                 kinded = self.kind(noun, gov, rel)
@@ -981,6 +986,11 @@ class _Sentence:
                     of = [o for p in t.children(subj, "prep") if t.lower(p) in v.of_preps
                           for o in t.children(p, "pobj", "pcomp")]
                     return (of[0] if of else subj), True
+            # "total casualties were between 50 and 100": what the copula's subject names, even a
+            # noun of no kind, never another count's noun
+            subjects = list(t.children(gov, "nsubj"))
+            if t[num.head].dep == "attr" and t.lemma(gov) in COPULAS and subjects and t[subjects[0]].pos == "NOUN":
+                return subjects[0], True
         head = t.head(num.head)
         if t[num.head].dep == "conj" and head is not None:
             if head in {noun for n, noun in direct.items() if noun != n}:

@@ -94,6 +94,7 @@ class Words:
     trial_words: frozenset[str]
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
+    epistemic: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -252,6 +253,7 @@ def load_words(path: Path = FIGURES) -> Words:
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
+        epistemic=_set(grammar.get("epistemic", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
