@@ -977,3 +977,10 @@ def test_one_place_s_tolls_under_the_country_s_are_one_part(nlp):
 def test_around_a_place_is_where_it_happened(nlp):
     (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
     assert [p.key for p in r.places] == ["lima"]
+
+
+def test_a_place_s_toll_of_another_event_is_no_part_of_the_country_s(nlp):
+    led = ledger(nlp, "Floods in Peru have killed at least 40 people. A day earlier, a landslide in Cusco killed seven people.")
+    assert not any(r.part_of for r in led.rows) and len(led.rows) == 2
+    led = ledger(nlp, "Floods in Peru have killed at least 40 people. In Cusco, seven people died.")
+    assert len([r for r in led.rows if r.part_of]) == 1

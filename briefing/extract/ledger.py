@@ -389,7 +389,8 @@ class _Resolver:
         for row in rows:
             # "in Marrakesh alone, 40 died" under "300 killed in Morocco"
             inside = {self.country(p) for p in row.places}
-            if not row.places or None in inside or len(inside) != 1 or any(country_of(p) for p in row.places):
+            if not row.places or None in inside or len(inside) != 1 or any(country_of(p) for p in row.places) \
+                    or any(m.another_event for m in row.members):  # "a day earlier, a landslide in Cusco"
                 continue
             country = next(iter(inside))
             whole = [other for other in rows if other is not row and other.parent is None and other.kind == row.kind
