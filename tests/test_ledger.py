@@ -974,6 +974,15 @@ def test_one_place_s_tolls_under_the_country_s_are_one_part(nlp):
     assert sorted(v.value for v in part.values) == [15, 19]
 
 
+def test_who_a_part_is_said_to_be_names_it(nlp):
+    (part,) = [r for r in readings(parse(nlp, "Five of the dead were children."), load_words())]
+    assert (part.kind, part.subset, part.noun) == ("killed", True, "child")
+    led = ledger(nlp, "The bomb killed 27 people. Five of the dead were children.",
+                 "The bomb killed 27 people, including five children.")
+    (row,) = [r for r in led.rows if r.part_of]
+    assert row.values[0].sources == ("S1", "S2")
+
+
 def test_around_a_place_is_where_it_happened(nlp):
     (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
     assert [p.key for p in r.places] == ["lima"]

@@ -574,6 +574,10 @@ class _Sentence:
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
                                 subset=(partitive and not of_whole) or others or included or with_some)
+            said_to_be = [a for a in t.children(gov, "attr") if t[a].pos == "NOUN" and a > num.head] \
+                if partitive and gov is not None and t.lemma(gov) in COPULAS else []
+            if said_to_be:  # "five of the dead were children": who the part is
+                read = replace(read, noun=t.lemma(said_to_be[0]), phrase=self.noun_phrase(said_to_be[0], set()))
             if borrowed is not None:  # "40 houses were damaged and 12 destroyed": the houses' word
                 counts = {j for c in t.children(borrowed, "nummod") for j in t.subtree(c)}
                 read = replace(read, phrase=self.noun_phrase(borrowed, counts))
