@@ -235,6 +235,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least one of his aides may have died in the raid, and total casualties were between 50 and 100.",
      [("killed", 1)]),
     ("Deaths were 300.", [("killed", 300)]),
+    # "more" after a number says how many, not what they are
+    ("The Pentagon said it would send about 3,000 more troops to the region.", [("troops", 3000)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

@@ -105,6 +105,8 @@ class _Sentence:
         if h is not None and h > i and t[i].dep == "nsubj" and not t.children(h, "aux", "auxpass"):
             candidates.append(h)
         for c in candidates:
+            if t.lower(c) in v.label_skip:
+                continue  # "3,000 more troops": "more" says how many, not what they are
             if t[c].pos == "ADJ" or (t[c].tag in ("VBN", "VBG") and (t.lemma(c) in events or t.lower(c) in events)):
                 return c
         return None
