@@ -237,6 +237,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Deaths were 300.", [("killed", 300)]),
     # "more" after a number says how many, not what they are
     ("The Pentagon said it would send about 3,000 more troops to the region.", [("troops", 3000)]),
+    ("The number of dead has climbed to 1,200, with another 3,400 hurt.", [("killed", 1200), ("injured", 3400)]),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])
