@@ -986,6 +986,15 @@ def test_who_a_part_is_said_to_be_names_it(nlp):
     assert row.values[0].sources == ("S1", "S2")
 
 
+def test_bringing_the_total_to_a_number_is_the_running_total_of_what_the_sentence_counted(nlp):
+    found = readings(parse(nlp, "A further 15 bodies were recovered on Sunday, taking the total to 96."), load_words())
+    assert [(r.value, r.subset, r.increment, r.qualifier) for r in found] == [
+        (15, True, True, found[0].qualifier), (96, True, False, found[0].qualifier)]
+    found = readings(parse(nlp, "The strike killed 12 people, bringing the total to 40."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [("killed", 12, False), ("killed", 40, False)]
+    assert readings(parse(nlp, "The total was 40."), load_words()) == []
+
+
 def test_around_a_place_is_where_it_happened(nlp):
     (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
     assert [p.key for p in r.places] == ["lima"]

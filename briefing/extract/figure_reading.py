@@ -538,6 +538,13 @@ class _Sentence:
                 if said_of is None or t[said_of].pos not in ("NOUN", "PROPN"):
                     said_of = max(before)  # "173 people were injured, 20 of them severely": some of those
                 kinded, noun, partitive = (counted[max(before)], t.lemma(said_of)), said_of, True
+            totalled = None
+            if kinded is None and t.lemma(noun) in self.v.quantity_nouns and not list(t.children(noun, "prep")) \
+                    and noun != num.head and out and self.v.kind(out[-1].kind) is not None:
+                # "identified another 22 of the bodies, bringing the total to 40": the running total
+                # of what the sentence just counted
+                totalled = out[-1]
+                kinded = (self.v.kind(totalled.kind), totalled.noun)
             if kinded is None:
                 continue
             kind, term = kinded
@@ -580,6 +587,9 @@ class _Sentence:
                 if partitive and gov is not None and t.lemma(gov) in COPULAS else []
             if said_to_be:  # "five of the dead were children": who the part is
                 read = replace(read, noun=t.lemma(said_to_be[0]), phrase=self.noun_phrase(said_to_be[0], set()))
+            if totalled is not None:
+                read = replace(read, noun=totalled.noun, phrase=totalled.phrase, qualifier=totalled.qualifier,
+                               subset=totalled.subset, increment=False, places=totalled.places or read.places)
             if borrowed is not None:  # "40 houses were damaged and 12 destroyed": the houses' word
                 counts = {j for c in t.children(borrowed, "nummod") for j in t.subtree(c)}
                 read = replace(read, phrase=self.noun_phrase(borrowed, counts))
