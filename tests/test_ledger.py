@@ -995,6 +995,12 @@ def test_bringing_the_total_to_a_number_is_the_running_total_of_what_the_sentenc
     assert readings(parse(nlp, "The total was 40."), load_words()) == []
 
 
+def test_people_released_from_hospital_are_some_of_the_injured(nlp):
+    found = readings(parse(nlp, "Officials said 49 people were released from hospital."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [("injured", 49, True)]
+    assert readings(parse(nlp, "Police released 20 protesters from custody."), load_words()) == []
+
+
 def test_around_a_place_is_where_it_happened(nlp):
     (r,) = readings(parse(nlp, "About 100 victims had been buried around Lima."), load_words())
     assert [p.key for p in r.places] == ["lima"]

@@ -699,7 +699,7 @@ class _Sentence:
         qualifier = tuple(sorted({*qualifier, *found_so_far}))
         # "500 victims have been treated in Florida": those cared for somewhere, a part of the toll
         cared_elsewhere = gov is not None and any(t.lemma(gov) in k.care_verbs for k in self.v.kinds) \
-            and bool(self.where.places_from(gov))
+            and bool(self.where.places_from(gov)) or gov is not None and t.lemma(gov) in self.v.leaving_verbs
         return Reading(
             kind=kind,
             value=num.value,

@@ -95,6 +95,7 @@ class Words:
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
     epistemic: frozenset[str]
+    leaving_verbs: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -254,6 +255,7 @@ def load_words(path: Path = FIGURES) -> Words:
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         epistemic=_set(grammar.get("epistemic", ())),
+        leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
