@@ -238,6 +238,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # "more" after a number says how many, not what they are
     ("The Pentagon said it would send about 3,000 more troops to the region.", [("troops", 3000)]),
     ("The number of dead has climbed to 1,200, with another 3,400 hurt.", [("killed", 1200), ("injured", 3400)]),
+    # people aboard a missing craft are missing
+    ("Grave fears were held for the safety of the nine crew on the missing cutter.", [("missing", 9)]),
+    ("The 12 passengers on the missing plane were Canadians.", [("missing", 12)]),
+    ("The 300 passengers on the ferry were safe.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
 ])

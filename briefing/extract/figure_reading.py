@@ -314,6 +314,12 @@ class _Sentence:
         marked = {w for c in t.children(noun, "amod")
                   if t[c].pos == "ADJ" or t[c].tag == "VBN" or t[c].tag == "VBG" and counted_here
                   for w in (t.lower(c), t.lemma(c))}
+        # "the nine crew on the missing cutter": the state of the craft they are aboard
+        # (the parser may hang "on the cutter" on the noun "the nine crew" is "of")
+        holders = [noun] + ([t.head(t.head(noun))] if t[noun].dep == "pobj" and t.lower(t.head(noun)) in self.v.of_preps
+                            and t.head(t.head(noun)) is not None else [])
+        aboard = {t.lower(a) for h in holders for p in t.children(h, "prep") if t.lower(p) in self.v.aboard_preps
+                  for o in t.children(p, "pobj") for a in t.children(o, "amod")}
         # "17 confirmed dead", "30 feared dead", "five reported missing": the state a participle on
         # the count gives it
         marked |= {t.lower(x) for c in t.children(noun, "acl") if t[c].tag == "VBN"
@@ -382,7 +388,7 @@ class _Sentence:
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
-                or bool(result & kind.results)
+                or bool(result & kind.results) or bool(aboard & kind.aboard_states)
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:

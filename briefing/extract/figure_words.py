@@ -40,6 +40,7 @@ class Kind:
     not_verbs: frozenset[str] = frozenset()  # "freed 250 prisoners", "soldiers found guilty": not of the kind
     results: frozenset[str] = frozenset()  # "beaten to death", "froze to death": what any verb led to
     people: bool = True  # False: a count of people is never this kind ("the attack of 20 gunmen")
+    aboard_states: frozenset[str] = frozenset()  # "the nine crew on the missing cutter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class Words:
     degree_adverbs: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
+    aboard_preps: frozenset[str]
     inclusive_preps: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -201,6 +203,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_verbs=_set(k.get("not_verbs", ())),
             results=_set(k.get("results", ())),
             people=bool(k.get("people", True)),
+            aboard_states=_set(k.get("aboard_states", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -256,6 +259,7 @@ def load_words(path: Path = FIGURES) -> Words:
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
+        aboard_preps=_set(grammar.get("aboard_preps", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
