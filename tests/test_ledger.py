@@ -1015,3 +1015,15 @@ def test_a_place_s_toll_of_another_event_is_no_part_of_the_country_s(nlp):
     assert not any(r.part_of for r in led.rows) and len(led.rows) == 2
     led = ledger(nlp, "Floods in Peru have killed at least 40 people. In Cusco, seven people died.")
     assert len([r for r in led.rows if r.part_of]) == 1
+
+
+def test_the_same_people_named_by_a_part_group_or_a_noun_of_no_group_are_one_count(nlp):
+    led = ledger(nlp, "Fifteen British Royal Navy personnel have been detained by Iranian guards in the Gulf.",
+                 "Iranian guards detained 15 British sailors on Friday.",
+                 "The 15 British citizens were detained by Iranian guards.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2", "S3")
+    # a part of the group with another number stays a part
+    led = ledger(nlp, "Fifteen British Royal Navy personnel have been detained by Iranian guards in the Gulf.",
+                 "Iranian guards detained 15 British personnel, eight of them sailors.")
+    assert len([r for r in led.rows if r.part_of]) == 1

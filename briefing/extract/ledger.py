@@ -223,8 +223,10 @@ class _Resolver:
     def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
         setting them apart: the same number of them is the same toll."""
-        return group not in self.known and row.group not in self.known \
-            and row.holds(r.value)
+        # (or of a group it knows, when both name the same people: "15 British citizens" and
+        # "15 British sailors")
+        same_people = self.nation(r) is not None and self.nation(r) == row.nation
+        return group not in self.known and (row.group not in self.known or same_people) and row.holds(r.value)
 
     def widest(self, rows: list[_Row]) -> list[_Row]:
         """The row whose places hold the countries of all the others, if one does."""
@@ -408,7 +410,14 @@ class _Resolver:
         for row in rows:
             g = named.get(row.group or "")
             if g and g.part_of and (row.kind, g.part_of, row.era) in by_group:
-                row.parent = by_group[(row.kind, g.part_of, row.era)]
+                whole = rows[by_group[(row.kind, g.part_of, row.era)]]
+                if {m.value for m in row.members} == {m.value for m in whole.members}:
+                    # all of the whole: "15 British sailors" are the "15 Royal Navy personnel"
+                    whole.members.extend(row.members)
+                    whole.nation = whole.nation or row.nation
+                    row.members = []
+                else:
+                    row.parent = by_group[(row.kind, g.part_of, row.era)]
         for row in list(rows):
             if row.parent is not None:
                 continue
