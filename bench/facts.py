@@ -69,6 +69,10 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 7, held out until scored once (M005, M002, d30003t, d31013t, d30022t, d30059t)": (
         ["M005", "M002", "d30003t", "d31013t", "d30022t", "d30059t"],
         ["M005", "M002", "d30003t", "d31013t", "d30022t", "d30059t"]),
+    "Held out (d31001t, d31008t, d30017t, d30011t, d31050t, d30008t)": (
+        ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"],
+        ["unscored/d31001t", "unscored/d31008t", "unscored/d30017t", "unscored/d30011t", "unscored/d31050t",
+         "unscored/d30008t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
