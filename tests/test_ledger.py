@@ -237,6 +237,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Deaths were 300.", [("killed", 300)]),
     # "more" after a number says how many, not what they are
     ("The Pentagon said it would send about 3,000 more troops to the region.", [("troops", 3000)]),
+    # "two dozen" whichever way the parser hangs "dozen"
+    ("Police have harassed and briefly detained more than two dozen members, but until now the government "
+     "had not leveled such allegations.", [("arrested", 24)]),
     ("The number of dead has climbed to 1,200, with another 3,400 hurt.", [("killed", 1200), ("injured", 3400)]),
     # people aboard a missing craft are missing
     ("Grave fears were held for the safety of the nine crew on the missing cutter.", [("missing", 9)]),

@@ -81,7 +81,8 @@ def _scaled(tree: Tree, head: int, vocab: Words) -> list[int]:
     """Scale words right after a number that the parser hung on it: "two dozen", where "dozen"
     modifies "two" instead of heading the phrase."""
     out, j = [], head + 1
-    while j < len(tree) and tree.lower(j) in vocab.scales and tree.head(j) == head:
+    # (or on the noun they both count: "two dozen members" with "two" and "dozen" side by side)
+    while j < len(tree) and tree.lower(j) in vocab.scales and tree.head(j) in (head, tree.head(head)):
         out.append(j)
         j += 1
     return out
@@ -218,6 +219,8 @@ def _phrases(tree: Tree, vocab: Words):
         if h is not None and _is_numeric(tree, h, vocab) and tree[i].dep in ("compound", "nummod", "quantmod", "punct") \
                 and (i in _phrase(tree, h, vocab) or i in _scaled(tree, h, vocab)):
             continue  # a part of a longer phrase: "two" in "two hundred"; not "580,000" in "580,000 to 569,000"
+        if tree.lower(i) in vocab.scales and i > 0 and _is_numeric(tree, i - 1, vocab) and i in _scaled(tree, i - 1, vocab):
+            continue  # "dozen" after "two", both hung on the noun they count
         phrase = _phrase(tree, i, vocab)
         if not phrase or phrase[-1] != i:
             continue
