@@ -16,6 +16,7 @@ from ..model import Citation, Sentence
 from .figure_words import Hedge, Kind, Words
 from .countries import country_of
 from .entities import surface
+from .figure_context import COPULAS, VERBAL, Context
 from .figure_places import Aliases, Locator, Place
 from .numbers import Number, amounts, bare_numbers, numbers
 from .parse_tree import Tree
@@ -23,9 +24,6 @@ from .parse_tree import Tree
 PATIENT = frozenset({"patient", "acl"})
 # Dependencies under which a number with no noun of its own stands for one.
 ELLIPTIC = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "oprd", "dative"})
-VERBAL = frozenset({"VERB", "AUX"})
-# Verbs that only link a number to what is said of it: "57 were in intensive care".
-COPULAS = frozenset({"be", "remain", "have", "include", "say", "stay"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +62,7 @@ class Reading:
         return f"{label} {self.when}" if self.when else label
 
 
-class _Sentence:
+class _Sentence(Context):
     """The parse of one sentence and the questions asked of it."""
 
     def __init__(self, sentence: Sentence, previous: Sequence[Sentence], vocab: Words, aliases: Aliases,
@@ -732,154 +730,6 @@ class _Sentence:
             another_event=self.another_event(kind, gov),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
         )
-
-    def another_event(self, kind: str, gov: int | None) -> bool:
-        """The event verb says it is not the event told before: "were injured in similar clashes",
-        "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said")."""
-        t = self.t
-        found = self.v.kind(kind)
-        if gov is None or found is None or t.lemma(gov) not in found.verbs | found.subject_verbs:
-            return False
-        events = self.v.events or {}
-        nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
-        marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
-                     for c in t.children(n, "amod", "det"))
-        # "a day earlier", "two days before": a time back from the one just told
-        back = any(t.lemma(a) in self.v.time_back and list(t.children(a, "npadvmod")) for a in t.children(gov, "advmod"))
-        return marked or back
-
-    def detail(self, num: Number, gov: int | None) -> str:
-        """The verb and its first complement after the number, as written: what a part of a toll is."""
-        t = self.t
-        if gov is None or t.head(gov) is None and t[gov].pos not in VERBAL:
-            return ""
-        words = [gov] if t[gov].pos in VERBAL and t.lemma(gov) not in COPULAS else []
-        after = [c for c in t.children(gov, "prep", "acomp", "advmod", "oprd") if c > num.head]
-        if after:
-            words += t.subtree(after[0])
-        if not words:
-            return ""
-        first, last = min(words), max(words)
-        if first < num.head:  # "identified another 22 of the bodies": the verb alone
-            return t[gov].text if words[0] == gov else ""
-        return t.text(first, last) if last - first < 8 else ""
-
-    def owner(self, gov: int | None) -> tuple[str, ...]:
-        """Whose troops, when the sender is the subject: "Mexico was sending 475 soldiers"."""
-        if gov is None:
-            return ()
-        return tuple(sorted({p.key for s in self.t.children(gov, "nsubj") for p in self.where.named_place(s)}))
-
-    def nearby(self) -> tuple[str, ...]:
-        """Places named as places (not "US" in "US soldiers") in this sentence and the two before;
-        not regions ("Asia"), which name no country and which the gazetteer may take for a town."""
-        labels, aliases = self.v.place_labels - self.v.wide_labels, self.where.aliases
-        out = set()
-        for s in (*self.where.previous, self.s):
-            heads = {tok.start: tok.dep for tok in s.tokens}
-            out |= {aliases.place(m.text) for m in s.mentions
-                    if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")}
-        return tuple(sorted(out))
-
-    def event(self, gov: int | None) -> str | None:
-        """The class of the event the governing verb reports: its subject, or "in the X" on it."""
-        t, events = self.t, self.v.events or {}
-        if gov is None:
-            return None
-        nodes = [gov]
-        if t[gov].dep in ("xcomp", "conj", "advcl") and t.head(gov) is not None:  # "went on to kill"
-            nodes.append(t.head(gov))
-        for n in nodes:
-            candidates = list(t.children(n, "nsubj", "agent"))
-            if t[n].dep in ("relcl", "acl") and t.head(n) is not None:  # "a drone attack that killed three"
-                candidates.insert(0, t.head(n))
-            candidates += [o for p in t.children(n, "prep") if t.lower(p) in ("in", "by", "during", "from")
-                           for o in t.children(p, "pobj")]
-            candidates += [o for a in t.children(n, "agent") for o in t.children(a, "pobj")]
-            # "killed when an airstrike hit a hospital"
-            candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
-            for c in candidates:
-                for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound")):
-                    if term in events:
-                        return events[term]
-                if t.lemma(c) in events:
-                    return events[t.lemma(c)]
-        return None
-
-    def sentence_event(self) -> str | None:
-        """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
-        t, events = self.t, self.v.events or {}
-        return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
-
-    def on_day(self, kind: str, gov: int | None) -> str | None:
-        """The date on the verb of the event itself ("were killed Friday", "22, when 14 were killed"):
-        a toll dated to another day than another toll's is another event's. A date on a verb of
-        saying or revising ("the toll rose to 67 on Saturday") dates the report, not the event."""
-        if gov is None:
-            return None
-        t = self.t
-        found = self.v.kind(kind)
-        own = found.verbs | found.subject_verbs if found else frozenset()
-        if t.lemma(gov) not in own:
-            return self.era_of(gov)
-        # "Monday's bombing killed 32": the day on the event that did it
-        events = self.v.events or {}
-        dated = [c for s in t.children(gov, "nsubj") if t.lemma(s) in events
-                 for c in t.children(s, "poss", "compound") if t[c].ent_type == "DATE"]
-        return self.era_of(gov) or self.where.when([gov]) or (self.where.date_text(dated[0]) if dated else None)
-
-    def recent_event(self) -> tuple[str, int] | None:
-        """The event the sentences just before name last: "The United States retaliated, firing
-        cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""
-        events = self.v.events or {}
-        for s in reversed(self.where.previous):
-            # a noun ("the blast"), or a verb with its particle ("shot down a passenger jet")
-            found = []
-            for t in s.tokens:
-                phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-                if t.pos == "NOUN" and t.lemma.lower() in events:
-                    found.append(events[t.lemma.lower()])
-                elif phrase in events:
-                    found.append(events[phrase])
-            if found:
-                return found[-1], s.index
-        return None
-
-    def era_of(self, gov: int | None) -> str | None:
-        """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""
-        t = self.t
-        if gov is None or t[gov].dep not in ("relcl", "advcl", "acl"):
-            return None
-        for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
-            if t[head].ent_type == "DATE":
-                return self.where.date_text(head)
-            # "a 1994 genocide in which half a million were killed"
-            dated = [c for c in t.children(head, "compound", "amod", "nummod") if t[c].ent_type == "DATE"]
-            if dated:
-                return self.where.date_text(dated[0])
-            found = self.where.when([head])
-            if found:
-                return found
-        return None
-
-    def qualifier(self, noun: int, gov: int | None) -> tuple[str, ...]:
-        """Words that single out some of a toll: "in intensive care", "identified", "still in hospital".
-
-        The lemmas of the governing word when it is no kind's own verb, and of
-        the objects of its prepositions; a reader compares parts by them.
-        """
-        t, v = self.t, self.v
-        own = {w for k in v.kinds for w in k.verbs | k.subject_verbs | k.nouns | k.states}
-        out = set()
-        for n in (noun, gov):
-            if n is None:
-                continue
-            if n == gov and t[n].pos == "VERB" and t.lemma(n) not in own and t.lemma(n) not in ("be", "remain", "have"):
-                out.add(t.lemma(n))
-            for prep in t.children(n, "prep"):  # not where or when: "in intensive care", not "on Friday"
-                out |= {t.lemma(o) for o in t.children(prep, "pobj") if t[o].pos == "NOUN" and not t[o].ent_type}
-            out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}
-        return tuple(sorted(out))
 
     def damages(self) -> list[Reading]:
         """Sums of money a damage word governs or carries: "$45 million in damage", "losses of $2 billion"."""
