@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .extract.figure_words import load_words
 from .model import Facts, ParsedSource
 
 EVENTS = Path(__file__).parent / "data" / "events.toml"
@@ -53,6 +54,27 @@ def _agreed(counts: Counter, n_sources: int) -> str | None:
     return item if n * 3 >= n_sources * 2 else None
 
 
+def _agreed_by_class(events: Sequence[Iterable[str]], n_sources: int) -> str | None:
+    """When sources name one event in different words ("bombing", "blast", "the attack"): the
+    class most of them share (the ledger's event classes, a broad "attack" covering a bombing),
+    named by its word the most sources use."""
+    vocab = load_words()
+    classes_of = vocab.events or {}
+    broad = vocab.broad_events or {}
+    per_source = []
+    for found in events:
+        words = [p.split()[-1] for p in found]
+        classes = {classes_of[w] for w in words if w in classes_of}
+        classes |= {narrow for c in classes for narrow in broad.get(c, ())}
+        per_source.append((classes, found))
+    agreed = _agreed(Counter(c for classes, _ in per_source for c in classes), n_sources)
+    if agreed is None:
+        return None
+    named = Counter(p for classes, found in per_source if agreed in classes for p in found
+                    if classes_of.get(p.split()[-1]) == agreed)
+    return max(named.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if named else None
+
+
 def default_title(facts: Facts, parsed: Sequence[ParsedSource] = ()) -> str:
     return title_of(facts, [opening_events(p) for p in parsed],
                     {m.text for p in parsed for s in p.sentences for m in s.mentions if m.label in PLACES})
@@ -65,7 +87,7 @@ def title_of(facts: Facts, events: Sequence[Iterable[str]], placed: set[str]) ->
     if n:
         phrases = Counter(p for found in events for p in found)
         # a longer phrase ("drone attack") wins over its head ("attack") when as many sources use it
-        event = _agreed(phrases, n)
+        event = _agreed(phrases, n) or _agreed_by_class(events, n)
         # the model labels one name differently sentence by sentence ("in Kharkiv" GPE, "Kharkiv said" ORG):
         # a name labelled a place anywhere is a place
         places = [c for c in cards if c.label in PLACES or placed & {c.name, *c.aliases}]

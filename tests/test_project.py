@@ -252,6 +252,17 @@ def test_sources_that_name_a_market_bombing_and_a_bombing_agree_on_the_event(tmp
     assert outputs(tmp_path / "out")[0]["title"] == "Kirkuk: bombing"
 
 
+def test_sources_that_name_one_event_in_different_words_agree_on_it(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", "The bombing at a market in Kirkuk killed 40 people on Monday."),
+                       ("b.txt", "The toll from the blast in Kirkuk rose to 52 on Tuesday."),
+                       ("c.txt", "The attack in Kirkuk killed 48 people, the ministry said.")):
+        (folder / name).write_text(text + " The governor declared three days of mourning.\n", encoding="utf-8")
+    run("build", folder, "-o", tmp_path / "out")
+    assert outputs(tmp_path / "out")[0]["title"] in ("Kirkuk: bombing", "Kirkuk: blast")
+
+
 def test_header_title_and_marking_stay_on_one_line(folder, tmp_path):
     long_title = "Kharkiv: drone attack on the central market, the investigation, the arrests and the mourning"
     short = running_title(long_title)
