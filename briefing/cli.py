@@ -8,9 +8,7 @@ from dataclasses import replace
 import click
 
 from . import __version__
-from .compose import Settings
 from .errors import BriefingError
-from .ingest import Limits
 from .summarize import DEFAULT_METHOD, METHODS
 
 
@@ -120,7 +118,9 @@ def options_from(ctx: click.Context, params: dict):
     """BuildOptions from the flags, with briefing.toml's keys where a flag was not given."""
     from click.core import ParameterSource
 
+    from .compose import Settings
     from .config import find_project, load_project
+    from .ingest import Limits
     from .pipeline import BuildOptions
     from .render import RenderOptions
 
@@ -308,6 +308,7 @@ def eval_command(gold, sources, out_dir, model, section_sentences):
     """
     import tempfile
 
+    from .compose import Settings
     from .evaluate import evaluate_sources, format_scores
     from .pipeline import BuildOptions
     from .topic_eval import evaluate_topic_sources, format_section_scores, is_topic_gold_file
