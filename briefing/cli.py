@@ -27,8 +27,8 @@ def cli():
 
 
 def render_options(command):
-    """--marking, --paper and --pdf-variant: how the outputs look (see render.RenderOptions)."""
-    from .render import PAPERS, PDF_VARIANTS
+    """--marking, --paper and --pdf-variant: how the outputs look (see outputs.RenderOptions)."""
+    from .outputs import PAPERS, PDF_VARIANTS
 
     command = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="tagged", show_default=True,
                            help="PDF flavour: tagged for screen readers; pdf/a-3b adds archival conformance, "
@@ -122,7 +122,7 @@ def options_from(ctx: click.Context, params: dict):
     from .config import find_project, load_project
     from .ingest import Limits
     from .pipeline import BuildOptions
-    from .render import RenderOptions
+    from .outputs import RenderOptions
 
     web = web_settings(params)
     sources = tuple(params["sources"]) or (() if web["feeds"] else ("seeds",))

@@ -24,7 +24,7 @@ from .errors import BriefingError
 from .ingest import Limits, check_limits, list_article_files
 from .model import Briefing, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
-from .render import OUTPUT_NAMES, RenderOptions, check_writable, default_templates
+from .outputs import OUTPUT_NAMES, RenderOptions, check_writable, default_templates
 from .documents import unread_note
 from .fetch import FetchPolicy
 from .state import STATE_DIR, BuildState, build_lock
