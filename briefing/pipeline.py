@@ -114,7 +114,8 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     for path in files:
         if sizes[path] <= options.limits.max_file_bytes:
             try:
-                contents[path] = Path(path).read_bytes()
+                with open(path, "rb") as f:  # not Path.read_bytes: a Path for each of 2,225 files is 8 ms
+                    contents[path] = f.read()
             except OSError:
                 pass  # ingest reports it
     fingerprint = _fingerprint(options, files, contents, web)
