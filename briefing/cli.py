@@ -120,7 +120,7 @@ def options_from(ctx: click.Context, params: dict):
 
     from .compose import Settings
     from .config import find_project, load_project
-    from .ingest import Limits
+    from .files import Limits
     from .pipeline import BuildOptions
     from .outputs import RenderOptions
 

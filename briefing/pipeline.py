@@ -21,7 +21,7 @@ from . import __version__
 from .analyze import analysis_identity
 from .compose import Settings
 from .errors import BriefingError
-from .ingest import Limits, check_limits, list_article_files
+from .files import Limits, check_limits, list_article_files
 from .model import Briefing, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .outputs import OUTPUT_NAMES, RenderOptions, check_writable, default_templates

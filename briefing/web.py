@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .feeds import FeedItem, NotAFeed, parse_feed
-from .ingest import Limits, _mb
+from .files import Limits, _mb
 from .fetch import FetchError, FetchPolicy, OutOfTime, check_url, is_url
 from .model import FetchedPage
 from .query import Query
