@@ -11,6 +11,7 @@ import os
 import time
 import zlib
 from dataclasses import replace
+from pathlib import Path
 
 from .analyze import analysis_identity, load_model, model_id
 from .changes import with_changes
@@ -28,7 +29,7 @@ from .pipeline import BuildOptions, BuildResult, Inputs, sha256_of
 from .state import BuildState, collector_back_after, decode_sentences, no_cycle_collection
 
 
-def build_stages(options: BuildOptions, topics, out, state: BuildState, started: float,
+def build_stages(options: BuildOptions, topics, out: Path, state: BuildState, started: float,
                  inputs: Inputs) -> BuildResult:
     """Build the briefing of `inputs` into `out` and record it in `state`."""
     with PdfRenderer() as pdf, collector_back_after():
@@ -44,7 +45,7 @@ def pdf_apart(options: BuildOptions, sizes) -> bool:
     return jobs > 1 and sum(sizes) >= PARALLEL_MIN_CHARS
 
 
-def _build(options: BuildOptions, topics, out, state: BuildState, started: float, inputs: Inputs,
+def _build(options: BuildOptions, topics, out: Path, state: BuildState, started: float, inputs: Inputs,
            pdf: PdfRenderer) -> BuildResult:
     rules = FurnitureRules.load()
     identity = source_work.work_identity(topics)
