@@ -25,17 +25,26 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.0f} KB"
 
 
-def check_limits(files: Sequence[str], limits: Limits) -> dict[str, int]:
-    """Sizes of the files; BriefingError before anything is read if the input is too large."""
-    if len(files) > limits.max_files:
-        raise BriefingError(f"{len(files):,} article files is over the limit of {limits.max_files:,}; "
-                            "name fewer folders or raise it with --max-files")
-    sizes = {}
-    for path in files:
+def article_files(paths: Sequence[str], limits: Limits) -> dict[str, int]:
+    """The article files named by `paths`, folders expanded, in a stable order, with their sizes
+    (0 for one that cannot be stat'ed: ingest says why); BriefingError before anything is read
+    if they are over `limits`. A file named twice (a link, "./a.txt" and "a.txt") is listed
+    once: a file is its device and inode, or its resolved path where it cannot be stat'ed."""
+    sizes: dict[str, int] = {}
+    seen: set = set()
+    for path in _named_files(paths):
         try:
-            sizes[path] = os.stat(path).st_size
+            st = os.stat(path)  # one stat a file tells both what it is and how large
         except OSError:
-            sizes[path] = 0  # reported when it is read
+            identity, size = os.path.realpath(path), 0
+        else:
+            identity, size = (st.st_dev, st.st_ino), st.st_size
+        if identity not in seen:
+            seen.add(identity)
+            sizes[path] = size
+    if len(sizes) > limits.max_files:
+        raise BriefingError(f"{len(sizes):,} article files is over the limit of {limits.max_files:,}; "
+                            "name fewer folders or raise it with --max-files")
     total = sum(n for n in sizes.values() if n <= limits.max_file_bytes)
     if total > limits.max_total_bytes:
         raise BriefingError(f"the articles add up to {_mb(total)}, over the {_mb(limits.max_total_bytes)} limit "
@@ -43,8 +52,8 @@ def check_limits(files: Sequence[str], limits: Limits) -> dict[str, int]:
     return sizes
 
 
-def list_article_files(paths: Sequence[str]) -> list[str]:
-    """The article files named by `paths`, folders expanded, in a stable order."""
+def _named_files(paths: Sequence[str]) -> list[str]:
+    """The article files `paths` name, folders expanded, in a stable order."""
     files: list[str] = []
     for given in paths:
         if os.path.isdir(given):
@@ -63,21 +72,4 @@ def list_article_files(paths: Sequence[str]) -> list[str]:
             raise BriefingError(f"{given}: not a file or folder")
         else:
             raise BriefingError(f"{given}: no such file or folder")
-    seen: set = set()
-    unique = []
-    for f in files:
-        real = _identity(f)
-        if real not in seen:
-            seen.add(real)
-            unique.append(f)
-    return unique
-
-
-def _identity(path: str):
-    """What makes two names one file (a link, "./a.txt" and "a.txt"): its device and inode, one
-    stat call; the resolved path where the file cannot be stat'ed (ingest then says why)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return os.path.realpath(path)
-    return (st.st_dev, st.st_ino)
+    return files

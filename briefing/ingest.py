@@ -20,7 +20,7 @@ from typing import Protocol, Sequence
 
 from .dates import parse_dateline
 from .errors import BriefingError
-from .files import Limits, _mb, check_limits, list_article_files
+from .files import Limits, _mb, article_files
 from .masthead import read_masthead
 from .model import FetchedPage, Skipped, Source
 from .pagelines import FurnitureRules, ends_like_sentence, is_headline_shaped, is_widget_shaped, reads_like_text
@@ -84,8 +84,8 @@ def read_sources(
     keep what this build reads (see `ReadKept`).
     """
     rules = rules or FurnitureRules.load()
-    files = list_article_files(paths)
-    sizes = check_limits(files, limits)
+    sizes = article_files(paths, limits)
+    files = list(sizes)
     metadata = MetadataFiles()
     sources: list[Source] = []
     skipped: list[Skipped] = []

@@ -21,7 +21,7 @@ from . import __version__
 from .analyze import analysis_identity
 from .compose import Settings
 from .errors import BriefingError
-from .files import Limits, check_limits, list_article_files
+from .files import Limits, article_files
 from .model import Briefing, Skipped
 from .readers import FOLDER_METADATA, SIDECAR_SUFFIX
 from .outputs import OUTPUT_NAMES, RenderOptions, check_writable, default_templates
@@ -108,8 +108,8 @@ def _build(options: BuildOptions, topics, out: Path, state: BuildState, started:
     if not paths and not web.pages:
         raise BriefingError(_nothing_fetched(web))
     notes = web.notes + tuple(filter(None, [unread_note(paths)]))
-    files = list_article_files(paths)
-    sizes = check_limits(files, options.limits)  # before anything is read
+    sizes = article_files(paths, options.limits)  # before anything is read
+    files = list(sizes)
     contents: dict[str, bytes] = {}
     for path in files:
         if sizes[path] <= options.limits.max_file_bytes:
