@@ -9,6 +9,10 @@ import time
 t0 = time.perf_counter()
 from briefing import pipeline, render, state, extract as ex
 from briefing.pipeline import BuildOptions, build
+try:
+    from briefing import stages  # the stages after the up-to-date check (in pipeline before issue-14d)
+except ImportError:
+    stages = pipeline
 timings = {}
 def wrap(mod, name, label):
     f = getattr(mod, name)
@@ -20,18 +24,18 @@ def wrap(mod, name, label):
         finally:
             timings[label] = timings.get(label, 0) + time.perf_counter() - t
     setattr(mod, name, g)
-wrap(pipeline, "read_sources", "ingest (read, clean)")
-wrap(pipeline._Parses, "get", "parses (kept ones decoded, new ones parsed)")
-wrap(pipeline, "_read_each", "per-source work")
-wrap(pipeline, "extract", "extract (all)")
+wrap(stages, "read_sources", "ingest (read, clean)")
+wrap(stages._Parses, "get", "parses (kept ones decoded, new ones parsed)")
+wrap(stages, "_read_each", "per-source work")
+wrap(stages, "extract", "extract (all)")
 wrap(ex, "cards_of", "  entity cards")
 wrap(ex, "source_quotes", "  quotes: attributed again")
 wrap(ex, "quotes_of", "  quotes: combined")
 wrap(ex, "build_ledger", "  ledger")
 wrap(ex, "timeline_of", "  timeline")
 wrap(ex, "discrepancies_of", "  date conflicts")
-wrap(pipeline, "compose", "compose")
-wrap(pipeline, "with_changes", "what changed")
+wrap(stages, "compose", "compose")
+wrap(stages, "with_changes", "what changed")
 wrap(render, "picture_view", "pictures")
 wrap(render, "render_html", "render HTML")
 wrap(render, "to_json", "render JSON")
@@ -50,7 +54,7 @@ def _render(self, *a, **k):
     return waited
 if _submit:
     render.PdfRenderer.render = _render
-wrap(pipeline, "write_outputs", "write outputs (all formats)")
+wrap(stages, "write_outputs", "write outputs (all formats)")
 wrap(state.BuildState, "save", "state: save the build")
 wrap(state.BuildState, "save_work", "state: save per-source work")
 def main():

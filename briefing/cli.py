@@ -8,9 +8,7 @@ from dataclasses import replace
 import click
 
 from . import __version__
-from .compose import Settings
 from .errors import BriefingError
-from .ingest import Limits
 from .summarize import DEFAULT_METHOD, METHODS
 
 
@@ -29,8 +27,8 @@ def cli():
 
 
 def render_options(command):
-    """--marking, --paper and --pdf-variant: how the outputs look (see render.RenderOptions)."""
-    from .render import PAPERS, PDF_VARIANTS
+    """--marking, --paper and --pdf-variant: how the outputs look (see outputs.RenderOptions)."""
+    from .outputs import PAPERS, PDF_VARIANTS
 
     command = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="tagged", show_default=True,
                            help="PDF flavour: tagged for screen readers; pdf/a-3b adds archival conformance, "
@@ -120,9 +118,11 @@ def options_from(ctx: click.Context, params: dict):
     """BuildOptions from the flags, with briefing.toml's keys where a flag was not given."""
     from click.core import ParameterSource
 
+    from .compose import Settings
     from .config import find_project, load_project
+    from .files import Limits
     from .pipeline import BuildOptions
-    from .render import RenderOptions
+    from .outputs import RenderOptions
 
     web = web_settings(params)
     sources = tuple(params["sources"]) or (() if web["feeds"] else ("seeds",))
@@ -308,6 +308,7 @@ def eval_command(gold, sources, out_dir, model, section_sentences):
     """
     import tempfile
 
+    from .compose import Settings
     from .evaluate import evaluate_sources, format_scores
     from .pipeline import BuildOptions
     from .topic_eval import evaluate_topic_sources, format_section_scores, is_topic_gold_file

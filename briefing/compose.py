@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .ingest import FurnitureRules, ends_like_sentence
+from .pagelines import FurnitureRules, ends_like_sentence
 from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence, Traits
 from .summarize import (DEFAULT_METHOD, MAX_CANDIDATES, ConceptWeights, DuplicateIndex, Preference,
                         candidate_pool, concepts, content_lemmas, figures, numbers_of, pick, words_of)

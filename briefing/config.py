@@ -58,7 +58,7 @@ def load_project(path: Path | None) -> Project:
 
 
 def _project(path: Path, data: dict) -> Project:
-    from .render import PAPERS, PDF_VARIANTS
+    from .outputs import PAPERS, PDF_VARIANTS
     from .summarize import METHODS
 
     def bad(key: str, what: str):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import logging
 import os
 import re
 from dataclasses import dataclass
@@ -65,6 +64,8 @@ def read_document(suffix: str, raw: bytes) -> tuple[str, Metadata]:
 
 
 def read_pdf(raw: bytes) -> tuple[str, Metadata]:
+    import logging  # here, with pypdf: a build of no PDF (or with nothing to do) needs neither
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 

@@ -24,7 +24,7 @@ from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
-from .ingest import _mb  # sizes written as the file limits write them
+from .files import _mb  # sizes written as the file limits write them
 
 USER_AGENT = f"briefing/{__version__} (news briefing builder; fetches only the articles and feeds its user names)"
 ROBOTS_AGENT = "briefing"  # the token robots.txt rules name

@@ -13,7 +13,7 @@ import itertools
 import json
 import os
 import tempfile
-from dataclasses import asdict, replace, dataclass
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
@@ -22,46 +22,16 @@ from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
+from .outputs import OUTPUT_NAMES, PAPERS, RenderOptions, check_writable, default_templates
 from .pictures import Pictures, pictures as picture_view, places_json
 from .state import no_cycle_collection
 
 SCHEMA = "briefing/1"
-OUTPUT_NAMES = {"html": "briefing.html", "pdf": "briefing.pdf", "json": "briefing.json", "md": "briefing.md"}
-PAPERS = {"a4": "A4", "letter": "letter"}
-# "tagged": a tagged PDF (structure tree, language, alternate text on links) that screen
-# readers follow; the others add an ISO conformance claim on top of the same tags.
-PDF_VARIANTS = ("tagged", "pdf/a-3b", "pdf/ua-1")
 MIN_CARD_MENTIONS = 2  # entity cards shown: mentioned at least this often
 MAX_CARDS = 25
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "facility", "NORP": "group"}
 METHOD_NAMES = {"lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA", "luhn": "Luhn",
                 "kl": "KL-Sum", "sumbasic": "SumBasic"}
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    """How the outputs look: a handling marking, the paper size, the PDF variant."""
-
-    marking: str | None = None  # e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY", top and bottom of every page
-    paper: str = "a4"  # a key of PAPERS
-    pdf_variant: str = "tagged"  # one of PDF_VARIANTS
-
-    def __post_init__(self):
-        if self.paper not in PAPERS:
-            raise BriefingError(f"unknown paper size '{self.paper}'; choose one of {', '.join(PAPERS)}")
-        if self.pdf_variant not in PDF_VARIANTS:
-            raise BriefingError(f"unknown PDF variant '{self.pdf_variant}'; choose one of {', '.join(PDF_VARIANTS)}")
-        if self.marking is not None:
-            marking = " ".join(self.marking.split())
-            object.__setattr__(self, "marking", marking or None)
-
-
-def default_templates() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if (candidate / "briefing.html.j2").is_file():
-            return candidate
-    raise BriefingError("the default templates are missing from this installation; reinstall briefing")
 
 
 def is_web_url(url: str | None) -> bool:
@@ -587,20 +557,6 @@ def _changes(briefing: Briefing) -> dict:
         "figures": [_cited(f) for f in ch.figures],
         "new_summary": [_excerpt(x) for x in ch.new_summary],
     }
-
-
-def check_writable(out_dir: str | Path) -> Path:
-    """Create the output folder if needed; BriefingError if files cannot be written there."""
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out, prefix=".briefing-probe-"):
-            pass
-    except OSError as exc:
-        raise BriefingError(
-            f"{out}: cannot write the briefing there ({exc.strerror or exc}); pick another folder with -o"
-        ) from None
-    return out
 
 
 def write_outputs(briefing: Briefing, out_dir: str | Path, templates_dir: str | Path | None = None,

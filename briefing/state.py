@@ -56,7 +56,8 @@ class BuildState:
                 CREATE TABLE IF NOT EXISTS work (key TEXT PRIMARY KEY, data BLOB NOT NULL);
                 """
             )
-            db.execute(f"PRAGMA user_version = {SCHEMA}")
+            if version != SCHEMA:  # set once: rewriting it made every build, one with nothing to do too, a write
+                db.execute(f"PRAGMA user_version = {SCHEMA}")
             db.execute("SELECT count(*) FROM analysis").fetchone()
         except sqlite3.DatabaseError:
             db.close()

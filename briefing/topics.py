@@ -15,13 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from .errors import BriefingError
 from .tomlfile import read_toml
-from .extract.figure_words import load_words
-from .extract.parse_tree import Tree
-from .model import Sentence
+
+if TYPE_CHECKING:
+    from .extract.parse_tree import Tree
+    from .model import Sentence
+
+# The parse tree and the figure words are imported where a sentence is read, not here: every
+# build loads its topics (`load_topics`), one with nothing to do too, and reads no sentence.
 
 DEFAULT_TOPICS = Path(__file__).parent / "data" / "topics.toml"
 REQUIRED = ("strikes", "casualties", "troop_levels", "political_responses")
@@ -97,6 +101,8 @@ class Reading:
     """What the topic cues ask of one sentence, computed once for all topics."""
 
     def __init__(self, sentence: Sentence):
+        from .extract.parse_tree import Tree
+
         self.sentence = sentence
         self.tree = tree = Tree(sentence)
         self.words = [_word(tree, i) for i in range(len(tree))]
@@ -130,6 +136,8 @@ class Reading:
             return True
         if not events:
             return False
+        from .extract.figure_words import load_words
+
         words = load_words()
         modals = words.irrealis - words.infinitive
         return any(tree[v].dep == "xcomp" for v in chain) or any(

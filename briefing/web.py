@@ -27,14 +27,18 @@ import tomllib
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .feeds import FeedItem, NotAFeed, parse_feed
-from .ingest import Limits, _mb
+from .files import Limits, _mb
 from .fetch import FetchError, FetchPolicy, OutOfTime, check_url, is_url
 from .model import FetchedPage
-from .query import Query
 from .readers import FOLDER_METADATA
+
+if TYPE_CHECKING:
+    from .feeds import FeedItem
+
+# The feed reader and the query parser are imported where a feed is read or a query given: every
+# build calls `gather`, and most name neither.
 
 CACHE_NAME = "web.sqlite"
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -105,8 +109,11 @@ def gather(sources: Sequence[str], feeds: Sequence[str], match: str | None, poli
     urls = [s for s in sources if is_url(s)]
     listed, problems = folder_settings(paths)
     feeds = _unique([*feeds, *listed])
-    text = match
-    query = Query.parse(text) if text is not None else None  # a bad query is an error even without feeds
+    query = None
+    if match is not None:
+        from .query import Query
+
+        query = Query.parse(match)  # a bad query is an error even without feeds
     if query is not None and not feeds:
         problems.append(f"the query {query} selects feed items, and this build has no feed")
     if not urls and not feeds:
@@ -200,6 +207,8 @@ class _Run:
         return r
 
     def feed_items(self, feed: str) -> list[FeedItem]:
+        from .feeds import NotAFeed, parse_feed
+
         previous = self.cache.feed(feed)
         if self.offline:
             if previous is None:
@@ -331,6 +340,8 @@ class WebCache:
         self.db.execute("UPDATE pages SET stamp = ? WHERE url = ?", (stamp, url))
 
     def feed(self, url: str) -> list[FeedItem] | None:
+        from .feeds import FeedItem
+
         try:
             row = self.db.execute("SELECT items FROM feeds WHERE url = ?", (url,)).fetchone()
             return [FeedItem.from_json(x) for x in json.loads(row[0])] if row else None

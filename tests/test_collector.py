@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import shutil
 
-from briefing import pipeline
+from briefing import stages
 from briefing.pipeline import BuildOptions, build
 from briefing.state import collector_back_after, no_cycle_collection
 from conftest import SEEDS
@@ -30,8 +30,8 @@ def test_a_build_gives_everything_back_to_the_collector(tmp_path, monkeypatch):
     src = tmp_path / "articles"
     shutil.copytree(SEEDS, src)
     frozen = []
-    real = pipeline.compose
-    monkeypatch.setattr(pipeline, "compose", lambda *a, **k: frozen.append(gc.get_freeze_count()) or real(*a, **k))
+    real = stages.compose
+    monkeypatch.setattr(stages, "compose", lambda *a, **k: frozen.append(gc.get_freeze_count()) or real(*a, **k))
     build(BuildOptions(sources=[str(src)], out_dir=str(tmp_path / "out")))
     assert frozen and frozen[0] > 0  # during the build: the decoded work set aside
     assert gc.get_freeze_count() == 0 and gc.isenabled()

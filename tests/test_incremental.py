@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from briefing.cli import cli
 from briefing.pipeline import BuildOptions, build
 from briefing.state import STATE_DIR, build_lock
 from conftest import SEEDS
@@ -48,6 +50,25 @@ def test_unchanged_rebuild_touches_nothing_and_never_loads_spacy(folder, tmp_pat
     assert snapshot(out) == before
     forced = build(BuildOptions(sources=[str(folder)], out_dir=str(out), force=True))
     assert not forced.up_to_date and forced.parsed == ()  # forced, but every analysis is cached
+
+
+def test_unchanged_rebuild_from_the_command_line_imports_no_stage(folder, tmp_path):
+    """`briefing build` with nothing to do stops at the up-to-date check: none of the stages,
+    nor what only they use, is imported (they were two thirds of such a rebuild's time)."""
+    out = tmp_path / "out"
+    first = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "-q"])
+    assert first.exit_code == 0, first.output
+    code = (
+        "import sys; from briefing.cli import cli; "
+        f"cli.main(['build', {str(folder)!r}, '-o', {str(out)!r}], standalone_mode=False); "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "up to date" in run.stderr
+    loaded = set(run.stdout.split())
+    stages = {"briefing.stages", "briefing.ingest", "briefing.source_work", "briefing.extract", "briefing.render",
+              "briefing.pictures", "spacy", "sumy", "jinja2", "weasyprint", "countryinfo"}
+    assert "briefing.pipeline" in loaded and not loaded & stages, sorted(loaded & stages)
 
 
 def test_editing_one_source_reparses_only_it_and_says_what_changed(folder, tmp_path):

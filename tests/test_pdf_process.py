@@ -6,7 +6,7 @@ import os
 import shutil
 import signal
 
-from briefing import pipeline, render
+from briefing import render, stages
 from briefing.pipeline import BuildOptions, build
 from briefing.render import PdfRenderer, RenderOptions
 from conftest import SEEDS
@@ -54,7 +54,7 @@ def test_only_a_large_build_lays_its_pdf_out_apart(tmp_path, monkeypatch):
     build(BuildOptions(sources=[str(src)], out_dir=str(tmp_path / "small"), jobs=2))
     assert (here, started) == ([1], [])  # the seeds are far below a pool's worth of text
 
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(stages, "PARALLEL_MIN_CHARS", 0)
     here.clear()
     build(BuildOptions(sources=[str(src)], out_dir=str(tmp_path / "one-core"), jobs=1))
     assert (here, started) == ([1], [])  # one core: nothing to lay it out beside
@@ -87,7 +87,7 @@ def test_a_rebuild_parses_its_changed_source_in_the_helper_meanwhile(tmp_path, m
     assert here == [1]
 
     here.clear()
-    monkeypatch.setattr(pipeline, "pdf_apart", lambda options, sizes: True)
+    monkeypatch.setattr(stages, "pdf_apart", lambda options, sizes: True)
     two = build(BuildOptions(sources=[str(src)], out_dir=str(apart)))
     assert here == []  # parsed in the helper
     assert one.parsed == two.parsed == (str(victim),)

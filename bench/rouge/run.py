@@ -28,12 +28,15 @@ _timings: list[float] = []
 
 def _install_hooks() -> None:
     """In this process: load the spaCy model once, and time `compose` around the product's call."""
-    import briefing.pipeline as pipeline
+    try:
+        import briefing.stages as stages  # what runs the stages (pipeline before issue-14d)
+    except ImportError:
+        import briefing.pipeline as stages
 
-    if getattr(pipeline, "_bench_hooked", False):
+    if getattr(stages, "_bench_hooked", False):
         return
-    pipeline.load_model = functools.lru_cache(maxsize=None)(pipeline.load_model)
-    compose = pipeline.compose
+    stages.load_model = functools.lru_cache(maxsize=None)(stages.load_model)
+    compose = stages.compose
 
     def timed_compose(*args, **kwargs):
         started = time.perf_counter()
@@ -42,8 +45,8 @@ def _install_hooks() -> None:
         finally:
             _timings.append(time.perf_counter() - started)
 
-    pipeline.compose = timed_compose
-    pipeline._bench_hooked = True
+    stages.compose = timed_compose
+    stages._bench_hooked = True
 
 
 def build_summary(corpus: Corpus, cluster_id: str, method: str) -> dict:
