@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .extract.figure_words import load_words
 from .model import Facts, ParsedSource
 
 EVENTS = Path(__file__).parent / "data" / "events.toml"
@@ -58,6 +57,8 @@ def _agreed_by_class(events: Sequence[Iterable[str]], n_sources: int) -> str | N
     """When sources name one event in different words ("bombing", "blast", "the attack"): the
     class most of them share (the ledger's event classes, a broad "attack" covering a bombing),
     named by its word the most sources use."""
+    from .extract.figure_words import load_words  # the extract stage, only when a title is made
+
     vocab = load_words()
     classes_of = vocab.events or {}
     broad = vocab.broad_events or {}
