@@ -25,26 +25,30 @@ def readings(parsed: Sequence[ParsedSource], vocab: Words | None = None) -> list
 def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Reading]:
     """The figures one source states: a function of its sentences alone, so it can be cached."""
     out, lead_in = [], None
+    text = p.source.text
+    text_end = len(text.rstrip())  # once: each sentence asks whether it ends the text
     for i, sentence in enumerate(p.sentences):
         out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases, lead_in))
-        if sentence.text.rstrip().endswith(":") or _heading(sentence, p.source.text, vocab):
+        if sentence.text.rstrip().endswith(":") or _heading(sentence, text, text_end, vocab):
             lead_in = sentence
-        elif len(sentence.tokens) > vocab.list_item_tokens and _opens_paragraph(sentence, p.source.text, vocab):
+        elif lead_in is not None and len(sentence.tokens) > vocab.list_item_tokens \
+                and _opens_paragraph(sentence, text, vocab):
             lead_in = None  # prose again: the list is over
     return out
 
 
 def _opens_paragraph(sentence: Sentence, text: str, vocab: Words) -> bool:
     """A sentence that starts a line without a list's bullet (not the rest of an item's line)."""
-    before = text[text.rfind("\n", 0, sentence.start) + 1:sentence.start]
-    return not before.strip() and sentence.text.lstrip()[:1] not in vocab.list_bullets
+    i = sentence.start - 1
+    while i >= 0 and text[i] in " \t":  # only the blanks before it, however long the line
+        i -= 1
+    return (i < 0 or text[i] in "\r\n") and sentence.text.lstrip()[:1] not in vocab.list_bullets
 
 
-def _heading(sentence: Sentence, text: str, vocab: Words) -> bool:
+def _heading(sentence: Sentence, text: str, text_end: int, vocab: Words) -> bool:
     """A short line of its own with no closing stop and no number: "Reports of death toll" over a
     list (not an item of it: "India - more than 7,700")."""
-    if any(ch.isdigit() for ch in sentence.text):
+    if len(sentence.tokens) > vocab.list_item_tokens or any(ch.isdigit() for ch in sentence.text):
         return False
-    line_ends = text[sentence.end:sentence.end + 1] in ("\n", "\r") or sentence.end >= len(text.rstrip())
-    return line_ends and len(sentence.tokens) <= vocab.list_item_tokens \
-        and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+    line_ends = text[sentence.end:sentence.end + 1] in ("\n", "\r") or sentence.end >= text_end
+    return line_ends and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
