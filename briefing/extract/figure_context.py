@@ -25,12 +25,16 @@ class Context:
     s: Sentence
     where: Locator
 
+    def tells_event(self, kind: str, gov: int | None) -> bool:
+        """Is the governing word the kind's own verb ("were killed"), not one of saying or counting?"""
+        found = self.v.kind(kind)
+        return gov is not None and found is not None and self.t.lemma(gov) in found.verbs | found.subject_verbs
+
     def another_event(self, kind: str, gov: int | None) -> bool:
         """The event verb says it is not the event told before: "were injured in similar clashes",
         "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said")."""
         t = self.t
-        found = self.v.kind(kind)
-        if gov is None or found is None or t.lemma(gov) not in found.verbs | found.subject_verbs:
+        if not self.tells_event(kind, gov):
             return False
         events = self.v.events or {}
         nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
@@ -110,9 +114,7 @@ class Context:
         if gov is None:
             return None
         t = self.t
-        found = self.v.kind(kind)
-        own = found.verbs | found.subject_verbs if found else frozenset()
-        if t.lemma(gov) not in own:
+        if not self.tells_event(kind, gov):
             return self.era_of(gov)
         # "Monday's bombing killed 32": the day on the event that did it
         events = self.v.events or {}

@@ -88,10 +88,14 @@ def _scaled(tree: Tree, head: int, vocab: Words) -> list[int]:
     return out
 
 
-def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
+def _year_digits(tree: Tree, i: int, vocab: Words) -> bool:
     text = tree[i].text
     low, high = vocab.years
-    return text.isdigit() and len(text) == 4 and low <= int(text) <= high and tree[i].dep != "nummod"
+    return text.isdigit() and len(text) == 4 and low <= int(text) <= high
+
+
+def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
+    return _year_digits(tree, i, vocab) and tree[i].dep != "nummod"
 
 
 def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
@@ -115,11 +119,8 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     # "between 50 and 60 people": a number on a noun that is no part of the date counts it
     first = tree.head(head) if tree[head].dep == "conj" and tree.head(head) is not None else head
     owner = tree.head(first)
-    low, high = vocab.years
-    year = any(tree[i].text.isdigit() and len(tree[i].text) == 4 and low <= int(tree[i].text) <= high
-               for i in (first, head))
     if tree[first].dep == "nummod" and owner is not None and tree[owner].pos == "NOUN" \
-            and tree[owner].ent_type != "DATE" and not year:
+            and tree[owner].ent_type != "DATE" and not any(_year_digits(tree, i, vocab) for i in (first, head)):
         return True
     if len(phrase) == 1 and re.fullmatch(r"\d{1,3}(,\d{3})+", tree[head].text):
         return True  # "30,000" is no date, whatever the recogniser says
