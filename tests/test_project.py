@@ -241,26 +241,28 @@ def test_default_title_is_place_and_event_when_sources_agree(folder, tmp_path):
     assert title.startswith("Briefing: Kharkiv") and "drone" not in title
 
 
-def test_sources_that_name_a_market_bombing_and_a_bombing_agree_on_the_event(tmp_path):
+def title_of_articles(tmp_path, *openings: str) -> str:
+    """The default title of a build of one short article per opening sentence."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for name, text in (("a.txt", "A suicide bomber killed 40 people at a market in Kirkuk on Monday."),
-                       ("b.txt", "The toll from Monday's market bombing in Kirkuk rose to 52 on Tuesday."),
-                       ("c.txt", "The bombing in Kirkuk killed 48 people, the ministry said.")):
-        (folder / name).write_text(text + " The governor declared three days of mourning.\n", encoding="utf-8")
+    for i, text in enumerate(openings):
+        (folder / f"{'abc'[i]}.txt").write_text(text + " The governor declared three days of mourning.\n",
+                                                encoding="utf-8")
     run("build", folder, "-o", tmp_path / "out")
-    assert outputs(tmp_path / "out")[0]["title"] == "Kirkuk: bombing"
+    return outputs(tmp_path / "out")[0]["title"]
+
+
+def test_sources_that_name_a_market_bombing_and_a_bombing_agree_on_the_event(tmp_path):
+    assert title_of_articles(tmp_path, "A suicide bomber killed 40 people at a market in Kirkuk on Monday.",
+                             "The toll from Monday's market bombing in Kirkuk rose to 52 on Tuesday.",
+                             "The bombing in Kirkuk killed 48 people, the ministry said.") == "Kirkuk: bombing"
 
 
 def test_sources_that_name_one_event_in_different_words_agree_on_it(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in (("a.txt", "The bombing at a market in Kirkuk killed 40 people on Monday."),
-                       ("b.txt", "The toll from the blast in Kirkuk rose to 52 on Tuesday."),
-                       ("c.txt", "The attack in Kirkuk killed 48 people, the ministry said.")):
-        (folder / name).write_text(text + " The governor declared three days of mourning.\n", encoding="utf-8")
-    run("build", folder, "-o", tmp_path / "out")
-    assert outputs(tmp_path / "out")[0]["title"] in ("Kirkuk: bombing", "Kirkuk: blast")
+    assert title_of_articles(tmp_path, "The bombing at a market in Kirkuk killed 40 people on Monday.",
+                             "The toll from the blast in Kirkuk rose to 52 on Tuesday.",
+                             "The attack in Kirkuk killed 48 people, the ministry said.") \
+        in ("Kirkuk: bombing", "Kirkuk: blast")
 
 
 def test_header_title_and_marking_stay_on_one_line(folder, tmp_path):
