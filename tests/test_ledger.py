@@ -194,10 +194,25 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Two military police soldiers stand accused in the hearing.", []),
     ("About 3,000 soldiers stand guard at the border.", [("troops", 3000)]),
     ("Four armored personnel were parked outside the hall.", []),
+    # police or soldiers who tell or inform are messengers, not a force (also when they spend
+    # their time telling); what a force spends its time doing on duty leaves it a force
+    ("Two police officers spent an hour telling the activist to close the office.", []),
+    ("He was informed of the warrant by two policemen.", []),
+    ("Three soldiers told reporters they had seen the attack.", []),
+    ("About 300 soldiers spent the night guarding the bridge.", [("troops", 300)]),
     # a verb that frees people cancels the kind a participle on them gives: they are held no longer
     ("The minister promised to release 750 prisoners jailed for attacks.", []),
-    ("The army freed 30 soldiers captured by rebels.", []),
+    ("The army freed 30 soldiers who were held for years.", []),
+    # ... unless the participle names who took them: those are the captives of that capture
+    ("The army freed 30 soldiers captured by rebels.", [("arrested", 30)]),
+    ("Tehran said the 15 sailors detained by its navy would be released.", [("arrested", 15)]),
+    # a participle after two joined nouns describes both, unless the second has a count of its own
+    ("Iran delayed the release of 15 sailors and marines detained by its navy in March.", [("arrested", 15)]),
     ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
+    # a verb joined before the one with the object, with no object of its own, acts on it too
+    ("Police have detained or questioned about 40 students linked to the protests.", [("arrested", 40)]),
+    ("Officers detained and later questioned 12 men found near the scene.", [("arrested", 12)]),
+    ("Police stopped and searched 50 cars.", []),
     # the verb of a kind acting on the noun wins over a participle that only describes it
     ("Peacekeepers have now arrested nine people wanted for war crimes.", [("arrested", 9)]),
     ("The strike killed 12 people gathered for a wedding.", [("killed", 12)]),

@@ -116,9 +116,10 @@ class _Sentence(Context):
         deaths and 200 people injured"), so one right after the noun counts too.
         """
         t = self.t
-        joined = list(t.children(i, "conj"))
+        # not one after a joined count: "the four bombers, and about 700 injured"; a noun joined
+        # without a count of its own shares it ("15 sailors and marines detained by the navy")
+        joined = [j for j in t.children(i, "conj") if t[j].pos == "NUM" or list(t.children(j, "nummod"))]
         for c in t.children(i, "acl"):
-            # not one after a noun joined to it: "the four bombers, and about 700 injured"
             if t[c].tag == "VBN" and not any(i < j < c for j in joined):
                 return c
         j = t.subtree(i)[-1] + 1
@@ -202,7 +203,8 @@ class _Sentence(Context):
             # says what befell it, not a participle describing it
             h = t.head(i)
             acted_on = t[i].dep in ("dobj", "nsubjpass") and h is not None \
-                and any(t.lemma(h) in k.verbs for k in v.kinds if k.event)
+                and any(t.lemma(x) in k.verbs for x in (h, self.sharing(h)) if x is not None
+                        for k in v.kinds if k.event)
             # a participle between two joined nouns belongs to the first: "310,000 injured and 869 missing"
             if part is not None and (i == start or part > start) and not acted_on:
                 return part, "acl", negated
@@ -299,6 +301,9 @@ class _Sentence(Context):
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
             # "stand accused", with the participle parsed as a clause of its own
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBN"}
+            # "spent an hour telling him to stop": what the subject spends its time doing
+            verb |= {t.lemma(c) for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBG"} \
+                if rel == "agent" else set()
             verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
             # "forced out of their homes": a preposition of two words
             verb |= {f"{g} {t.lower(p)} {t.lower(q)} {t.lemma(o)}" for p in t.children(gov, "prep")
@@ -368,7 +373,10 @@ class _Sentence(Context):
                                     and not list(t.children(gov, "dobj"))) else set()
         # "to release 750 Palestinians jailed for attacks": the verb that acts on the noun may cancel
         # the kind a participle on it gives
-        over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None else set()
+        # (not when the participle names who took them: "15 sailors detained by the navy would be
+        # released" are those the navy detained, whatever befalls them next)
+        over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None \
+            and not (gov is not None and t.head(gov) == noun and list(t.children(gov, "agent"))) else set()
         # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
@@ -392,7 +400,18 @@ class _Sentence(Context):
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
-        return None
+        first = self.sharing(gov) if rel == "patient" else None
+        return self.kind(noun, first, rel, at) if first is not None else None
+
+    def sharing(self, verb: int | None) -> int | None:
+        """The verb joined before `verb` that has no object of its own, and so acts on its object:
+        "detained" in "detained or questioned 30 people"."""
+        t = self.t
+        first = t.head(verb) if verb is not None and t[verb].dep == "conj" else None
+        if first is None or t[first].pos != "VERB" or t.passive(verb) \
+                or list(t.children(first, "dobj", "nsubjpass")):
+            return None
+        return first
 
     def stated(self, gov: int | None, rel: str) -> set[str]:
         """Complements the governing verb gives its subject or object: "remain missing", "left homeless"."""
