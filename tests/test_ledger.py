@@ -209,6 +209,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a participle after two joined nouns describes both, unless the second has a count of its own
     ("Iran delayed the release of 15 sailors and marines detained by its navy in March.", [("arrested", 15)]),
     ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
+    # one singled out by a name or a definite noun beside it is told of, not counted
+    ("Last month the government arrested 12 members and supporters of the new union, one of whom, "
+     "John Smith, is to go on trial May 17.", [("arrested", 12)]),
+    ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
+    ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
     # a verb joined before the one with the object, with no object of its own, acts on it too
     ("Police have detained or questioned about 40 students linked to the protests.", [("arrested", 40)]),
     ("Officers detained and later questioned 12 men found near the scene.", [("arrested", 12)]),

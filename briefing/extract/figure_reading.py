@@ -403,6 +403,23 @@ class _Sentence(Context):
         first = self.sharing(gov) if rel == "patient" else None
         return self.kind(noun, first, rel, at) if first is not None else None
 
+    def singled_out(self, num) -> bool:
+        """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
+        an apposition is someone or something told of, not a count."""
+        t = self.t
+        if num.value != 1:
+            return False
+        named = list(t.children(num.head, "appos"))
+        # (the parser may hang the name beside "one" instead: on the noun "one of whom" is of)
+        j = t.subtree(num.head)[-1] + 1
+        while j < len(t) and t[j].pos == "PUNCT":
+            j += 1
+        while j < len(t) and t[j].dep in ("compound", "amod", "det") and (t.head(j) or 0) > j:
+            j = t.head(j)
+        if j < len(t) and t[j].dep == "appos" and t.head(j) == t.head(num.head):
+            named.append(j)
+        return any(t[a].pos == "PROPN" or any(t.lower(d) == "the" for d in t.children(a, "det")) for a in named)
+
     def sharing(self, verb: int | None) -> int | None:
         """The verb joined before `verb` that has no object of its own, and so acts on its object:
         "detained" in "detained or questioned 30 people"."""
@@ -579,7 +596,8 @@ class _Sentence(Context):
                              and t.lemma(j) == term and t[j].pos == "NOUN"), None)
             if borrowed is None and (noun == num.head and not same or noun == num.head and t[noun].pos == "NUM"):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
-            if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value:
+            if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value \
+                    or self.singled_out(num):
                 continue
             # "six others died later" after "59 bodies were found": a part of the toll counted
             # before; "killing 60 people and injuring 157 others": other people, of another kind
