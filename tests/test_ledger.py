@@ -945,6 +945,22 @@ def test_a_source_telling_another_event_gives_its_count_not_another_value(nlp):
     assert len(led.rows) == 1
 
 
+def test_events_a_source_calls_others_are_not_the_count_with_the_one_at_hand(nlp):
+    # "four earlier attacks" and "the five attacks" (this one too) are two counts, not a conflict
+    led = ledger(nlp, "Police are investigating four earlier sniper attacks on doctors.",
+                 "The five sniper attacks on doctors were all carried out in November.")
+    assert led.discrepancies == () and len(led.rows) == 2
+    # "since 1994" is a span up to now, no era: "four similar attacks since 1994" are the four earlier ones
+    led = ledger(nlp, "Police are investigating four earlier sniper attacks on doctors.",
+                 "There have been four similar sniper attacks on doctors since 1994.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
+    # without a word that sets them apart, two sources' numbers of attacks still disagree
+    led = ledger(nlp, "Police are investigating four sniper attacks on doctors.",
+                 "The five sniper attacks on doctors were all carried out in November.")
+    assert len(led.discrepancies) == 1
+
+
 def test_one_person_told_of_beside_a_larger_count_of_them_is_a_case_among_them(nlp):
     led = ledger(nlp, "One prisoner was beaten to death by the guards.",
                  "One prisoner was beaten to death by the guards. The guards killed three prisoners that night.")
@@ -980,6 +996,9 @@ def test_both_ends_of_a_range_carry_its_hedge(nlp):
     for text in ("Between 50 and 60 people were killed.", "The fire killed between 50 and 60 people."):
         assert [(r.value, r.hedge and r.hedge.words) for r in readings(parse(nlp, text), load_words())] == [
             (50, "between"), (60, "between")]
+    # one number after "between" is no range: "a link between the three killings" is exact
+    found = readings(parse(nlp, "Police have not found a link between the three killings."), load_words())
+    assert [(r.value, r.hedge) for r in found] == [(3, None)]
 
 
 def test_a_number_with_only_a_degree_after_it_is_some_of_the_count_before_it(nlp):

@@ -30,13 +30,17 @@ class Context:
         found = self.v.kind(kind)
         return gov is not None and found is not None and self.t.lemma(gov) in found.verbs | found.subject_verbs
 
-    def another_event(self, kind: str, gov: int | None) -> bool:
+    def another_event(self, kind: str, gov: int | None, noun: int | None = None) -> bool:
         """The event verb says it is not the event told before: "were injured in similar clashes",
-        "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said")."""
+        "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said");
+        or the events counted say they are others: "four earlier attacks", "two other bombings"."""
         t = self.t
+        events = self.v.events or {}
+        if noun is not None and t.lemma(noun) in events \
+                and any({t.lemma(c), t.lower(c)} & self.v.other_event for c in t.children(noun, "amod")):
+            return True
         if not self.tells_event(kind, gov):
             return False
-        events = self.v.events or {}
         nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
         marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
                      for c in t.children(n, "amod", "det"))

@@ -764,7 +764,7 @@ class _Sentence(Context):
             detail=self.detail(num, gov),
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t)),
-            another_event=self.another_event(kind, gov),
+            another_event=self.another_event(kind, gov, noun if same else None),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
         )
 

@@ -92,6 +92,7 @@ class Words:
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     time_back: frozenset[str]
+    open_spans: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
@@ -254,6 +255,7 @@ def load_words(path: Path = FIGURES) -> Words:
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
+        open_spans=_set(grammar.get("open_spans", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),

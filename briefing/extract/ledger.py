@@ -139,9 +139,10 @@ class _Resolver:
         here = {self.country(p.key) for p in r.places} if r.places else self.countries(r)
         return None if here == {name} else name
 
-    @staticmethod
-    def era(r: Reading) -> str | None:
+    def era(self, r: Reading) -> str | None:
         m = _YEAR.search(r.when or "")
+        if m and r.when.split()[0].lower() in self.v.open_spans:
+            return r.past  # "since 1994": up to now, not the year of the events
         return m.group(0) if m else r.past
 
     def same_era(self, r: Reading, row: _Row) -> bool:
@@ -273,6 +274,9 @@ class _Resolver:
                 and self.close_in_time(r, row)
                 and not self.listed_beside(r, row)
                 and not self.told_apart(r, row)
+                # events a source calls others ("four earlier attacks") are not the count of the
+                # events another source counts with the one at hand ("the five attacks")
+                and (r.another_event == all(m.another_event for m in row.members) or row.holds(r.value))
                 # a crime a court counts is no value of a toll the news tells, unless it gives the
                 # same number or names the same places ("charged with murder in the deaths of more
                 # than 200 people in the embassy attacks in Kenya and Tanzania")

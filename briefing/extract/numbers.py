@@ -201,7 +201,9 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
     words = {tree.lower(opener - 1)} if opener > 0 else set()
     if noun is not None and tree[noun].dep == "pobj" and tree.head(noun) is not None:
         words.add(tree.lower(tree.head(noun)))
-    ranged = next((h for h in vocab.hedges if h.words in words & vocab.range_preps), None)
+    # (a range has two ends: "a link between the five killings" is no range)
+    two_ends = tree[head].dep == "conj" or any(_is_numeric(tree, c, vocab) for c in tree.children(head, "conj"))
+    ranged = next((h for h in vocab.hedges if h.words in words & vocab.range_preps), None) if two_ends else None
     if ranged is not None:
         return ranged, ()
     # "the toll passed 5,000", "is nearing 150,000": the verb right before its object bounds it
