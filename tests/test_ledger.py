@@ -209,6 +209,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a participle after two joined nouns describes both, unless the second has a count of its own
     ("Iran delayed the release of 15 sailors and marines detained by its navy in March.", [("arrested", 15)]),
     ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
+    # shots are munitions used, counted as bullets or as times a person was shot
+    ("She was shot three times in the head.", [("munitions", 3)]),
+    ("Police said two bullets hit the driver.", [("munitions", 2)]),
+    ("He has been fired three times from jobs.", []),
     # one singled out by a name or a definite noun beside it is told of, not counted
     ("Last month the government arrested 12 members and supporters of the new union, one of whom, "
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
@@ -959,6 +963,18 @@ def test_events_a_source_calls_others_are_not_the_count_with_the_one_at_hand(nlp
     led = ledger(nlp, "Police are investigating four sniper attacks on doctors.",
                  "The five sniper attacks on doctors were all carried out in November.")
     assert len(led.discrepancies) == 1
+
+
+def test_a_toll_of_a_noun_the_lexicon_lacks_that_a_source_calls_people_takes_other_tolls_of_people(nlp):
+    led = ledger(nlp, "A government report said 1,200 dissidents died or disappeared during his rule.",
+                 "The report said 1,200 people were killed or vanished during his rule.",
+                 "Prosecutors say some 900 people were killed during his rule.")
+    (row,) = led.rows
+    assert {v.value for v in row.values} == {1200, 900} and row.conflict
+    # without a source calling them people, a smaller toll of people may be a part: kept apart
+    led = ledger(nlp, "A government report said 1,200 dissidents died or disappeared during his rule.",
+                 "Prosecutors say some 900 people were killed during his rule.")
+    assert len(led.rows) == 2
 
 
 def test_one_person_told_of_beside_a_larger_count_of_them_is_a_case_among_them(nlp):

@@ -318,8 +318,11 @@ class _Resolver:
                 # unnamed people join a toll of a group the lexicon knows, never one of a noun
                 # it does not ("two male friends died"), which is more likely a part, unless
                 # it gives the same number
-                fits = [row for row in fits if row.group is None or row.group in self.known and (
+                # (a row of a noun it does not know that a source also calls plain people is a toll
+                # of people: "4,299 opponents died" and "4,299 people were killed" take "some 3,000")
+                fits = [row for row in fits if row.group is None or (row.group in self.known and (
                     row.group not in self.apart | self.parted or row.holds(r.value))
+                    or row.group not in self.known and any(self.group(m) is None for m in row.members))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             # a source that repeats a number means the same quantity by it ("lowered the toll from
