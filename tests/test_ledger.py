@@ -209,6 +209,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a participle after two joined nouns describes both, unless the second has a count of its own
     ("Iran delayed the release of 15 sailors and marines detained by its navy in March.", [("arrested", 15)]),
     ("Police arrested 20 people jailed last year for fraud.", [("arrested", 20)]),
+    # a future of another verb leaves people the event already befell counted; a future of the
+    # event's own verb is unreal
+    ("Some of the 1,200 detainees will be moved to a new camp.", [("arrested", 1200)]),
+    ("Police will arrest 50 people.", []),
     # shots are munitions used, counted as bullets or as times a person was shot
     ("She was shot three times in the head.", [("munitions", 3)]),
     ("Police said two bullets hit the driver.", [("munitions", 2)]),

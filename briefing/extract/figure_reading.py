@@ -454,8 +454,11 @@ class _Sentence(Context):
         return {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in ("with", "for")
                 for o in t.children(p, "pobj")} | {t.lemma(o) for o in t.children(gov, "dobj")}
 
-    def cancelled(self, noun: int, gov: int | None, event: bool) -> bool:
-        """Denied ("No soldiers were hurt", "were not injured") or unreal ("threatened to kill")."""
+    def cancelled(self, noun: int, gov: int | None, event: bool, held: frozenset[str] = frozenset()) -> bool:
+        """Denied ("No soldiers were hurt", "were not injured") or unreal ("threatened to kill").
+        `held`: the nouns of people the event has already befallen ("detainees"), whom a verb
+        of another kind may put in the future ("1,200 detainees will be moved") without making
+        the count unreal."""
         t, v = self.t, self.v
         if any(t.lemma(c) in v.negators for c in t.children(noun, "det", "neg", "advmod")):
             return True
@@ -470,7 +473,8 @@ class _Sentence(Context):
             return False  # "the province alone may have 80,000 dead": a hedged count, not a threat
         # "may have died" guesses at what happened: a hedged toll, not an unreal one
         perfect = any(t.lemma(c) == "have" for c in t.children(gov, "aux"))
-        return event and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
+        already = t.lemma(noun) in held and not own and t.lemma(gov) not in v.reach_verbs
+        return event and not already and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
 
@@ -596,7 +600,8 @@ class _Sentence(Context):
                              and t.lemma(j) == term and t[j].pos == "NOUN"), None)
             if borrowed is None and (noun == num.head and not same or noun == num.head and t[noun].pos == "NUM"):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
-            if negated or self.cancelled(noun if same else role, gov, kind.event) or num.value < kind.min_value \
+            if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
+                    or num.value < kind.min_value \
                     or self.singled_out(num):
                 continue
             # "six others died later" after "59 bodies were found": a part of the toll counted
