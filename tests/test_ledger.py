@@ -213,6 +213,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # event's own verb is unreal
     ("Some of the 1,200 detainees will be moved to a new camp.", [("arrested", 1200)]),
     ("Police will arrest 50 people.", []),
+    # villages burned or destroyed are destruction, like buildings
+    ("Troops burned 12 villages during the offensive.", [("destroyed", 12)]),
+    ("The flood cut off 30 villages.", []),
     # shots are munitions used, counted as bullets or as times a person was shot
     ("She was shot three times in the head.", [("munitions", 3)]),
     ("Police said two bullets hit the driver.", [("munitions", 2)]),
