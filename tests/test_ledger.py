@@ -1092,3 +1092,20 @@ def test_the_same_people_named_by_a_part_group_or_a_noun_of_no_group_are_one_cou
     led = ledger(nlp, "Fifteen British Royal Navy personnel have been detained by Iranian guards in the Gulf.",
                  "Iranian guards detained 15 British personnel, eight of them sailors.")
     assert len([r for r in led.rows if r.part_of]) == 1
+
+
+def test_a_hedge_of_more_is_no_addition_to_a_count(nlp):
+    def added(text):
+        return [(r.value, r.increment) for r in readings(parse(nlp, text), load_words())]
+    assert added("More than 100 people were killed.") == [(100, False)]
+    assert added("Police found 12 more bodies.") == [(12, True)]
+
+
+def test_an_official_figure_and_relief_groups_estimates_are_values_of_one_disputed_toll(nlp):
+    led = ledger(nlp, "As many as 900,000 people may have died in the famine. Officials have acknowledged 150,000 deaths.",
+                 "Up to 2 million people have starved to death in the famine. The government has put the death toll at 150,000.",
+                 "The government says 150,000 people have died in the famine, while relief groups say 900,000 have "
+                 "died. At least 900,000 people have died in the famine, a relief worker said.")
+    (row,) = led.rows
+    assert {v.value for v in row.values} == {150000, 900000, 2000000} and row.parts == ()
+    assert next(v for v in row.values if v.value == 150000).sources == ("S1", "S2", "S3")

@@ -767,8 +767,9 @@ class _Sentence(Context):
             past=self.where.named_era([num.head, noun if same else None, gov]),
             on_day=self.on_day(kind, gov),
             detail=self.detail(num, gov),
+            # ("more than 100" is a hedge, not an addition)
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
-                          if 0 <= j < len(t)),
+                          if 0 <= j < len(t) and j not in num.hedge_tokens),
             another_event=self.another_event(kind, gov, noun if same else None),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
         )

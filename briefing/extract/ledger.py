@@ -386,7 +386,10 @@ class _Resolver:
         for m in row.members:
             said.setdefault(m.citation.source, {}).setdefault(m.value, set()).add(m.index)
         values = sorted({m.value for m in row.members})
+        # (an article that sets the two side by side in one sentence gives both as values of one
+        # disputed count: "the government says 220,000 died, while relief groups say 1 million")
         apart = any(sum(1 for by in said.values() if a in by and b in by and by[a] != by[b]) > 1
+                    and not any(by[a] & by[b] for by in said.values() if a in by and b in by)
                     for i, a in enumerate(values) for b in values[i + 1:])
         if not apart:
             return [row]
@@ -431,9 +434,12 @@ class _Resolver:
             first: dict[str, Reading] = {}
             for m in sorted(row.members, key=lambda m: (m.index, m.citation.start)):
                 first.setdefault(m.citation.source, m)
+            # (not a number another source leads with as its own toll: "officials acknowledge
+            # 220,000 deaths" after "as many as 1 million may have died" is the rival figure)
+            leading = {f.value for f in first.values()}
             for m in list(row.members):
                 toll = first[m.citation.source]
-                if m.value < toll.value and m.index != toll.index and not m.revised:
+                if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading:
                     row.members.remove(m)
                     self.place_part(m, rows, parent=rows.index(row))
             # one person a source tells of ("one prisoner was beaten to death") beside a larger count
