@@ -1109,3 +1109,10 @@ def test_an_official_figure_and_relief_groups_estimates_are_values_of_one_disput
     (row,) = led.rows
     assert {v.value for v in row.values} == {150000, 900000, 2000000} and row.parts == ()
     assert next(v for v in row.values if v.value == 150000).sources == ("S1", "S2", "S3")
+
+
+def test_a_date_before_a_reported_clause_s_subject_dates_the_saying(nlp):
+    def dated(text):
+        return [(r.value, r.on_day) for r in readings(parse(nlp, text), load_words())]
+    assert dated("Police said on Monday they had arrested 21 people after the rally.") == [(21, None)]
+    assert dated("Police said that on Monday they had arrested 21 people.") == [(21, "on Monday")]
