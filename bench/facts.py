@@ -22,7 +22,9 @@ BENCHMARKS.md). MultiLing M003 and M007 and DUC d30053t, d30015t and d30028t wer
 annotated next, before the rules that followed dev 5 were final, and scored once as
 held out ("dev 6" since). MultiLing M005 and M002 and DUC d30003t, d31013t, d30022t and
 d30059t were annotated before the rules that followed dev 6 and scored once as held out
-("dev 7" since). Sets in facts_gold/unscored/ are held out: scored, never looked
+("dev 7" since). DUC d31001t, d31008t, d30017t, d30011t, d31050t and d30008t were annotated
+while dev 7 was scored, and scored once as held out when the rules that followed it were final
+("dev 8" since). Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
@@ -69,10 +71,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 7, held out until scored once (M005, M002, d30003t, d31013t, d30022t, d30059t)": (
         ["M005", "M002", "d30003t", "d31013t", "d30022t", "d30059t"],
         ["M005", "M002", "d30003t", "d31013t", "d30022t", "d30059t"]),
-    "Held out (d31001t, d31008t, d30017t, d30011t, d31050t, d30008t)": (
+    "Dev 8, held out until scored once (d31001t, d31008t, d30017t, d30011t, d31050t, d30008t)": (
         ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"],
-        ["unscored/d31001t", "unscored/d31008t", "unscored/d30017t", "unscored/d30011t", "unscored/d31050t",
-         "unscored/d30008t"]),
+        ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
