@@ -225,6 +225,15 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # animals are counted by no kind; wounds and hospitals are no people; a force that served once is none now
+    ("The flood killed 3,000 sheep and 40 people.", [("killed", 40)]),
+    ("Officials said 71 of the cattle died on the ship.", []),
+    ("He suffered a dozen cuts to the face.", []),
+    ("In one hospital, nurses were holding down a patient.", []),
+    ("About 250 former police officers came forward.", []),
+    ("Three former soldiers were killed.", [("killed", 3)]),
+    # a bare participle with its own subject, the complement of another verb, is a passive
+    ("The crackdown has seen 20 members detained.", [("arrested", 20)]),
     # a verb joined before the one with the object, with no object of its own, acts on it too
     ("Police have detained or questioned about 40 students linked to the protests.", [("arrested", 40)]),
     ("Officers detained and later questioned 12 men found near the scene.", [("arrested", 12)]),

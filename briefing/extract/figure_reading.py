@@ -239,6 +239,10 @@ class _Sentence(Context):
                 # passive verb shares its "were"
                 gapped = t[h].tag == "VBN" and t[h].dep == "conj" and not list(t.children(h, "aux", "auxpass")) \
                     and t.head(h) is not None and t.passive(t.head(h))
+                # "a crackdown that has seen 20 members detained": a bare participle with its own
+                # subject, the complement of another verb, is a passive without its "be"
+                gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd") \
+                    and not list(t.children(h, "aux", "auxpass"))
                 return h, "patient" if t.passive(h) or gapped else "agent", negated
             elif dep == "pobj":
                 prep = t.lower(h)
@@ -380,7 +384,14 @@ class _Sentence(Context):
         # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
+        if terms & self.v.animals:
+            return None
+        amods = {t.lower(c) for c in t.children(noun, "amod")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
+            # "a dozen cuts", "in one hospital": a count of wounds or of places is no count of people
+            if (t.lemma(noun) in kind.states | kind.held_in | kind.taken_to and not terms & kind.nouns) \
+                    or amods & kind.not_marks:
+                continue
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
             listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \

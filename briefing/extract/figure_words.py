@@ -41,6 +41,7 @@ class Kind:
     results: frozenset[str] = frozenset()  # "beaten to death", "froze to death": what any verb led to
     people: bool = True  # False: a count of people is never this kind ("the attack of 20 gunmen")
     aboard_states: frozenset[str] = frozenset()  # "the nine crew on the missing cutter"
+    not_marks: frozenset[str] = frozenset()  # words on the noun that make it not of the kind: "former police officers"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class Words:
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     time_back: frozenset[str]
+    animals: frozenset[str]
     open_spans: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
@@ -205,6 +207,7 @@ def load_words(path: Path = FIGURES) -> Words:
             results=_set(k.get("results", ())),
             people=bool(k.get("people", True)),
             aboard_states=_set(k.get("aboard_states", ())),
+            not_marks=_set(k.get("not_marks", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -255,6 +258,7 @@ def load_words(path: Path = FIGURES) -> Words:
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
+        animals=_set(grammar.get("animals", ())),
         open_spans=_set(grammar.get("open_spans", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
