@@ -74,6 +74,10 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 8, held out until scored once (d31001t, d31008t, d30017t, d30011t, d31050t, d30008t)": (
         ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"],
         ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"]),
+    "Held out (d30001t, d30050t, d30037t, d30006t, M004, M009)": (
+        ["d30001t", "d30050t", "d30037t", "d30006t", "M004", "M009"],
+        ["unscored/d30001t", "unscored/d30050t", "unscored/d30037t", "unscored/d30006t", "unscored/M004",
+         "unscored/M009"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
