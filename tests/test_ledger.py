@@ -194,12 +194,6 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Two military police soldiers stand accused in the hearing.", []),
     ("About 3,000 soldiers stand guard at the border.", [("troops", 3000)]),
     ("Four armored personnel were parked outside the hall.", []),
-    # police or soldiers who tell or inform are messengers, not a force (also when they spend
-    # their time telling); what a force spends its time doing on duty leaves it a force
-    ("Two police officers spent an hour telling the activist to close the office.", []),
-    ("He was informed of the warrant by two policemen.", []),
-    ("Three soldiers told reporters they had seen the attack.", []),
-    ("About 300 soldiers spent the night guarding the bridge.", [("troops", 300)]),
     # a verb that frees people cancels the kind a participle on them gives: they are held no longer
     ("The minister promised to release 750 prisoners jailed for attacks.", []),
     ("The army freed 30 soldiers who were held for years.", []),

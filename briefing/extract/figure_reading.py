@@ -305,9 +305,6 @@ class _Sentence(Context):
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
             # "stand accused", with the participle parsed as a clause of its own
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBN"}
-            # "spent an hour telling him to stop": what the subject spends its time doing
-            verb |= {t.lemma(c) for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBG"} \
-                if rel == "agent" else set()
             verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
             # "forced out of their homes": a preposition of two words
             verb |= {f"{g} {t.lower(p)} {t.lower(q)} {t.lemma(o)}" for p in t.children(gov, "prep")
