@@ -1119,3 +1119,10 @@ def test_a_date_before_a_reported_clause_s_subject_dates_the_saying(nlp):
         return [(r.value, r.on_day) for r in readings(parse(nlp, text), load_words())]
     assert dated("Police said on Monday they had arrested 21 people after the rally.") == [(21, None)]
     assert dated("Police said that on Monday they had arrested 21 people.") == [(21, "on Monday")]
+
+
+def test_a_count_of_two_groups_is_a_value_of_either_group_s_count(nlp):
+    led = ledger(nlp, "A rebel commander said at least 40 soldiers and police officers were killed in the fighting.",
+                 "State media said 12 police officers were killed in the fighting.")
+    (row,) = led.rows
+    assert {v.value for v in row.values} == {40, 12} and row.conflict

@@ -108,6 +108,9 @@ def _group(r: Reading, vocab: Words) -> str | None:
     tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
     tries += [w[:-1] for w in tries if w.endswith("s")]
     found = next((g for g in map(vocab.group, tries) if g), None)
+    # "47 soldiers and police officers": a count of two groups is of neither
+    if found and any((vocab.group(j) or vocab.group(j.rstrip("s")) or found) != found for j in r.joined):
+        return None
     if found:
         return found.name
     return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
@@ -127,6 +130,13 @@ class _Resolver:
 
     def group(self, r: Reading) -> str | None:
         return _group(r, self.v)
+
+    def groups_joined(self, r: Reading) -> set[str]:
+        """The groups a count of joined nouns names: "soldiers and police officers" names both."""
+        if not r.joined:
+            return set()
+        found = {self.v.group(n) or self.v.group(n.rstrip("s")) for n in (r.noun, *r.joined)}
+        return {g.name for g in found if g}
 
     def nation(self, r: Reading) -> str | None:
         """Whose people a reading counts, when that sets them apart: "12 Americans" among the dead in
@@ -308,6 +318,7 @@ class _Resolver:
                 continue
             group = self.group(r)
             fits = [row for row in rows if row.parent is None and self.fits(r, row, group)]
+            fits_any = list(fits)
             alike = [row for row in fits if self.alike(r, row, group)]
             if group is not None:
                 # a named group joins a row of that group, or a generic one; a part of a group
@@ -324,6 +335,10 @@ class _Resolver:
                     row.group not in self.apart | self.parted or row.holds(r.value))
                     or row.group not in self.known and any(self.group(m) is None for m in row.members))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
+                # "40 soldiers and police officers" and "12 police officers": a count of two groups
+                # is a value of either's count, whatever its size
+                fits += [row for row in fits_any if row.group is not None and row.group in self.groups_joined(r)
+                         and row not in fits]
             exact = [row for row in fits if _keys(r) and row.places == _keys(r)]
             # a source that repeats a number means the same quantity by it ("lowered the toll from
             # 7,000 to about 6,100", then "6,076 in Honduras, down from an earlier estimate of
