@@ -1126,3 +1126,12 @@ def test_a_count_of_two_groups_is_a_value_of_either_group_s_count(nlp):
                  "State media said 12 police officers were killed in the fighting.")
     (row,) = led.rows
     assert {v.value for v in row.values} == {40, 12} and row.conflict
+
+
+def test_a_first_value_still_given_as_late_as_the_last_is_a_dispute_not_a_change(nlp):
+    led = ledger(nlp, "Officials say 150,000 people have died in the famine.",
+                 "Relief groups say up to 900,000 people have died in the famine.",
+                 "The government still says 150,000 people have died in the famine.",
+                 published=("1998-03-01", "1998-03-09", "1998-03-20"))
+    (d,) = led.discrepancies
+    assert d.change.endswith("sources give 150,000 (S1, S3), up to 900,000 (S2)")

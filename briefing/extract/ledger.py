@@ -636,8 +636,10 @@ def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
     return out
 
 
-def _change(label: str, values: Sequence[LedgerValue]) -> str:
-    """"rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)", or the disagreement when undated."""
+def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date] | None = None) -> str:
+    """"rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)", or the disagreement when undated,
+    or when the first value is still given as late as the last (a disputed count, not a change:
+    "the government says 220,000 died, while relief groups say 1 million")."""
     def said(v: LedgerValue, with_date: bool) -> str:
         when = f"{short_date(v.reported)}, " if with_date and v.reported else ""
         number = f"{v.value:,.0f}" if float(v.value).is_integer() else f"{v.value:,}"
@@ -647,8 +649,10 @@ def _change(label: str, values: Sequence[LedgerValue]) -> str:
     if len(dated) == len(values) and len({v.reported for v in values}) > 1:
         chrono = sorted(values, key=lambda v: (v.reported, v.value))
         first, last = chrono[0], chrono[-1]
-        verb = "rose" if last.value > first.value else "fell" if last.value < first.value else "changed"
-        return f"{label}: {verb} from {said(first, True)} to {said(last, True)}"
+        latest = [published[s] for s in first.sources if published and s in published]
+        if not (latest and last.reported and max(latest).isoformat() >= last.reported):
+            verb = "rose" if last.value > first.value else "fell" if last.value < first.value else "changed"
+            return f"{label}: {verb} from {said(first, True)} to {said(last, True)}"
     ranked = sorted(values, key=lambda v: v.value)
     return f"{label}: sources give " + ", ".join(said(v, False) for v in ranked)
 
@@ -699,7 +703,7 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
             id=ids[i], label=label, kind=row.kind, values=tuple(values), conflict=conflict,
             parts=tuple(ids[j] for j in ordered if rows[j].parent == i),
             part_of=ids.get(row.parent) if row.parent is not None else None,
-            change=_change(label, values) if len(values) > 1 else "",
+            change=_change(label, values, published) if len(values) > 1 else "",
         ))
         where = tuple(dict.fromkeys(p.name for m in row.members for p in m.places))
         for v in values:
