@@ -219,6 +219,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # a unit's strength counts troops; a number of units does not; a crowd is no force
+    ("The 1,500-strong battalion marched on the town.", [("troops", 1500)]),
+    ("The army sent three battalions to the border.", []),
+    ("A 300-strong crowd gathered outside.", []),
     # animals are counted by no kind; wounds and hospitals are no people; a force that served once is none now
     ("The flood killed 3,000 sheep and 40 people.", [("killed", 40)]),
     ("Officials said 71 of the cattle died on the ship.", []),

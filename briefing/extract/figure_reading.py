@@ -81,6 +81,10 @@ class _Sentence(Context):
         parent = t.head(head)
         if t[head].dep in ("nummod", "quantmod", "amod") and parent is not None and t[parent].pos in ("NOUN", "PROPN", "ADJ"):
             return parent
+        # "a 1,500-strong battalion": the number says how strong the unit is
+        if parent is not None and t.lemma(parent) in self.v.strength_words and t[parent].dep == "amod" \
+                and t.head(parent) is not None:
+            return t.head(parent)
         # "Thirteen people died": the parser may take a number word opening a sentence for a
         # compound (a digit there is more often a model or a code: "747 jets")
         if t[head].dep == "compound" and parent is not None and parent > head and t[head].text.isalpha() \
@@ -384,6 +388,7 @@ class _Sentence(Context):
             if t[noun].pos == "NUM" else set()
         if terms & self.v.animals:
             return None
+        strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             # "a dozen cuts", "in one hospital": a count of wounds or of places is no count of people
@@ -391,7 +396,7 @@ class _Sentence(Context):
                     or amods & kind.not_marks:
                 continue
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
-            listed = sorted((x for x in terms if x in kind.nouns), key=len, reverse=True)
+            listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \

@@ -42,6 +42,7 @@ class Kind:
     people: bool = True  # False: a count of people is never this kind ("the attack of 20 gunmen")
     aboard_states: frozenset[str] = frozenset()  # "the nine crew on the missing cutter"
     not_marks: frozenset[str] = frozenset()  # words on the noun that make it not of the kind: "former police officers"
+    units: frozenset[str] = frozenset()  # nouns counted in the kind only by their strength: "a 1,500-strong battalion"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class Words:
     other_event: frozenset[str]
     time_back: frozenset[str]
     animals: frozenset[str]
+    strength_words: frozenset[str]
     open_spans: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
@@ -208,6 +210,7 @@ def load_words(path: Path = FIGURES) -> Words:
             people=bool(k.get("people", True)),
             aboard_states=_set(k.get("aboard_states", ())),
             not_marks=_set(k.get("not_marks", ())),
+            units=_set(k.get("units", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
@@ -259,6 +262,7 @@ def load_words(path: Path = FIGURES) -> Words:
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
+        strength_words=_set(grammar.get("strength_words", ())),
         open_spans=_set(grammar.get("open_spans", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),

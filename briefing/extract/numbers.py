@@ -166,7 +166,8 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     if first >= 2 and tree.lower(first - 1) == "-" and tree.joined(first - 2, first - 1) \
             and tree.joined(first - 1, first):
         return True
-    if after == "-" and tree.joined(head, head + 1) and tree.joined(head + 1, head + 2):
+    if after == "-" and tree.joined(head, head + 1) and tree.joined(head + 1, head + 2) \
+            and tree.lemma(head + 2) not in vocab.strength_words:  # "a 1,500-strong battalion" counts
         return True
     # a day of the month the parser left out of the date: "the 11 March 2004 bombings"
     day = tree[head].text.isdigit() and 1 <= int(tree[head].text) <= 31
