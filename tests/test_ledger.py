@@ -219,6 +219,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # those in a grave condition are injured (a building in poor condition is not)
+    ("Four inmates were in critical condition after setting themselves on fire.", [("injured", 4)]),
+    ("The building was in poor condition.", []),
     # a unit's strength counts troops; a number of units does not; a crowd is no force
     ("The 1,500-strong battalion marched on the town.", [("troops", 1500)]),
     ("The army sent three battalions to the border.", []),
@@ -1139,3 +1142,12 @@ def test_a_first_value_still_given_as_late_as_the_last_is_a_dispute_not_a_change
                  published=("1998-03-01", "1998-03-09", "1998-03-20"))
     (d,) = led.discrepancies
     assert d.change.endswith("sources give 150,000 (S1, S3), up to 900,000 (S2)")
+
+
+def test_those_in_hospital_or_a_grave_condition_are_some_of_the_injured_not_a_rival_toll(nlp):
+    for kept in ("Five people were in critical condition after the bombing.",
+                 "Five people were in intensive care after the bombing."):
+        led = ledger(nlp, "The bombing injured 30 people.", kept)
+        assert led.discrepancies == ()
+        (part,) = [r for r in led.rows if r.part_of]
+        assert part.values[0].value == 5

@@ -333,9 +333,7 @@ class _Sentence(Context):
         # the count gives it
         marked |= {t.lower(x) for c in t.children(noun, "acl") if t[c].tag == "VBN"
                    for x in t.children(c, "oprd", "acomp")}
-        # "three suspects are in custody", "20 remain in hospital": where being kept counts them
-        kept_in = {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps
-                   for o in t.children(p, "pobj")} if gov is not None and g in self.v.holding_verbs else set()
+        kept_in = self.kept_in(gov)
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "left 9 dead and more than 100 injured", "30 dead and 2,000 homeless": a count joined to
@@ -416,6 +414,15 @@ class _Sentence(Context):
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
         return self.kind(noun, first, rel, at) if first is not None else None
+
+    def kept_in(self, gov: int | None) -> set[str]:
+        """Where or in what state being kept counts them: "three suspects are in custody", "20 remain
+        in hospital", "five were in critical condition" (the state with the word that says it)."""
+        t = self.t
+        if gov is None or t.lemma(gov) not in self.v.holding_verbs:
+            return set()
+        return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps for o in t.children(p, "pobj")
+                for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod")))}
 
     def singled_out(self, num) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
@@ -770,7 +777,9 @@ class _Sentence(Context):
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
             citation=Citation(self.s.source, self.s.start, self.s.end),
-            subset=subset or bool(found_so_far) or cared_elsewhere,
+            # those still in hospital or in a grave condition are some of the injured
+            subset=subset or bool(found_so_far) or cared_elsewhere
+            or bool(self.kept_in(gov) & getattr(self.v.kind(kind), "part_states", frozenset())),
             qualifier=qualifier,
             revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
             index=self.s.index,

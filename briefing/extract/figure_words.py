@@ -42,6 +42,7 @@ class Kind:
     people: bool = True  # False: a count of people is never this kind ("the attack of 20 gunmen")
     aboard_states: frozenset[str] = frozenset()  # "the nine crew on the missing cutter"
     not_marks: frozenset[str] = frozenset()  # words on the noun that make it not of the kind: "former police officers"
+    part_states: frozenset[str] = frozenset()  # where being kept makes them some of the kind: "20 remain in hospital"
     units: frozenset[str] = frozenset()  # nouns counted in the kind only by their strength: "a 1,500-strong battalion"
 
 
@@ -211,6 +212,7 @@ def load_words(path: Path = FIGURES) -> Words:
             aboard_states=_set(k.get("aboard_states", ())),
             not_marks=_set(k.get("not_marks", ())),
             units=_set(k.get("units", ())),
+            part_states=_set(k.get("part_states", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
             min_value=float(k.get("min_value", 0)),
