@@ -219,6 +219,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # a sum of money as wire services write it
+    ("The storm caused dlrs 45 million in damage.", [("damage", 45_000_000)]),
     # those in a grave condition are injured (a building in poor condition is not)
     ("Four inmates were in critical condition after setting themselves on fire.", [("injured", 4)]),
     ("The building was in poor condition.", []),

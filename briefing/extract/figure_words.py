@@ -68,6 +68,7 @@ class Words:
     not_counts: frozenset[str]
     percent_words: frozenset[str]
     currency_tags: frozenset[str]
+    currency_before: frozenset[str]
     currency_words: frozenset[str]
     age_words: frozenset[str]
     years: tuple[int, int]
@@ -236,6 +237,7 @@ def load_words(path: Path = FIGURES) -> Words:
         not_counts=frozenset(numbers.get("not_counts", ())),
         percent_words=_set(numbers.get("percent_words", ())),
         currency_tags=frozenset(numbers.get("currency_tags", ())),
+        currency_before=_set(numbers.get("currency_before", ())),
         currency_words=_set(numbers.get("currency_words", ())),
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),

@@ -160,7 +160,8 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     after = tree.lower(head + 1) if head + 1 < len(tree) else ""
     after2 = f"{after} {tree.lower(head + 2)}" if head + 2 < len(tree) else ""
     if after in vocab.percent_words or after2 in vocab.percent_words \
-            or (first > 0 and tree[first - 1].tag in vocab.currency_tags):
+            or (first > 0 and (tree[first - 1].tag in vocab.currency_tags
+                               or tree.lower(first - 1) in vocab.currency_before)):
         return True
     # part of a hyphenated word or a code: "no-one", "737-800", "F-16"
     if first >= 2 and tree.lower(first - 1) == "-" and tree.joined(first - 2, first - 1) \
@@ -260,7 +261,7 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
     out = []
     for i, phrase, value in _phrases(tree, vocab):
         first = phrase[0]
-        sign = first > 0 and tree[first - 1].tag in vocab.currency_tags
+        sign = first > 0 and (tree[first - 1].tag in vocab.currency_tags or tree.lower(first - 1) in vocab.currency_before)
         after = tree.lemma(i + 1) if i + 1 < len(tree) else ""
         if not (sign or after in vocab.currency_words):
             continue
