@@ -1153,3 +1153,9 @@ def test_those_in_hospital_or_a_grave_condition_are_some_of_the_injured_not_a_ri
         assert led.discrepancies == ()
         (part,) = [r for r in led.rows if r.part_of]
         assert part.values[0].value == 5
+
+
+def test_all_but_some_of_a_count_are_a_part_of_it(nlp):
+    found = readings(parse(nlp, "Although the leader remains in custody, all but five of those arrested under the "
+                                "security law for joining the protests have been freed."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [("arrested", 5, True)]

@@ -634,7 +634,9 @@ class _Sentence(Context):
             some_of_them = t[noun].pos == "PRON" and larger
             # "had reached 75, with 10 in serious condition"
             with_some = larger and t[num.head].dep == "pobj" and t.lower(t.head(num.head)) in self.v.absolute_preps
-            of_whole = partitive and not some_of_them \
+            # "all but five of those arrested": what is left of them, some of them
+            remainder = " ".join(t.lower(j) for j in range(max(0, num.tokens[0] - 2), num.tokens[0])) in self.v.remainders
+            of_whole = partitive and not some_of_them and not remainder \
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
@@ -649,7 +651,7 @@ class _Sentence(Context):
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
-                                subset=(partitive and not of_whole) or others or included or with_some)
+                                subset=(partitive and not of_whole) or others or included or with_some or remainder)
             said_to_be = [a for a in t.children(gov, "attr") if t[a].pos == "NOUN" and a > num.head] \
                 if partitive and gov is not None and t.lemma(gov) in COPULAS else []
             if said_to_be:  # "five of the dead were children": who the part is

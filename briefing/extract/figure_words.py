@@ -98,6 +98,7 @@ class Words:
     time_back: frozenset[str]
     animals: frozenset[str]
     strength_words: frozenset[str]
+    remainders: frozenset[str]
     open_spans: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
@@ -267,6 +268,7 @@ def load_words(path: Path = FIGURES) -> Words:
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
         strength_words=_set(grammar.get("strength_words", ())),
+        remainders=_set(grammar.get("remainders", ())),
         open_spans=_set(grammar.get("open_spans", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
