@@ -24,7 +24,9 @@ held out ("dev 6" since). MultiLing M005 and M002 and DUC d30003t, d31013t, d300
 d30059t were annotated before the rules that followed dev 6 and scored once as held out
 ("dev 7" since). DUC d31001t, d31008t, d30017t, d30011t, d31050t and d30008t were annotated
 while dev 7 was scored, and scored once as held out when the rules that followed it were final
-("dev 8" since). Sets in facts_gold/unscored/ are held out: scored, never looked
+("dev 8" since). DUC d30001t, d30050t, d30037t, d30006t and MultiLing M004 and M009 were
+annotated next, and scored once as held out when the rules that followed dev 8 were final
+("dev 9" since). Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
@@ -74,10 +76,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 8, held out until scored once (d31001t, d31008t, d30017t, d30011t, d31050t, d30008t)": (
         ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"],
         ["d31001t", "d31008t", "d30017t", "d30011t", "d31050t", "d30008t"]),
-    "Held out (d30001t, d30050t, d30037t, d30006t, M004, M009)": (
+    "Dev 9, held out until scored once (d30001t, d30050t, d30037t, d30006t, M004, M009)": (
         ["d30001t", "d30050t", "d30037t", "d30006t", "M004", "M009"],
-        ["unscored/d30001t", "unscored/d30050t", "unscored/d30037t", "unscored/d30006t", "unscored/M004",
-         "unscored/M009"]),
+        ["d30001t", "d30050t", "d30037t", "d30006t", "M004", "M009"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
