@@ -1159,3 +1159,18 @@ def test_all_but_some_of_a_count_are_a_part_of_it(nlp):
     found = readings(parse(nlp, "Although the leader remains in custody, all but five of those arrested under the "
                                 "security law for joining the protests have been freed."), load_words())
     assert [(r.kind, r.value, r.subset) for r in found] == [("arrested", 5, True)]
+
+
+def test_years_on_a_period_date_the_count_to_it(nlp):
+    found = readings(parse(nlp, "The group was responsible for the deaths of as many as 2 million people "
+                                "during its 1975-79 rule of the country."), load_words())
+    assert [(r.value, r.when) for r in found] == [(2_000_000, "during 1975-79")]
+    # so a toll of that era is no value of today's toll
+    led = ledger(nlp, "Police found more than 20 bodies after the crackdown.",
+                 "The group was responsible for the deaths of as many as 2 million people during its 1975-79 rule.")
+    assert led.discrepancies == ()
+
+
+def test_digits_either_side_of_a_dash_are_a_range_not_one_number(nlp):
+    found = readings(parse(nlp, "It is believed that around 20 - 25 arrests have been made."), load_words())
+    assert sorted(r.value for r in found) == [20, 25]

@@ -168,6 +168,10 @@ class Locator:
                     for o in t.children(c, "pobj"):
                         if t[o].ent_type == "DATE":
                             return f"{t.lower(c)} {self.date_text(o)}"
+                        # "during its 1975-79 rule", "in the 1994 genocide": a period the years date
+                        dated = [d for d in t.children(o, "nummod", "compound", "amod") if t[d].ent_type == "DATE"]
+                        if dated:
+                            return f"{t.lower(c)} {self.date_text(dated[0])}"
         return None
 
     def before_clause(self, n: int, c: int) -> bool:

@@ -70,6 +70,10 @@ def _phrase(tree: Tree, head: int, vocab: Words) -> list[int]:
     phrase = [head]
     j = head - 1
     while j >= 0 and j in inside and (_is_numeric(tree, j, vocab) or tree.lower(j) in vocab.joiners):
+        # digits either side of a dash are a range, not one number: "20 - 25 arrests", "20-25"
+        if not tree[j].text[:1].isalnum() and j > 0 and tree[j - 1].text[:1].isdigit() \
+                and tree[phrase[0]].text[:1].isdigit():
+            break
         phrase.insert(0, j)
         j -= 1
     while phrase and tree.lower(phrase[0]) in vocab.joiners - vocab.articles:
