@@ -57,7 +57,10 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
     removed = tuple(sorted(p for p in before if p not in now))
     removed_ids = {before[p]["id"]: names.get(p, p) for p in removed if "id" in before[p]}
 
-    old_rows = {(kind, label): values for kind, label, values in previous.get("rows", [])}
+    # (two rows may share a label, a part and a total both "people killed": a value either gave is known)
+    old_rows: dict[tuple, list] = {}
+    for kind, label, values in previous.get("rows", []):
+        old_rows.setdefault((kind, label), []).extend(values)
     if "rows" not in previous:  # a manifest from before the ledger rows: its figures, without sources
         for kind, label, value in previous.get("figures", []):
             old_rows.setdefault((kind, label), []).append([value, []])

@@ -92,6 +92,18 @@ def test_editing_one_source_reparses_only_it_and_says_what_changed(folder, tmp_p
     assert "What changed" in html and "003_f19390a96d0bfcc2.txt" in html
 
 
+def test_a_new_source_with_no_figures_changes_no_figure_even_where_two_rows_share_a_label(folder, tmp_path):
+    out = tmp_path / "out"
+    first = build(BuildOptions(sources=[str(folder)], out_dir=str(out)))
+    labels = [(r.kind, r.label) for r in first.briefing.facts.ledger]
+    assert len(labels) > len(set(labels))  # the seeds have two "people killed" rows (a part and a toll)
+    (folder / "zz_new.txt").write_text("Officials met on Monday to discuss the budget of the northern province.\n")
+    build(BuildOptions(sources=[str(folder)], out_dir=str(out)))
+    changes = json.loads((out / "briefing.json").read_text())["changes"]
+    assert [Path(p).name for p in changes["sources_added"]] == ["zz_new.txt"]
+    assert changes["figures"] == []
+
+
 def test_two_clean_builds_are_byte_identical(folder, tmp_path):
     digests = []
     for n in range(2):
