@@ -1174,3 +1174,27 @@ def test_years_on_a_period_date_the_count_to_it(nlp):
 def test_digits_either_side_of_a_dash_are_a_range_not_one_number(nlp):
     found = readings(parse(nlp, "It is believed that around 20 - 25 arrests have been made."), load_words())
     assert sorted(r.value for r in found) == [20, 25]
+
+
+CRASH = ("A passenger plane carrying 72 people crashed on approach to the city on Sunday, killing at least 68 of "
+         "them, officials said. Rescuers pulled four people alive from the wreckage, but two of them later died "
+         "in hospital.",
+         "The death toll from Sunday's plane crash in Nepal rose to 70 on Monday, with two people still missing.",
+         "The government said on Wednesday that all 72 people on board were killed, after the bodies of the last "
+         "two victims were found in the gorge.")
+
+
+def test_two_who_later_died_and_the_last_two_bodies_found_are_parts_of_the_crash_toll(nlp):
+    led = ledger(nlp, *CRASH, published=("2024-01-15", "2024-01-16", "2024-01-18"))
+    (toll,) = [r for r in led.rows if r.kind == "killed" and r.part_of is None]
+    assert {v.value for v in toll.values} == {68, 70, 72}
+    assert [v.value for r in led.rows if r.part_of == toll.id for v in r.values] == [2]
+    # a pronoun or "toll" says no more than "people": no row is labelled "them" or "death toll"
+    assert not any(w in r.label.split() for r in led.rows for w in ("them", "toll"))
+
+
+def test_from_revises_only_a_number(nlp):
+    def revised(text):
+        return [r.revised for r in readings(parse(nlp, text), load_words())]
+    assert revised("Rescuers pulled four people alive from the wreckage, but two of them later died.") == [False]
+    assert revised("The toll rose to 67 from 60.") == [True, True]

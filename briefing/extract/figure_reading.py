@@ -763,8 +763,12 @@ class _Sentence(Context):
         # bodies recovered so far are a part of the toll, however many; "recovered" and "found"
         # count one part ("bodies that were found": the verb may be a clause on the noun)
         recovery = self.v.recovery or {}
-        found_so_far = sorted({recovery[w] for w in (*qualifier, *(t.lemma(c) for c in t.children(noun, "relcl", "acl")))
-                               if w in recovery}) if t.lemma(noun) in self.v.remains else []
+        # ("the bodies of the last two victims were found": the remains the count is of)
+        of_remains = gov is not None and t.lemma(gov) in self.v.remains and t[noun].dep == "pobj" \
+            and t.head(noun) is not None and t.head(t.head(noun)) == gov
+        found_so_far = sorted({recovery[w] for w in (*qualifier, *(t.lemma(c) for c in t.children(noun, "relcl", "acl")),
+                                                     *((t.lemma(t.head(gov)),) if of_remains and t.head(gov) is not None else ()))
+                               if w in recovery}) if t.lemma(noun) in self.v.remains or of_remains else []
         qualifier = tuple(sorted({*qualifier, *found_so_far}))
         # "500 victims have been treated in Florida": those cared for somewhere, a part of the toll
         cared_elsewhere = gov is not None and any(t.lemma(gov) in k.care_verbs for k in self.v.kinds) \
@@ -783,7 +787,10 @@ class _Sentence(Context):
             subset=subset or bool(found_so_far) or cared_elsewhere
             or bool(self.kept_in(gov) & getattr(self.v.kind(kind), "part_states", frozenset())),
             qualifier=qualifier,
-            revised=any(t.lemma(j) in self.v.revision for j in range(len(t))),
+            # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
+            revised=any(t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
+                t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))
+                for j in range(len(t))),
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
