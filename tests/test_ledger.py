@@ -1198,3 +1198,10 @@ def test_from_revises_only_a_number(nlp):
         return [r.revised for r in readings(parse(nlp, text), load_words())]
     assert revised("Rescuers pulled four people alive from the wreckage, but two of them later died.") == [False]
     assert revised("The toll rose to 67 from 60.") == [True, True]
+
+
+def test_the_value_a_revision_goes_to_comes_before_the_one_it_leaves(nlp):
+    for text, current in (("The quake killed 41 people, the agency said, revising its toll up from 39.", 41),
+                          ("Officials lowered the toll from 900 to about 800.", 800)):
+        (row,) = ledger(nlp, text).rows
+        assert row.values[0].value == current

@@ -53,6 +53,7 @@ class Reading:
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
     judged: bool = False  # a crime a court or charge counts: "convicted of killing three prisoners"
     joined: tuple[str, ...] = ()  # nouns joined to the counted one that share its count: "soldiers and police officers"
+    superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
 
     @property
     def label(self) -> str:
@@ -804,6 +805,7 @@ class _Sentence(Context):
                           if 0 <= j < len(t) and j not in num.hedge_tokens),
             another_event=self.another_event(kind, gov, noun if same else None),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
+            superseded=any(t.lower(a) == "from" and t[a].pos == "ADP" for a in t.ancestors(num.head)[:3]),
             joined=tuple(" ".join([*(t.lemma(c) for c in t.children(j, "compound")), t.lemma(j)])
                          for j in t.children(noun, "conj")
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),

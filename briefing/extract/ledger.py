@@ -631,8 +631,11 @@ def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
             reported=min(dates).isoformat() if dates else None,
         ))
         last_reported[value] = max(dates).isoformat() if dates else ""
-    # the most recent first (the value the newest sources give) when sources are dated, then the best attested
-    out.sort(key=lambda v: (last_reported[v.value], v.reported or "", len(v.sources)), reverse=True)
+    # the most recent first (the value the newest sources give) when sources are dated, then the one a
+    # revision goes to ("revising its toll up from 39" gives 41 first), then the best attested
+    left = {value for value, members in by_value.items() if all(m.superseded for m in members)}
+    out.sort(key=lambda v: (last_reported[v.value], v.reported or "", v.value not in left, len(v.sources)),
+             reverse=True)
     return out
 
 
