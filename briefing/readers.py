@@ -73,6 +73,23 @@ def metadata_from(mapping: dict, where: str) -> Metadata:
     )
 
 
+def _plain_front_matter(block: str) -> dict[str, str] | None:
+    """Lines of "key: value", the value being the rest of the line (quotes around it dropped);
+    None when a line is not of that form."""
+    out = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = re.match(r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", line)
+        if m is None:
+            return None
+        value = m.group(2)
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        out[m.group(1).lower()] = value
+    return out
+
+
 def read_markdown(text: str) -> tuple[str, Metadata]:
     """Front matter as metadata; the body with headings, links and emphasis reduced to text."""
     meta = Metadata()
@@ -83,7 +100,11 @@ def read_markdown(text: str) -> tuple[str, Metadata]:
         try:
             front = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
-            raise Unreadable(f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
+            # "title: Floods: toll climbs" is how people write front matter by hand: one key and the
+            # rest of its line, as Pelican reads it; only what is not even that is refused
+            front = _plain_front_matter(m.group(1))
+            if front is None:
+                raise Unreadable(f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
         meta = metadata_from(front, "front matter")
         text = text[m.end():]
     lines = []

@@ -219,6 +219,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # moved to or kept in relief camps and shelters is displaced (an army's camp is not; nor the camps)
+    ("More than 150,000 people have been moved to relief camps.", [("displaced", 150000)]),
+    ("Some 54,000 people are now sheltering in 439 relief camps.", [("displaced", 54000)]),
+    ("About 1,600 people were staying in temporary shelters.", [("displaced", 1600)]),
+    ("Three soldiers were in the camp.", [("troops", 3)]),
     # a sum of money as wire services write it
     ("The storm caused dlrs 45 million in damage.", [("damage", 45_000_000)]),
     # those in a grave condition are injured (a building in poor condition is not)

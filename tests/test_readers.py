@@ -76,6 +76,18 @@ def test_markdown_front_matter_and_markup(tmp_path):
     assert "**" not in source.text and "](" not in source.text and "#" not in source.text
 
 
+def test_front_matter_written_by_hand_with_a_colon_in_the_title_is_read_not_refused(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: Floods: toll climbs, dams opened\npublished: 2018-08-12\n---\n\n"
+                                   "The death toll from the floods climbed to 37 on Sunday.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: [unclosed\nnot a key value line\n---\n\nText of the article.\n",
+                                   encoding="utf-8")
+    read = read_sources([str(tmp_path)])
+    (source,) = read.sources
+    assert (source.title, source.published) == ("Floods: toll climbs, dams opened", "2018-08-12")
+    (skipped,) = read.skipped
+    assert skipped.path.endswith("b.md") and "front matter is not valid YAML" in skipped.reason
+
+
 def test_sidecar_and_folder_metadata_for_plain_text(tmp_path):
     body = "The council voted on Tuesday to close the old bridge to heavy traffic for a year.\n"
     (tmp_path / "a.txt").write_text(body)

@@ -364,9 +364,10 @@ class _Sentence(Context):
         cared_for = {t.lemma(o) for p in cares if t.lower(p) in ("for", "with") for o in t.children(p, "pobj")}
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
-        moved = {t.lemma(o) for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
+        moved = {w for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
                  if t.lemma(v) in self.v.moving_verbs and rel in PATIENT
-                 for p in t.children(v, "prep") for o in t.children(p, "pobj")}
+                 for p in t.children(v, "prep") for o in t.children(p, "pobj")
+                 for w in (t.lemma(o), *(f"{t.lower(c)} {t.lemma(o)}" for c in t.children(o, "amod", "compound")))}
         # "eleven people lost their lives": the verb with its object says what befell its subject;
         # "claimed the lives of 31 people": the noun the number hangs on pairs with its verb
         with_object = {f"{g} {t.lemma(o)}" for o in t.children(gov, "dobj")} if gov is not None else set()
@@ -389,9 +390,11 @@ class _Sentence(Context):
             return None
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
+        # the counted noun itself, with its compound ("relief camps"), not what a participle says of it
+        itself = {t.lemma(noun)} | {f"{t.lemma(c)} {t.lemma(noun)}" for c in t.children(noun, "compound")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             # "a dozen cuts", "in one hospital": a count of wounds or of places is no count of people
-            if (t.lemma(noun) in kind.states | kind.held_in | kind.taken_to and not terms & kind.nouns) \
+            if (itself & (kind.states | kind.held_in | kind.taken_to) and not terms & kind.nouns) \
                     or amods & kind.not_marks:
                 continue
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
@@ -423,7 +426,7 @@ class _Sentence(Context):
         if gov is None or t.lemma(gov) not in self.v.holding_verbs:
             return set()
         return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps for o in t.children(p, "pobj")
-                for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod")))}
+                for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")))}
 
     def singled_out(self, num) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
