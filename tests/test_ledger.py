@@ -1210,3 +1210,10 @@ def test_the_value_a_revision_goes_to_comes_before_the_one_it_leaves(nlp):
                           ("Officials lowered the toll from 900 to about 800.", 800)):
         (row,) = ledger(nlp, text).rows
         assert row.values[0].value == current
+
+
+def test_some_of_those_a_participle_names_are_a_part_of_that_count(nlp):
+    led = ledger(nlp, "Police arrested 30 people after the riot. Five of those arrested were charged with arson.")
+    (whole,) = [r for r in led.rows if r.part_of is None]
+    (part,) = [r for r in led.rows if r.part_of == whole.id]
+    assert (whole.values[0].value, part.values[0].value) == (30, 5)

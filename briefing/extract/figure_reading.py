@@ -640,7 +640,9 @@ class _Sentence(Context):
             with_some = larger and t[num.head].dep == "pobj" and t.lower(t.head(num.head)) in self.v.absolute_preps
             # "all but five of those arrested": what is left of them, some of them
             remainder = " ".join(t.lower(j) for j in range(max(0, num.tokens[0] - 2), num.tokens[0])) in self.v.remainders
-            of_whole = partitive and not some_of_them and not remainder \
+            # ("five of those arrested": some of the ones a participle says befell it, a part)
+            of_those = t[noun].pos == "PRON" and any(t[c].tag == "VBN" for c in t.children(noun, "acl", "relcl"))
+            of_whole = partitive and not some_of_them and not remainder and not of_those \
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
