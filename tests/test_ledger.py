@@ -1217,3 +1217,11 @@ def test_some_of_those_a_participle_names_are_a_part_of_that_count(nlp):
     (whole,) = [r for r in led.rows if r.part_of is None]
     (part,) = [r for r in led.rows if r.part_of == whole.id]
     assert (whole.values[0].value, part.values[0].value) == (30, 5)
+
+
+def test_a_date_on_the_verb_above_a_participle_dates_that_verb_not_the_event(nlp):
+    led = ledger(nlp, "A gunman opened fire at the mall on Saturday, killing at least eight people.",
+                 "Officials on Monday named the eight people killed in Saturday's shooting at the mall.",
+                 published=("2023-05-07", "2023-05-08"))
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2") or {s for v in row.values for s in v.sources} == {"S1", "S2"}

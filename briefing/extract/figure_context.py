@@ -146,7 +146,9 @@ class Context:
     def era_of(self, gov: int | None) -> str | None:
         """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""
         t = self.t
-        if gov is None or t[gov].dep not in ("relcl", "advcl", "acl"):
+        # (not a past participle on a noun: "officials on Monday named the eight people killed in
+        # Saturday's shooting" dates the naming, not the killing)
+        if gov is None or t[gov].dep not in ("relcl", "advcl", "acl") or t[gov].dep == "acl" and t[gov].tag == "VBN":
             return None
         for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
             if t[head].ent_type == "DATE":
