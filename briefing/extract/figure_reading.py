@@ -303,6 +303,8 @@ class _Sentence(Context):
         (`at`: the number, when it stands apart from the noun it counts)."""
         t = self.t
         terms = self.noun_terms(noun)
+        if terms & self.v.animals:
+            return None
         g = t.lemma(gov) if gov is not None else ""
         # the verb with its particle, complement or prepositional object too: "rounded up six
         # activists", "set four mosques ablaze", "set four mosques on fire"
@@ -386,8 +388,6 @@ class _Sentence(Context):
         # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
-        if terms & self.v.animals:
-            return None
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
         # the counted noun itself, with its compound ("relief camps"), not what a participle says of it
@@ -428,7 +428,7 @@ class _Sentence(Context):
         return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps for o in t.children(p, "pobj")
                 for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")))}
 
-    def singled_out(self, num) -> bool:
+    def singled_out(self, num: Number) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
         an apposition is someone or something told of, not a count."""
         t = self.t
@@ -763,6 +763,7 @@ class _Sentence(Context):
     def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,
                 subset: bool = False) -> Reading:
         t = self.t
+        of_kind = self.v.kind(kind)  # None for damage, which the vocabulary's kinds do not list
         skip = set(num.tokens) | set(num.hedge_tokens)
         # a hedge says how sure the number is, not which people it counts ("approximately 28,500")
         qualifier = tuple(q for q in self.qualifier(noun, gov) if q not in {t.lemma(i) for i in num.hedge_tokens})
@@ -791,7 +792,7 @@ class _Sentence(Context):
             citation=Citation(self.s.source, self.s.start, self.s.end),
             # those still in hospital or in a grave condition are some of the injured
             subset=subset or bool(found_so_far) or cared_elsewhere
-            or bool(self.kept_in(gov) & getattr(self.v.kind(kind), "part_states", frozenset())),
+            or bool(of_kind and self.kept_in(gov) & of_kind.part_states),
             qualifier=qualifier,
             # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
             revised=any(t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
@@ -810,7 +811,7 @@ class _Sentence(Context):
                           if 0 <= j < len(t) and j not in num.hedge_tokens),
             another_event=self.another_event(kind, gov, noun if same else None),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
-            superseded=any(t.lower(a) == "from" and t[a].pos == "ADP" for a in t.ancestors(num.head)[:3]),
+            superseded=any(t[a].pos == "ADP" and t.lemma(a) in self.v.revision for a in t.ancestors(num.head)[:3]),
             joined=tuple(" ".join([*(t.lemma(c) for c in t.children(j, "compound")), t.lemma(j)])
                          for j in t.children(noun, "conj")
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),

@@ -109,11 +109,16 @@ def _group(r: Reading, vocab: Words) -> str | None:
     tries += [w[:-1] for w in tries if w.endswith("s")]
     found = next((g for g in map(vocab.group, tries) if g), None)
     # "47 soldiers and police officers": a count of two groups is of neither
-    if found and any((vocab.group(j) or vocab.group(j.rstrip("s")) or found) != found for j in r.joined):
+    if found and any((_noun_group(j, vocab) or found) != found for j in r.joined):
         return None
     if found:
         return found.name
     return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
+
+
+def _noun_group(noun: str, vocab: Words):
+    """The group a noun names, singular or plural ("police officers")."""
+    return vocab.group(noun) or (vocab.group(noun[:-1]) if noun.endswith("s") else None)
 
 
 def _joined(countries: set[str]) -> set[str]:
@@ -135,8 +140,7 @@ class _Resolver:
         """The groups a count of joined nouns names: "soldiers and police officers" names both."""
         if not r.joined:
             return set()
-        found = {self.v.group(n) or self.v.group(n.rstrip("s")) for n in (r.noun, *r.joined)}
-        return {g.name for g in found if g}
+        return {g.name for g in (_noun_group(n, self.v) for n in (r.noun, *r.joined)) if g}
 
     def nation(self, r: Reading) -> str | None:
         """Whose people a reading counts, when that sets them apart: "12 Americans" among the dead in
