@@ -26,7 +26,9 @@ d30059t were annotated before the rules that followed dev 6 and scored once as h
 while dev 7 was scored, and scored once as held out when the rules that followed it were final
 ("dev 8" since). DUC d30001t, d30050t, d30037t, d30006t and MultiLing M004 and M009 were
 annotated next, and scored once as held out when the rules that followed dev 8 were final
-("dev 9" since). Sets in facts_gold/unscored/ are held out: scored, never looked
+("dev 9" since). Six WikinewsSum stories of late 2004 (several outlets' articles on one
+event each, ../shared/corpora/wikinewssum-2004, copied by hand from the public WikinewsSum
+data set) were annotated next, the first held-out text from outside DUC and MultiLing. Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
@@ -79,6 +81,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 9, held out until scored once (d30001t, d30050t, d30037t, d30006t, M004, M009)": (
         ["d30001t", "d30050t", "d30037t", "d30006t", "M004", "M009"],
         ["d30001t", "d30050t", "d30037t", "d30006t", "M004", "M009"]),
+    "Held out (WikinewsSum 2004: six stories, 15 articles of other outlets)": (
+        ["wns-green-zone-bombings", "wns-tsunami-aid-effort", "wns-valech-report-released", "wns-activists-protest-school-americas", "wns-pinochet-arrested", "wns-cuba-erects-billboards"],
+        ["unscored/wns-green-zone-bombings", "unscored/wns-tsunami-aid-effort", "unscored/wns-valech-report-released", "unscored/wns-activists-protest-school-americas", "unscored/wns-pinochet-arrested", "unscored/wns-cuba-erects-billboards"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -101,6 +106,8 @@ def source_folder(name: str) -> Path:
         return ROOT / "seeds"
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
+    if name.startswith("wns-"):  # plain folders of .txt, one per story
+        return CORPORA / "wikinewssum-2004" / name.removeprefix("wns-")
     return multiling_folder(name) if name.startswith("M") else duc_folder(name)
 
 
