@@ -1225,3 +1225,11 @@ def test_a_date_on_the_verb_above_a_participle_dates_that_verb_not_the_event(nlp
                  published=("2023-05-07", "2023-05-08"))
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2") or {s for v in row.values for s in v.sources} == {"S1", "S2"}
+
+
+def test_a_part_is_never_larger_than_its_total(nlp):
+    # more bodies found than protesters said killed: a count of its own, not a part of the three
+    led = ledger(nlp, "At least three protesters were killed by soldiers on Sunday, witnesses said. "
+                      "Human rights workers later discovered more than 15 bodies in the river near the square.")
+    assert all(r.part_of is None for r in led.rows)
+    assert sorted(v.value for r in led.rows for v in r.values) == [3, 15]

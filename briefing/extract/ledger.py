@@ -508,8 +508,10 @@ class _Resolver:
     def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
         """A part joins the part row with its qualifier (or its value), under the best total."""
         if parent is None:
+            # (a part is never larger than its total: "more than 20 bodies" found are no part of
+            # "at least four demonstrators killed")
             totals = [i for i, row in enumerate(rows) if row.parent is None and row.kind == r.kind
-                      and row.era == self.era(r) and row.members]
+                      and row.era == self.era(r) and row.members and max(m.value for m in row.members) >= r.value]
             if not totals:
                 rows.append(_Row(r.kind, self.group(r), self.nation(r), _keys(r),
                                  self.era(r), [r]))
