@@ -1233,3 +1233,12 @@ def test_a_part_is_never_larger_than_its_total(nlp):
                       "Human rights workers later discovered more than 15 bodies in the river near the square.")
     assert all(r.part_of is None for r in led.rows)
     assert sorted(v.value for r in led.rows for v in r.values) == [3, 15]
+
+
+def test_a_date_on_a_verb_of_saying_above_a_clause_dates_the_report_not_the_event(nlp):
+    led = ledger(nlp, "Coast guards arrested 15 fishermen near the island on Friday.",
+                 "On Tuesday the minister said that if the 15 fishermen who were arrested by the coast guard "
+                 "are not released, the talks will end.",
+                 published=("2023-05-05", "2023-05-09"))
+    (row,) = led.rows
+    assert {s for v in row.values for s in v.sources} == {"S1", "S2"}
