@@ -71,6 +71,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Nearly two dozen people were killed.", [("killed", 24)]),
     # forces among the victims are no force level; a force's own make-up is
     ("The victims included 14 police officers.", []),
+    # places and things a kind's verb acts on are no people: "captured three towns", "evacuated two villages"
+    ("Rebels captured three towns last week.", []),
+    ("Troops evacuated two villages near the volcano.", []),
+    ("Troops captured 15 rebels.", [("arrested", 15)]),
+    # craft are seized, not arrested; missing, they are missing with their crews
+    ("Three small vessels and eight sailors were detained by the coast guard.", [("arrested", 8)]),
+    ("Three yachts remain missing.", [("missing", 3)]),
     ("The convoy included 40 soldiers.", [("troops", 40)]),
     # a bare participle joined to a passive verb is passive too; "who remain missing" says the state
     ("Seven people were arrested and 28 police officers hurt in the unrest.", [("arrested", 7), ("injured", 28)]),

@@ -413,6 +413,7 @@ class _Sentence(Context):
                 or bool(result & kind.results) or bool(aboard & kind.aboard_states)
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
+                    or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | kind.not_objects))) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)

@@ -44,6 +44,7 @@ class Kind:
     not_marks: frozenset[str] = frozenset()  # words on the noun that make it not of the kind: "former police officers"
     part_states: frozenset[str] = frozenset()  # where being kept makes them some of the kind: "20 remain in hospital"
     units: frozenset[str] = frozenset()  # nouns counted in the kind only by their strength: "a 1,500-strong battalion"
+    not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class Words:
     trial_words: frozenset[str]
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
+    not_people: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
     aboard_preps: frozenset[str]
@@ -214,6 +216,7 @@ def load_words(path: Path = FIGURES) -> Words:
             aboard_states=_set(k.get("aboard_states", ())),
             not_marks=_set(k.get("not_marks", ())),
             units=_set(k.get("units", ())),
+            not_objects=_set(k.get("not_objects", ())),
             part_states=_set(k.get("part_states", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
@@ -273,6 +276,7 @@ def load_words(path: Path = FIGURES) -> Words:
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
+        not_people=_set(grammar.get("not_people", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),
