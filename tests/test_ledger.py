@@ -75,6 +75,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Rebels captured three towns last week.", []),
     ("Troops evacuated two villages near the volcano.", []),
     ("Troops captured 15 rebels.", [("arrested", 15)]),
+    # people lost in an event are among its dead; jobs lost are not
+    ("The town lost 35 college students in the crash.", [("killed", 35)]),
+    ("The regiment lost 40 men in the battle.", [("killed", 40)]),
+    ("The company lost 200 jobs in the fire.", []),
     # craft are seized, not arrested; missing, they are missing with their crews
     ("Three small vessels and eight sailors were detained by the coast guard.", [("arrested", 8)]),
     ("Three yachts remain missing.", [("missing", 3)]),

@@ -338,6 +338,9 @@ class _Sentence(Context):
                    for x in t.children(c, "oprd", "acomp")}
         kept_in = self.kept_in(gov)
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
+        # "lost 35 students in the crash": an event they were lost in or to
+        lost_in_event = gov is not None and rel in PATIENT and any(
+            t.lemma(o) in (self.v.events or {}) for p in t.children(gov, "prep") for o in t.children(p, "pobj"))
         stated = self.stated(gov, rel) | self.suffered(gov, rel)
         # "left 9 dead and more than 100 injured", "30 dead and 2,000 homeless": a count joined to
         # one state has the one right after it
@@ -410,7 +413,8 @@ class _Sentence(Context):
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
-                or bool(result & kind.results) or bool(aboard & kind.aboard_states)
+                or bool(result & kind.results) or bool(aboard & kind.aboard_states) \
+                or (g in kind.loss_verbs and lost_in_event and self.v.names_people(terms))
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | kind.not_objects))) \

@@ -44,6 +44,7 @@ class Kind:
     not_marks: frozenset[str] = frozenset()  # words on the noun that make it not of the kind: "former police officers"
     part_states: frozenset[str] = frozenset()  # where being kept makes them some of the kind: "20 remain in hospital"
     units: frozenset[str] = frozenset()  # nouns counted in the kind only by their strength: "a 1,500-strong battalion"
+    loss_verbs: frozenset[str] = frozenset()  # "lost 35 students in the crash": the object, lost in an event
     not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
 
 
@@ -105,6 +106,7 @@ class Words:
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
     not_people: frozenset[str]
+    person_nouns: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
     aboard_preps: frozenset[str]
@@ -165,7 +167,7 @@ class Words:
 
     def names_people(self, terms: set[str]) -> bool:
         """Do these counted nouns name people ("gunmen", "civilians", "people")?"""
-        people = {n for g in self.groups for n in g.nouns} | self.generic
+        people = {n for g in self.groups for n in g.nouns} | self.generic | self.person_nouns
         return bool(terms & people) or any(n.endswith("s") and n[:-1] in people for n in terms)
 
     def group(self, noun: str) -> Group | None:
@@ -217,6 +219,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_marks=_set(k.get("not_marks", ())),
             units=_set(k.get("units", ())),
             not_objects=_set(k.get("not_objects", ())),
+            loss_verbs=_set(k.get("loss_verbs", ())),
             part_states=_set(k.get("part_states", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
@@ -277,6 +280,7 @@ def load_words(path: Path = FIGURES) -> Words:
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         not_people=_set(grammar.get("not_people", ())),
+        person_nouns=_set(grammar.get("person_nouns", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),
