@@ -23,7 +23,8 @@ from .errors import BriefingError
 from .files import Limits, _mb, article_files
 from .masthead import read_masthead
 from .model import FetchedPage, Skipped, Source
-from .pagelines import FurnitureRules, ends_like_sentence, is_headline_shaped, is_widget_shaped, reads_like_text
+from .pagelines import (FurnitureRules, ends_like_sentence, is_headline_shaped, is_widget_shaped, labelled_number_label,
+                        reads_like_text)
 from .readers import DOCUMENT_SUFFIXES, Metadata, MetadataFiles, Unreadable, read_text
 from .documents import read_document, suffix_for
 
@@ -332,8 +333,15 @@ def clean(text: str, rules: FurnitureRules, latest_year: int | None = None) -> C
         if i < body_start or i in head.used or rules.is_furniture(lines[i]):
             keep[i] = False
 
+    shown = list(keep)
     _drop_link_lists(lines, keep, rules)
     _drop_trailing_widgets(lines, keep)
+    # a table's rows ("Peru: 1,204") are short and unpunctuated like links and counters, but they
+    # are content, unless their label is furniture ("Comments: 12")
+    for i, line in enumerate(lines):
+        label = labelled_number_label(line) if shown[i] and not keep[i] else None
+        if label and not rules.is_furniture(label):
+            keep[i] = True
 
     kept = [lines[i] if keep[i] else "" for i in range(len(lines))]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

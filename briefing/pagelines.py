@@ -43,6 +43,17 @@ def is_headline_shaped(line: str) -> bool:
     return 0 < words(line) <= 25 and len(line) <= 200 and not _STATEMENT_END.search(line)
 
 
+# "Peru: 1,204", "3. Bolivia (inc border towns): 58", "4. Ecuador: 41 5. Colombia: 12": the rows of a
+# table of figures, however a flattened page runs them together
+_ITEM = r"(?:\d+\.\s*)?[^\W\d][^:]{0,80}?:\s*\d[\d,.]*"
+_LABELLED_NUMBERS = re.compile(rf"{_ITEM}(?:\s+{_ITEM})*(?:\s+\d+\.)?")
+
+
+def labelled_number_label(line: str) -> str | None:
+    """The label of a line that gives a number under a label (a table's row), else None."""
+    return line.split(":")[0] if _LABELLED_NUMBERS.fullmatch(line) else None
+
+
 def is_widget_shaped(line: str) -> bool:
     """Very short and without sentence punctuation: a button, a counter, a label."""
     return words(line) <= 6 and not ends_like_sentence(line)

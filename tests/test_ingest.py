@@ -130,3 +130,12 @@ def test_sources_are_sorted_and_numbered(tmp_path):
         (tmp_path / name).write_text(BODY.replace("Tuesday", name))
     got = read_sources([str(tmp_path)])
     assert [(s.id, s.path.rsplit("/", 1)[-1]) for s in got.sources] == [("S1", "a.txt"), ("S2", "b.txt"), ("S3", "c.txt")]
+
+
+def test_a_table_of_figures_below_the_article_is_kept_but_counters_are_not():
+    table = "\n".join(["CONFIRMED DEATH TOLLS 1. Peru: 1,204", "2. Chile: 310", "3. Bolivia (inc border towns): 58",
+                       "4. Ecuador: 41 5. Colombia: 12", "Comments: 12", "Share this story"])
+    c = clean("Headline here\n\n" + BODY + "\n" + table, RULES)
+    for row in ("Peru: 1,204", "2. Chile: 310", "Bolivia (inc border towns): 58", "Colombia: 12"):
+        assert row in c.text
+    assert "Comments" not in c.text and "Share" not in c.text
