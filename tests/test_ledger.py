@@ -1253,3 +1253,23 @@ def test_a_date_on_a_verb_of_saying_above_a_clause_dates_the_report_not_the_even
                  published=("2023-05-05", "2023-05-09"))
     (row,) = led.rows
     assert {s for v in row.values for s in v.sources} == {"S1", "S2"}
+
+
+def test_a_count_per_day_is_a_rate_of_its_own_never_a_value_of_the_toll(nlp):
+    led = ledger(nlp, "At least 138,000 people died across the region. Officials say they are burying 3,500 bodies a day.",
+                 "Officials are burying 3,500 bodies a day - hoping to increase this to 6,000 - the minister said.")
+    toll = next(r for r in led.rows if 138000 in [v.value for v in r.values])
+    rate = next(r for r in led.rows if 3500 in [v.value for v in r.values])
+    assert toll is not rate and [v.value for v in toll.values] == [138000]
+    assert rate.label.endswith("a day") and rate.values[0].sources == ("S1", "S2")
+    assert not led.discrepancies
+
+
+def test_a_numbered_toll_list_that_a_flattened_page_runs_together_is_read_item_by_item(nlp):
+    text = ("Rescue teams reached the islands on Monday.\n"
+            "CONFIRMED DEATH TOLLS 1. Peru: 1,204\n2. Chile: 310\n3. Bolivia (inc border towns): 58\n"
+            "4. Ecuador: 41 5. Colombia: 12")
+    assert sorted(read(nlp, text)) == sorted([("killed", 1204), ("killed", 310), ("killed", 58), ("killed", 41),
+                                              ("killed", 12)])
+    labels = {r.label for r in ledger(nlp, text).rows}
+    assert {"people killed in Peru", "people killed in Bolivia", "people killed in Ecuador"} <= labels

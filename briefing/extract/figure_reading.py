@@ -9,6 +9,7 @@ attached to the same words). All words come from `data/figures.toml`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -18,7 +19,7 @@ from .countries import country_of
 from .entities import surface
 from .figure_context import COPULAS, VERBAL, Context
 from .figure_places import Aliases, Locator, Place
-from .numbers import Number, amounts, bare_numbers, numbers
+from .numbers import Number, amounts, bare_numbers, list_enumerators, numbers, parse_value
 from .parse_tree import Tree
 
 PATIENT = frozenset({"patient", "acl"})
@@ -54,6 +55,7 @@ class Reading:
     judged: bool = False  # a crime a court or charge counts: "convicted of killing three prisoners"
     joined: tuple[str, ...] = ()  # nouns joined to the counted one that share its count: "soldiers and police officers"
     superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
+    rate: str | None = None  # the unit of time a count is per: "a day" in "burying 4,000 bodies a day"
 
     @property
     def label(self) -> str:
@@ -417,7 +419,7 @@ class _Sentence(Context):
                 or (g in kind.loss_verbs and lost_in_event and self.v.names_people(terms))
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
-                    or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | kind.not_objects))) \
+                    or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | self.v.place_nouns | kind.not_objects))) \
                     or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
@@ -716,12 +718,21 @@ class _Sentence(Context):
             return []
         said = {w for tok in lead.tokens for w in (tok.lemma.lower(), tok.text.lower())}
         kind = next((k for k in v.kinds if k.event and said & (k.nouns | k.states)), None)
-        found = bare_numbers(t, v)
+        # (not the numbers of a numbered list: "2. Sri Lanka: 28,729", "Thailand: 4,993 5.")
+        enumerators = set(list_enumerators(t))
+        found = [n for n in bare_numbers(t, v) if not set(n.tokens) & enumerators]
+        # (an item's count run together with the next item's number: "4,993 5." read as one phrase)
+        found += [replace(n, head=n.tokens[0], tokens=(n.tokens[0],), value=parse_value([t[n.tokens[0]].text], v))
+                  for n in bare_numbers(t, v) if len(n.tokens) == 2 and n.tokens[-1] in enumerators
+                  and parse_value([t[n.tokens[0]].text], v) is not None]
         if kind is None or len(found) != 1:
             return []
         num = found[0]
-        marks = [j for j in range(min(num.tokens)) if t[j].text in v.list_marks]
-        name = t.text(0, marks[0] - 1).strip(" *•-") if marks and marks[0] > 0 else ""
+        # (a mark the tokenizer runs into a closing bracket: "India (inc Andaman Is): 9,451")
+        marks = [j for j in range(min(num.tokens)) if t[j].text.lstrip(")]") in v.list_marks]
+        start = 2 if 0 in enumerators else 0  # after "2."
+        name = t.text(start, marks[0] - 1).strip(" *•-") if marks and marks[0] > start else ""
+        name = re.sub(r"\s*\(.*$", "", name)  # "India (inc Andaman and Nicobar Is)"
         if not name:
             return []
         reading = self.reading(kind.name, kind.event, num, num.head, True, None, "people")
@@ -810,6 +821,7 @@ class _Sentence(Context):
             recent_event=self.recent_event(),
             past=self.where.named_era([num.head, noun if same else None, gov]),
             on_day=self.on_day(kind, gov),
+            rate=self.rate(num.head, noun, gov),
             detail=self.detail(num, gov),
             # ("more than 100" is a hedge, not an addition)
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
@@ -821,6 +833,27 @@ class _Sentence(Context):
                          for j in t.children(noun, "conj")
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),
         )
+
+    def rate(self, *nodes: int | None) -> str | None:
+        """The unit of time a count is per, on the number, its noun or its verb: "a day", "every week"."""
+        t, v = self.t, self.v
+        for n in nodes:
+            if n is None:
+                continue
+            for c in t.children(n, "npadvmod"):
+                if t.lemma(c) in v.rate_units and any(t.lower(d) in v.rate_words for d in t.children(c, "det")):
+                    return " ".join(t.lower(x) for x in (*t.children(c, "det"), c))
+            for p in t.children(n, "prep"):
+                if t.lower(p) in v.rate_words:
+                    for o in t.children(p, "pobj"):
+                        if t.lemma(o) in v.rate_units:
+                            return f"{t.lower(p)} {t.lower(o)}"
+        # (the parser may hang "a day" elsewhere: "burying 4,000 bodies a day - hoping to")
+        noun = nodes[1]
+        if noun is not None and noun + 2 < len(t) and t.lower(noun + 1) in v.rate_words \
+                and t.lemma(noun + 2) in v.rate_units:
+            return f"{t.lower(noun + 1)} {t.lower(noun + 2)}"
+        return None
 
     def damages(self) -> list[Reading]:
         """Sums of money a damage word governs or carries: "$45 million in damage", "losses of $2 billion"."""

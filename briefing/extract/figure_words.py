@@ -107,6 +107,8 @@ class Words:
     degree_adverbs: frozenset[str]
     not_people: frozenset[str]
     person_nouns: frozenset[str]
+    rate_units: frozenset[str]
+    rate_words: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
     aboard_preps: frozenset[str]
@@ -281,6 +283,8 @@ def load_words(path: Path = FIGURES) -> Words:
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         not_people=_set(grammar.get("not_people", ())),
         person_nouns=_set(grammar.get("person_nouns", ())),
+        rate_units=_set(grammar.get("rate_units", ())),
+        rate_words=_set(grammar.get("rate_words", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),

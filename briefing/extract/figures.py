@@ -7,6 +7,7 @@ readings of all sources into quantities, values and discrepancies.
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..model import ParsedSource, Sentence
@@ -48,7 +49,11 @@ def _opens_paragraph(sentence: Sentence, text: str, vocab: Words) -> bool:
 def _heading(sentence: Sentence, text: str, text_end: int, vocab: Words) -> bool:
     """A short line of its own with no closing stop and no number: "Reports of death toll" over a
     list (not an item of it: "India - more than 7,700")."""
-    if len(sentence.tokens) > vocab.list_item_tokens or any(ch.isdigit() for ch in sentence.text):
+    # ("CONFIRMED DEATH TOLLS 1.": a heading that the number of the list's first item closes, as a
+    # flattened page runs them into one line)
+    numbered = re.search(r"\s\d+\.$", sentence.text.rstrip())
+    words = sentence.text.rstrip()[:numbered.start()] if numbered else sentence.text
+    if len(sentence.tokens) > vocab.list_item_tokens or any(ch.isdigit() for ch in words):
         return False
     line_ends = text[sentence.end:sentence.end + 1] in ("\n", "\r") or sentence.end >= text_end
-    return line_ends and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+    return bool(numbered) or line_ends and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"

@@ -268,6 +268,8 @@ class _Resolver:
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not row.holds(r.value)
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
+                # a count per day is no value of a toll, nor of a count per week
+                and all(m.rate == r.rate for m in row.members)
                 and not self.other_day(r, row)
                 and self.same_place(places, row.places, row.holds(r.value))
                 # a city's toll far smaller than its country's is the city's own ("in Marrakesh alone, 40")
@@ -615,6 +617,8 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     if era and not era.split()[0].islower():
         era = f"in {era}"  # "a 1988 storm" dates the toll: "people killed in 1988"
     era = era or next((f"during {m.past}" for m in row.members if m.past), None)
+    rate = next((m.rate for m in row.members if m.rate), None)
+    label = f"{label} {rate}" if rate else label
     return f"{label} {era}" if era else label
 
 

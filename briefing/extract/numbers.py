@@ -272,3 +272,10 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
         hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
         out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
     return out
+
+
+def list_enumerators(tree: Tree) -> list[int]:
+    """The numbers that number a list's items, as a flattened page runs them into its lines: "2."
+    opening a line ("2. Sri Lanka: 28,729") or closing the item before ("Thailand: 4,993 5.")."""
+    last = len(tree) - 1
+    return [i for i in (0, last - 1) if 0 <= i < last and tree[i].text.isdigit() and tree[i + 1].text == "."]
