@@ -1273,3 +1273,11 @@ def test_a_numbered_toll_list_that_a_flattened_page_runs_together_is_read_item_b
                                               ("killed", 12)])
     labels = {r.label for r in ledger(nlp, text).rows}
     assert {"people killed in Peru", "people killed in Bolivia", "people killed in Ecuador"} <= labels
+
+
+def test_a_row_is_never_labelled_by_a_word_that_points_back_or_a_unit_of_time(nlp):
+    led = ledger(nlp, "The prisoners included children, and 41 of those detained were 14 years or younger.",
+                 "Some 300 men testified. Of the latter, 120 were detained without charge.")
+    assert len(led.rows) == 2
+    for row in led.rows:
+        assert not {"years", "latter"} & set(row.label.split()), row.label
