@@ -1281,3 +1281,17 @@ def test_a_row_is_never_labelled_by_a_word_that_points_back_or_a_unit_of_time(nl
     assert len(led.rows) == 2
     for row in led.rows:
         assert not {"years", "latter"} & set(row.label.split()), row.label
+
+
+def test_two_counts_of_one_sentence_that_say_different_things_of_those_counted_are_two(nlp):
+    led = ledger(nlp, "More than 40,000 people have been forced from their homes, and 2,000 people were "
+                      "evacuated from the islands.",
+                 "The government says 30,000 people died, while aid agencies say 90,000 died.")
+    displaced = [r for r in led.rows if r.kind == "displaced"]
+    assert sorted(v.value for r in displaced for v in r.values) == [2000, 40000] and len(displaced) == 2
+    # rival values of one count stay one disputed row, however likely each is said to be
+    (killed,) = [r for r in led.rows if r.kind == "killed"]
+    assert killed.conflict
+    (row,) = ledger(nlp, "Experts agree that probably more than one million and perhaps as many as three million "
+                         "have died since the famine began.").rows
+    assert sorted(v.value for v in row.values) == [1_000_000, 3_000_000] and "million" not in row.label

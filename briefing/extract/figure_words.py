@@ -109,6 +109,7 @@ class Words:
     person_nouns: frozenset[str]
     rate_units: frozenset[str]
     rate_words: frozenset[str]
+    likelihood: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
     aboard_preps: frozenset[str]
@@ -285,6 +286,7 @@ def load_words(path: Path = FIGURES) -> Words:
         person_nouns=_set(grammar.get("person_nouns", ())),
         rate_units=_set(grammar.get("rate_units", ())),
         rate_words=_set(grammar.get("rate_words", ())),
+        likelihood=_set(grammar.get("likelihood", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),

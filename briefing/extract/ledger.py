@@ -116,6 +116,15 @@ def _group(r: Reading, vocab: Words) -> str | None:
     return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
 
 
+def _told_apart_by(a: Reading, b: Reading, vocab: Words) -> bool:
+    """Two counts of one sentence that each say what sets them apart, differently: "300,000 were
+    forced from their homes, and 5,000 were evacuated from the coast" (not "the government says
+    150,000 died, while relief groups say 900,000", nor "probably one million and perhaps three
+    million": rival values of one count)."""
+    mine, theirs = set(a.qualifier) - vocab.likelihood, set(b.qualifier) - vocab.likelihood
+    return bool(mine) and bool(theirs) and mine != theirs
+
+
 def _noun_group(noun: str, vocab: Words):
     """The group a noun names, singular or plural ("police officers")."""
     return vocab.group(noun) or (vocab.group(noun[:-1]) if noun.endswith("s") else None)
@@ -306,12 +315,12 @@ class _Resolver:
         return any(m.citation.source == r.citation.source and m.index != r.index and m.value != r.value
                    and (m.another_event or r.another_event) for m in row.members)
 
-    @staticmethod
-    def listed_beside(r: Reading, row: _Row) -> bool:
+    def listed_beside(self, r: Reading, row: _Row) -> bool:
         """Two counts of one kind that one sentence gives side by side, of different nouns, are two
         quantities ("1,300,000 refugees in camps, 766,000 displaced people"), unless it revises one."""
         return not r.revised and any(m.citation.source == r.citation.source and m.index == r.index
-                                     and m.value != r.value and m.noun != r.noun for m in row.members)
+                                     and m.value != r.value and (m.noun != r.noun or _told_apart_by(m, r, self.v))
+                                     for m in row.members)
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
