@@ -720,11 +720,15 @@ class _Sentence(Context):
         kind = next((k for k in v.kinds if k.event and said & (k.nouns | k.states)), None)
         # (not the numbers of a numbered list: "2. Sri Lanka: 28,729", "Thailand: 4,993 5.")
         enumerators = set(list_enumerators(t))
-        found = [n for n in bare_numbers(t, v) if not set(n.tokens) & enumerators]
-        # (an item's count run together with the next item's number: "4,993 5." read as one phrase)
-        found += [replace(n, head=n.tokens[0], tokens=(n.tokens[0],), value=parse_value([t[n.tokens[0]].text], v))
-                  for n in bare_numbers(t, v) if len(n.tokens) == 2 and n.tokens[-1] in enumerators
-                  and parse_value([t[n.tokens[0]].text], v) is not None]
+        found = []
+        for n in bare_numbers(t, v):
+            if not set(n.tokens) & enumerators:
+                found.append(n)
+            elif len(n.tokens) == 2 and n.tokens[-1] in enumerators:
+                # (an item's count run together with the next item's number: "4,993 5." read as one phrase)
+                first = parse_value([t[n.tokens[0]].text], v)
+                if first is not None:
+                    found.append(replace(n, head=n.tokens[0], tokens=(n.tokens[0],), value=first))
         if kind is None or len(found) != 1:
             return []
         num = found[0]
@@ -834,10 +838,10 @@ class _Sentence(Context):
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),
         )
 
-    def rate(self, *nodes: int | None) -> str | None:
+    def rate(self, number: int, noun: int | None, gov: int | None) -> str | None:
         """The unit of time a count is per, on the number, its noun or its verb: "a day", "every week"."""
         t, v = self.t, self.v
-        for n in nodes:
+        for n in (number, noun, gov):
             if n is None:
                 continue
             for c in t.children(n, "npadvmod"):
@@ -849,7 +853,6 @@ class _Sentence(Context):
                         if t.lemma(o) in v.rate_units:
                             return f"{t.lower(p)} {t.lower(o)}"
         # (the parser may hang "a day" elsewhere: "burying 4,000 bodies a day - hoping to")
-        noun = nodes[1]
         if noun is not None and noun + 2 < len(t) and t.lower(noun + 1) in v.rate_words \
                 and t.lemma(noun + 2) in v.rate_units:
             return f"{t.lower(noun + 1)} {t.lower(noun + 2)}"
