@@ -27,8 +27,9 @@ while dev 7 was scored, and scored once as held out when the rules that followed
 ("dev 8" since). DUC d30001t, d30050t, d30037t, d30006t and MultiLing M004 and M009 were
 annotated next, and scored once as held out when the rules that followed dev 8 were final
 ("dev 9" since). Six WikinewsSum stories of late 2004 (several outlets' articles on one
-event each, ../shared/corpora/wikinewssum-2004, copied by hand from the public WikinewsSum
-data set) were annotated next, the first held-out text from outside DUC and MultiLing, and scored once
+event each, copied by hand from the public WikinewsSum data set into a folder outside the repository,
+BRIEFING_WIKINEWSSUM (default ../shared/corpora/wikinewssum-2004): third-party text, never committed)
+were annotated next, the first held-out text from outside DUC and MultiLing, and scored once
 when the rules that followed dev 9 were final ("dev 10" since). Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
@@ -59,6 +61,8 @@ from briefing.pipeline import BuildOptions, build  # noqa: E402
 from briefing.render import to_json  # noqa: E402
 
 GOLD = ROOT / "bench" / "facts_gold"
+# Third-party text, never committed: the folder is wherever this machine keeps it
+WIKINEWSSUM = Path(os.environ.get("BRIEFING_WIKINEWSSUM", CORPORA / "wikinewssum-2004"))
 SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "seeds": (["seeds"], ["seeds"]),
     "DUC dev (d31022t, d30002t)": (["d31022t", "d30002t"], ["d31022t", "d30002t"]),
@@ -85,6 +89,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 10, held out until scored once (WikinewsSum 2004: six stories, 15 articles of other outlets)": (
         ["wns-green-zone-bombings", "wns-tsunami-aid-effort", "wns-valech-report-released", "wns-activists-protest-school-americas", "wns-pinochet-arrested", "wns-cuba-erects-billboards"],
         ["wns-green-zone-bombings", "wns-tsunami-aid-effort", "wns-valech-report-released", "wns-activists-protest-school-americas", "wns-pinochet-arrested", "wns-cuba-erects-billboards"]),
+    "Held out (WikinewsSum 2004, second draw: nine stories, 13 articles)": (
+        ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"],
+        ["unscored/wns-tsunami-toll-relief-effort", "unscored/wns-queensland-train-derailment", "unscored/wns-beheaded-bodies-mosul", "unscored/wns-nba-players-suspended-brawl", "unscored/wns-thai-government-drops-origami-cranes", "unscored/wns-congo-prepares-confront-rwanda", "unscored/wns-humans-contributed-2003-european-heatwave", "unscored/wns-connecticut-serial-killer-competent", "unscored/wns-scott-peterson-death-penalty"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -108,7 +115,10 @@ def source_folder(name: str) -> Path:
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
     if name.startswith("wns-"):  # plain folders of .txt, one per story
-        return CORPORA / "wikinewssum-2004" / name.removeprefix("wns-")
+        folder = WIKINEWSSUM / name.removeprefix("wns-")
+        if not folder.is_dir():
+            sys.exit(f"{folder}: no such folder (set BRIEFING_WIKINEWSSUM to the WikinewsSum story folders)")
+        return folder
     return multiling_folder(name) if name.startswith("M") else duc_folder(name)
 
 
