@@ -208,6 +208,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a verb that frees people cancels the kind a participle on them gives: they are held no longer
     ("The minister promised to release 750 prisoners jailed for attacks.", []),
     ("The army freed 30 soldiers who were held for years.", []),
+    # ... unless a relative clause of their own tells the arrest: an event, whatever befell them next
+    ("Police released seven men who were arrested last week.", [("arrested", 7)]),
+    ("Seven men who were arrested last week were released on Monday.", [("arrested", 7)]),
     # ... unless the participle names who took them: those are the captives of that capture
     ("The army freed 30 soldiers captured by rebels.", [("arrested", 30)]),
     ("Tehran said the 15 sailors detained by its navy would be released.", [("arrested", 15)]),
@@ -230,6 +233,14 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # a kind counted by its noun alone is counted by its set's size: one of them is one told of
+    ("Police said one of the bombs contained about 400 kilograms of explosive.", []),
+    ("Militants fired 12 rockets, and one of the rockets hit a school.", [("munitions", 12)]),
+    # speakers who tell what befell themselves are counted by what they tell
+    ("Some 3,000 people were killed and another 30,000 said they were tortured or imprisoned.",
+     [("killed", 3000), ("arrested", 30000)]),
+    ("About 200 residents said they were injured in the blast.", [("injured", 200)]),
+    ("About 200 residents said they were angry.", []),
     # moved to or kept in relief camps and shelters is displaced (an army's camp is not; nor the camps)
     ("More than 150,000 people have been moved to relief camps.", [("displaced", 150000)]),
     ("Some 54,000 people are now sheltering in 439 relief camps.", [("displaced", 54000)]),

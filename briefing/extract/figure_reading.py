@@ -235,6 +235,9 @@ class _Sentence(Context):
                 return x, "patient" if t.passive(x) else "agent", negated
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
+            elif dep == "nsubj" and t.lemma(h) in v.self_reports and self.told_of_itself(h) is not None:
+                # "another 30,000 said they were tortured or imprisoned": what the speakers tell of themselves
+                return (*self.told_of_itself(h), negated)
             elif dep == "nsubj" and t[h].pos == "AUX" and t[h].dep == "advcl" and t.head(h) is not None \
                     and any(t.lower(m) in v.ellipsis_marks for m in t.children(h, "mark")):
                 # "52 were killed, as were the four bombers": the auxiliary stands for the verb before
@@ -277,6 +280,19 @@ class _Sentence(Context):
             else:
                 return h, dep, negated
         return None, "", negated
+
+    def told_of_itself(self, verb: int) -> tuple[int, str] | None:
+        """The verb of the clause a speaker says of itself ("said they were tortured or imprisoned"),
+        of the verbs joined there the first that some kind lists, else the first; and the role the
+        speaker has in it (joined verbs share the first one's "were")."""
+        t, v = self.t, self.v
+        said = next((c for c in t.children(verb, "ccomp")
+                     if any(t.lower(s) in v.self_pronouns for s in t.children(c, "nsubj", "nsubjpass"))), None)
+        if said is None:
+            return None
+        joined = [said, *t.children(said, "conj")]
+        verb = next((c for c in joined if any(t.lemma(c) in k.verbs | k.subject_verbs for k in v.kinds)), said)
+        return verb, "patient" if t.passive(said) else "agent"
 
     def noun_terms(self, n: int) -> set[str]:
         """The counted noun's lemma, with its compound ("service member"), as listed words."""
@@ -388,8 +404,11 @@ class _Sentence(Context):
         # the kind a participle on it gives
         # (not when the participle names who took them: "15 sailors detained by the navy would be
         # released" are those the navy detained, whatever befalls them next)
+        # (nor when a relative clause of its own tells the event: "released seven men who were
+        # arrested last week" were arrested, a status no longer but an event all the same)
         over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None \
-            and not (gov is not None and t.head(gov) == noun and list(t.children(gov, "agent"))) else set()
+            and not (gov is not None and t.head(gov) == noun
+                     and (list(t.children(gov, "agent")) or t[gov].dep == "relcl")) else set()
         # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
@@ -634,7 +653,10 @@ class _Sentence(Context):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
                     or num.value < kind.min_value \
-                    or self.singled_out(num):
+                    or self.singled_out(num) \
+                    or (partitive and num.value == 1 and not kind.event):
+                # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
+                # counted by the set's size; one of them is one told of, not a count)
                 continue
             # "six others died later" after "59 bodies were found": a part of the toll counted
             # before; "killing 60 people and injuring 157 others": other people, of another kind

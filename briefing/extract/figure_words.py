@@ -95,6 +95,8 @@ class Words:
     list_bullets: frozenset[str]
     counting_verbs: frozenset[str]
     reflexives: frozenset[str]
+    self_reports: frozenset[str]
+    self_pronouns: frozenset[str]
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     time_back: frozenset[str]
@@ -272,6 +274,8 @@ def load_words(path: Path = FIGURES) -> Words:
         list_bullets=frozenset(grammar.get("list_bullets", ())),
         counting_verbs=_set(grammar.get("counting_verbs", ())),
         reflexives=_set(grammar.get("reflexives", ())),
+        self_reports=_set(grammar.get("self_reports", ())),
+        self_pronouns=_set(grammar.get("self_pronouns", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
