@@ -236,6 +236,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a kind counted by its noun alone is counted by its set's size: one of them is one told of
     ("Police said one of the bombs contained about 400 kilograms of explosive.", []),
     ("Militants fired 12 rockets, and one of the rockets hit a school.", [("munitions", 12)]),
+    # the possessor of an event noun is whom it befell
+    ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
+    ("The three miners' deaths shocked the town.", [("killed", 3)]),
+    ("Five workers' homes were destroyed.", []),
+    ("Iran announced the capture of 15 sailors on Friday.", [("arrested", 15)]),
     # speakers who tell what befell themselves are counted by what they tell
     ("Some 3,000 people were killed and another 30,000 said they were tortured or imprisoned.",
      [("killed", 3000), ("arrested", 30000)]),
@@ -568,6 +573,17 @@ def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
     assert set(rows) == {(50,), (4,)} and rows[(50,)].values[0].sources == ("S1", "S2")
     # an unnamed toll that gives the attackers' own number is theirs
     led = ledger(nlp, "The two bombers were killed in the blast.", "Two people were killed in the blast.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
+
+
+def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):
+    led = ledger(nlp, "Troops killed at least 12 insurgents on Friday in a battle, the military said.",
+                 "Thirty people were killed in attacks on Friday, officials said.")
+    assert sorted(tuple(v.value for v in r.values) for r in led.rows) == [(12,), (30,)]
+    assert led.discrepancies == ()
+    # the same number is the same toll
+    led = ledger(nlp, "Troops killed 12 insurgents in a battle on Friday.", "Twelve people were killed in the battle on Friday.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
 

@@ -255,6 +255,10 @@ class _Sentence(Context):
                 gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd") \
                     and not list(t.children(h, "aux", "auxpass"))
                 return h, "patient" if t.passive(h) or gapped else "agent", negated
+            elif dep == "poss" and t[h].pos == "NOUN":
+                # "the fifteen sailors' capture", "the three miners' deaths": the possessor of an event
+                # noun is whom it befell, as in "the capture of fifteen sailors"
+                return h, "of", negated
             elif dep == "pobj":
                 prep = t.lower(h)
                 above = t.head(h)
