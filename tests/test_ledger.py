@@ -236,6 +236,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a kind counted by its noun alone is counted by its set's size: one of them is one told of
     ("Police said one of the bombs contained about 400 kilograms of explosive.", []),
     ("Militants fired 12 rockets, and one of the rockets hit a school.", [("munitions", 12)]),
+    # a relative clause about some of the noun ("12 of whom") says nothing of the whole
+    ("Police arrested 40 people, 12 of whom were injured.", [("arrested", 40), ("injured", 12)]),
+    ("The families of three citizens, of whom two disappeared and one was killed, filed suit.",
+     [("missing", 2), ("killed", 1)]),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),
@@ -575,6 +579,11 @@ def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
     led = ledger(nlp, "The two bombers were killed in the blast.", "Two people were killed in the blast.")
     (row,) = led.rows
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_some_of_whom_are_labelled_by_the_noun_whom_stands_for(nlp):
+    led = ledger(nlp, "Police arrested 40 people, 12 of whom were injured.")
+    assert sorted(r.label for r in led.rows) == ["people arrested", "people injured"]
 
 
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):

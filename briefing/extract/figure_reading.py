@@ -142,6 +142,8 @@ class _Sentence(Context):
         "people who suffered injuries"."""
         t = self.t
         for c in t.children(i, "relcl"):
+            if any(t[s].pos != "PRON" for s in t.children(c, "nsubj", "nsubjpass")):
+                continue  # "40 people, 12 of whom were injured": what befell some of them
             lemma = t.lemma(c)
             suffered = {t.lemma(o) for o in t.children(c, "dobj")}
             state = {t.lower(a) for a in t.children(c, "acomp", "oprd")}  # "12 who remain missing"
@@ -149,6 +151,16 @@ class _Sentence(Context):
                    for k in self.v.kinds if k.event):
                 return c
         return None
+
+    def antecedent(self, noun: int, number: int) -> int:
+        """The noun a relative pronoun stands for: "40 people, 12 of whom were injured", "three
+        citizens, of whom two disappeared"; any other noun is itself."""
+        t = self.t
+        if t.lower(noun) not in self.v.relative_pronouns:
+            return noun
+        clause = next((a for a in t.ancestors(number) if t[a].dep == "relcl"), None)
+        above = t.head(clause) if clause is not None else None
+        return above if above is not None and t[above].pos in ("NOUN", "PROPN") else noun
 
     def whole_of(self, i: int) -> int | None:
         """The whole a bare number is a part of, when the clause says so.
@@ -581,9 +593,11 @@ class _Sentence(Context):
                 continue
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
+            if partitive:
+                noun = self.antecedent(noun, num.head)
             whole = self.whole_of(num.head) if noun is None else None
             if whole is not None:  # "Of the injured, 57 were in intensive care"
-                noun, role, partitive = whole, num.head, True
+                noun, role, partitive = self.antecedent(whole, num.head), num.head, True
             elif noun is not None:
                 role = num.head if partitive else noun
             else:

@@ -97,6 +97,7 @@ class Words:
     reflexives: frozenset[str]
     self_reports: frozenset[str]
     self_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     time_back: frozenset[str]
@@ -276,6 +277,7 @@ def load_words(path: Path = FIGURES) -> Words:
         reflexives=_set(grammar.get("reflexives", ())),
         self_reports=_set(grammar.get("self_reports", ())),
         self_pronouns=_set(grammar.get("self_pronouns", ())),
+        relative_pronouns=_set(grammar.get("relative_pronouns", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
