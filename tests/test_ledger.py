@@ -240,6 +240,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Police arrested 40 people, 12 of whom were injured.", [("arrested", 40), ("injured", 12)]),
     ("The families of three citizens, of whom two disappeared and one was killed, filed suit.",
      [("missing", 2), ("killed", 1)]),
+    # a breakdown "of the detainees" carries to the clauses joined to the first; a state after "be"
+    ("Of the detainees, 700 were between 16 and 17 years old; 200 were between 13 and 15, and 80 were "
+     "12 years old or younger.", [("arrested", 700), ("arrested", 200), ("arrested", 80)]),
+    ("More than 5,000 respondents were political prisoners.", [("arrested", 5000)]),
+    ("About 300 of the protesters were students.", []),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),
@@ -581,9 +586,20 @@ def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
     assert row.values[0].sources == ("S1", "S2")
 
 
-def test_some_of_whom_are_labelled_by_the_noun_whom_stands_for(nlp):
+def test_some_of_whom_or_of_them_are_labelled_by_the_noun_the_pronoun_stands_for(nlp):
     led = ledger(nlp, "Police arrested 40 people, 12 of whom were injured.")
     assert sorted(r.label for r in led.rows) == ["people arrested", "people injured"]
+    led = ledger(nlp, "The derailment injured about 100 passengers, 20 of them seriously.")
+    total = next(r for r in led.rows if r.part_of is None)
+    (part,) = [r for r in led.rows if r.id in total.parts]
+    assert part.label == "passengers injured" and part.values[0].value == 20
+
+
+def test_two_parts_one_sentence_gives_are_two_rows_whatever_words_they_share(nlp):
+    led = ledger(nlp, "Police detained 1,000 people in the crackdown.",
+                 "Of the detainees, 700 were between 16 and 17 years old and 80 were 12 years old or younger.")
+    parts = sorted(tuple(v.value for v in r.values) for r in led.rows if r.part_of is not None)
+    assert parts == [(80,), (700,)] and led.discrepancies == ()
 
 
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):

@@ -173,9 +173,16 @@ class _Sentence(Context):
         if h is None:
             return None
         if t[i].dep in ("nsubj", "nsubjpass"):
-            for p in t.children(h, "prep"):
-                if t.lower(p) in v.of_preps and p < i:
-                    return next(iter(t.children(p, "pobj")), None)
+            # (or on a verb "be" it is joined to: "Of the detainees, 766 were 16 or 17; 226 were
+            # between 13 and 15, and 88 were 12 or younger")
+            joined = [h] + [j for j in (t.head(h), *t.children(h, "conj", "ccomp"))
+                            if j is not None and t.lemma(h) == "be" == t.lemma(j)
+                            and (t[h].dep in ("conj", "ccomp") and j == t.head(h) or t.head(j) == h)]
+            joined += [c for j in joined[1:] for c in t.children(j, "ccomp", "conj") if c != h and t.lemma(c) == "be"]
+            for verb in joined:
+                for p in t.children(verb, "prep"):
+                    if t.lower(p) in v.of_preps and p < i:
+                        return next(iter(t.children(p, "pobj")), None)
         if t[i].dep == "dobj" and t.lemma(h) in v.part_verbs:
             return next(iter(t.children(h, "nsubj")), None)
         return None
@@ -510,8 +517,11 @@ class _Sentence(Context):
         if t.lemma(gov) == "be" and after < len(t) and t[after].pos == "ADJ" and t[after].dep == "amod" \
                 and (t.head(after) or 0) > after:
             itself |= {t.lower(after)}
+        # "5,266 respondents were political prisoners": a noun after "be" is what the subject is
+        said_to_be = {t.lemma(c) for c in t.children(gov, "attr") if t[c].pos == "NOUN"} \
+            if t.lemma(gov) == "be" and rel == "agent" else set()
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself | said_to_be
 
     def suffered(self, gov: int | None, rel: str) -> set[str]:
         """What the governing verb says its subject or object has: "taken to hospital with injuries"."""
@@ -709,6 +719,8 @@ class _Sentence(Context):
                 if partitive and gov is not None and t.lemma(gov) in COPULAS else []
             if said_to_be:  # "five of the dead were children": who the part is
                 read = replace(read, noun=t.lemma(said_to_be[0]), phrase=self.noun_phrase(said_to_be[0], set()))
+            elif some_of_them and before:  # "injured 100 passengers, 20 of them seriously": 20 passengers
+                read = replace(read, noun=t.lemma(max(before)), phrase=self.noun_phrase(max(before), set()))
             if totalled is not None:
                 read = replace(read, noun=totalled.noun, phrase=totalled.phrase, qualifier=totalled.qualifier,
                                subset=totalled.subset, increment=False, places=totalled.places or read.places)

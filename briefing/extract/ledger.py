@@ -545,7 +545,11 @@ class _Resolver:
             # (nouns the lexicon does not know tell no group apart: "five foreigners", "five foreign guests")
             alike = group not in self.known and row.group not in self.known and row.holds(r.value)
             # (or the same place's toll: "15 died in Piura", later "19 were killed in Piura")
-            if row.parent == parent and row.kind == r.kind and (row.group == group or alike) and (
+            # (never one with another number from the same sentence: "766 were 16 or 17, 226 were
+            # between 13 and 15" are two parts, whatever words they share)
+            beside = any(m.citation.source == r.citation.source and m.index == r.index and m.value != r.value
+                         for m in row.members) and not r.revised
+            if row.parent == parent and row.kind == r.kind and (row.group == group or alike) and not beside and (
                     row.holds(r.value) or bool(row.places) and row.places == _keys(r) and not r.subset
                     or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
                 row.members.append(r)
