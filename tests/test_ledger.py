@@ -244,7 +244,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Of the detainees, 700 were between 16 and 17 years old; 200 were between 13 and 15, and 80 were "
      "12 years old or younger.", [("arrested", 700), ("arrested", 200), ("arrested", 80)]),
     ("More than 5,000 respondents were political prisoners.", [("arrested", 5000)]),
+    ("Almost 4,000 respondents were persons detained for political motives.", [("arrested", 4000)]),
     ("About 300 of the protesters were students.", []),
+    # places and buildings a verb of attack acts on are targets; people never are
+    ("Insurgents attacked four police stations in the city.", [("targets", 4)]),
+    ("Fans attacked two players after the game.", []),
+    ("Jets bombed 12 sites near the border.", [("sites", 12)]),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),

@@ -446,12 +446,14 @@ class _Sentence(Context):
                 continue
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
-            by_gov = (bool(verb & kind.verbs) and rel in PATIENT) or (g in kind.of_nouns and rel == "of") \
+            by_gov = (bool(verb & kind.verbs) and rel in PATIENT
+                      and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (g in kind.of_nouns and rel == "of") \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
+                or bool(self.said_to_be(gov, rel) & kind.verbs) \
                 or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
@@ -517,11 +519,17 @@ class _Sentence(Context):
         if t.lemma(gov) == "be" and after < len(t) and t[after].pos == "ADJ" and t[after].dep == "amod" \
                 and (t.head(after) or 0) > after:
             itself |= {t.lower(after)}
-        # "5,266 respondents were political prisoners": a noun after "be" is what the subject is
-        said_to_be = {t.lemma(c) for c in t.children(gov, "attr") if t[c].pos == "NOUN"} \
-            if t.lemma(gov) == "be" and rel == "agent" else set()
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself | said_to_be
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself | self.said_to_be(gov, rel)
+
+    def said_to_be(self, gov: int | None, rel: str) -> set[str]:
+        """What a noun after "be" says its subject is ("5,266 respondents were political prisoners"),
+        with what a participle on that noun says befell it ("were persons detained for their views")."""
+        t = self.t
+        if gov is None or rel != "agent" or t.lemma(gov) != "be":
+            return set()
+        attrs = [c for c in t.children(gov, "attr") if t[c].pos == "NOUN"]
+        return {t.lemma(c) for c in attrs} | {t.lemma(p) for c in attrs for p in t.children(c, "acl") if t[p].tag == "VBN"}
 
     def suffered(self, gov: int | None, rel: str) -> set[str]:
         """What the governing verb says its subject or object has: "taken to hospital with injuries"."""

@@ -46,6 +46,7 @@ class Kind:
     units: frozenset[str] = frozenset()  # nouns counted in the kind only by their strength: "a 1,500-strong battalion"
     loss_verbs: frozenset[str] = frozenset()  # "lost 35 students in the crash": the object, lost in an event
     not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
+    verb_objects: frozenset[str] = frozenset()  # empty: its verbs count any noun; else only these ("attacked four police stations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +226,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_marks=_set(k.get("not_marks", ())),
             units=_set(k.get("units", ())),
             not_objects=_set(k.get("not_objects", ())),
+            verb_objects=_set(k.get("verb_objects", ())),
             loss_verbs=_set(k.get("loss_verbs", ())),
             part_states=_set(k.get("part_states", ())),
             objects=_set(k.get("objects", ())),
