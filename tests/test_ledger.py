@@ -607,6 +607,24 @@ def test_two_parts_one_sentence_gives_are_two_rows_whatever_words_they_share(nlp
     assert parts == [(80,), (700,)] and led.discrepancies == ()
 
 
+def test_the_ends_of_one_range_differ_but_do_not_conflict(nlp):
+    led = ledger(nlp, "Workers were burying 3,500 to 4,000 bodies a day.",
+                 "Officials said workers were burying 3,500 to 4,000 bodies a day.")
+    (row,) = led.rows
+    (d,) = led.discrepancies
+    assert sorted(v.value for v in row.values) == [3500, 4000] and not row.conflict and not d.conflict
+    # rival values one sentence gives are a conflict
+    (d,) = ledger(nlp, "The government says 30,000 people died, while aid agencies say 90,000 died.").discrepancies
+    assert d.conflict
+    # a range is one interval against another source's value
+    (d,) = ledger(nlp, "Between 30 and 40 people were killed in the clashes.",
+                  "At least 35 people were killed in the clashes.").discrepancies
+    assert not d.conflict
+    (d,) = ledger(nlp, "Between 30 and 40 people were killed in the clashes.",
+                  "At least 60 people were killed in the clashes.").discrepancies
+    assert d.conflict
+
+
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):
     led = ledger(nlp, "Troops killed at least 12 insurgents on Friday in a battle, the military said.",
                  "Thirty people were killed in attacks on Friday, officials said.")

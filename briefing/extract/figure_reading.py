@@ -56,6 +56,7 @@ class Reading:
     joined: tuple[str, ...] = ()  # nouns joined to the counted one that share its count: "soldiers and police officers"
     superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
     rate: str | None = None  # the unit of time a count is per: "a day" in "burying 4,000 bodies a day"
+    ranged: bool = False  # an end of a range its sentence gives: "between 30 and 40", "3,500 to 4,000"
 
     @property
     def label(self) -> str:
@@ -607,7 +608,8 @@ class _Sentence(Context):
                 gov, rel, negated = self.governor(role)
                 kinded = self.kind(noun, gov, rel)
                 if kinded and not negated:
-                    out.append(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]))
+                    out.append(replace(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]),
+                                       ranged=True))
                 continue
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
@@ -739,7 +741,7 @@ class _Sentence(Context):
                 read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where
                 read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
-            out.append(read)
+            out.append(replace(read, ranged=num.head in ranged.values()))
             verbs[len(out) - 1] = gov
         out = self.shared_places(out, verbs)
         extra = self.gapped(found, resolved, out) + self.graded(found, resolved, out, verbs)

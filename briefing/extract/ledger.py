@@ -683,6 +683,12 @@ def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date
     return f"{label}: sources give " + ", ".join(said(v, False) for v in ranked)
 
 
+def _range_end(v: LedgerValue, said: Sequence[Reading]) -> bool:
+    """Every sentence that gives the value gives it as an end of a range."""
+    ends = {m.citation for m in said if m.ranged and not m.revised and m.value == v.value}
+    return bool(v.citations) and set(v.citations) <= ends
+
+
 def _irreconcilable(values: Sequence[LedgerValue], vocab: Words, said: Sequence[Reading] = ()) -> bool:
     """No single number satisfies every value with its hedge: a real conflict, not a rising toll.
     `said`: the readings, whose hedges may be verbs ("passed 5,000") the phrase list has not."""
@@ -692,6 +698,10 @@ def _irreconcilable(values: Sequence[LedgerValue], vocab: Words, said: Sequence[
         bound = bounds.get(v.hedge or "", "exact")
         a, b = {"near": (v.value * (1 - vocab.near_tolerance), v.value * (1 + vocab.near_tolerance)),
                 "lower": (v.value, float("inf")), "upper": (0.0, v.value)}.get(bound, (v.value, v.value))
+        # the ends of a range the same sentences give ("between 30 and 40") bound one interval
+        ends = [w.value for w in values if w.citations == v.citations and _range_end(w, said)]
+        if len(ends) > 1 and _range_end(v, said):
+            a, b = min(ends) * (1 - vocab.near_tolerance), max(ends) * (1 + vocab.near_tolerance)
         low, high = max(low, a), min(high, b)
     return low > high
 
