@@ -250,6 +250,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Insurgents attacked four police stations in the city.", [("targets", 4)]),
     ("Fans attacked two players after the game.", []),
     ("Jets bombed 12 sites near the border.", [("sites", 12)]),
+    # a verb that brings a count to a number: the number counts what the count's noun says
+    ("The attack brought the number of people killed to 40.", [("killed", 40)]),
+    ("Officials put the number of people injured at 120.", [("injured", 120)]),
+    ("The company raised the number of workers to 400.", []),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),

@@ -625,6 +625,9 @@ class _Sentence(Context):
                     continue
                 role = num.head
                 noun, same = self.borrowed_noun(num, found, direct)
+                brought = self.brought_count(num.head)
+                if brought is not None:  # "brought the number of people killed to 40": the people
+                    noun, role, same = brought, brought, True
                 if noun is None:
                     # "the blaze that killed 60 and injured 162": the number stands for people
                     noun, same = num.head, True
@@ -981,6 +984,21 @@ class _Sentence(Context):
                 if places:
                     break
         return places
+
+    def brought_count(self, number: int) -> int | None:
+        """The noun a count counts when a verb brings that count to the number: "brought the number
+        of people killed to 40", "put the number of people injured at 120" (however the parser
+        hung "to 40": on the verb or on the participle)."""
+        t, v = self.t, self.v
+        prep = t.head(number)
+        if t[number].dep != "pobj" or prep is None or t.lower(prep) not in v.change_preps:
+            return None
+        verb = next((a for a in t.ancestors(prep) if t.lemma(a) in v.change_verbs and t[a].pos in VERBAL), None)
+        count = next((o for o in t.children(verb, "dobj") if t.lemma(o) in v.quantity_nouns), None) \
+            if verb is not None else None
+        if count is None or not (prep in t.subtree(count) or t.head(prep) == verb):
+            return None
+        return next((o for p in t.children(count, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")), None)
 
     def reached(self, gov: int | None) -> int | None:
         """The count a verb of reaching says a number is the size of: "estimates of the death toll

@@ -99,6 +99,8 @@ class Words:
     self_reports: frozenset[str]
     self_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    change_verbs: frozenset[str]
+    change_preps: frozenset[str]
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     time_back: frozenset[str]
@@ -280,6 +282,8 @@ def load_words(path: Path = FIGURES) -> Words:
         self_reports=_set(grammar.get("self_reports", ())),
         self_pronouns=_set(grammar.get("self_pronouns", ())),
         relative_pronouns=_set(grammar.get("relative_pronouns", ())),
+        change_verbs=_set(grammar.get("change_verbs", ())),
+        change_preps=_set(grammar.get("change_preps", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         time_back=_set(grammar.get("time_back", ())),
