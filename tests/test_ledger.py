@@ -254,6 +254,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The attack brought the number of people killed to 40.", [("killed", 40)]),
     ("Officials put the number of people injured at 120.", [("injured", 120)]),
     ("The company raised the number of workers to 400.", []),
+    # what a causative makes its object do says what befell it
+    ("Widespread flooding prompted more than 150,000 to flee their homes.", [("displaced", 150_000)]),
+    ("The news prompted 300 people to protest.", []),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),
