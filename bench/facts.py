@@ -30,7 +30,9 @@ annotated next, and scored once as held out when the rules that followed dev 8 w
 event each, copied by hand from the public WikinewsSum data set into a folder outside the repository,
 BRIEFING_WIKINEWSSUM (default ../shared/corpora/wikinewssum-2004): third-party text, never committed)
 were annotated next, the first held-out text from outside DUC and MultiLing, and scored once
-when the rules that followed dev 9 were final ("dev 10" since). Sets in facts_gold/unscored/ are held out: scored, never looked
+when the rules that followed dev 9 were final ("dev 10" since). Nine more WikinewsSum stories (a second
+draw, most with one English source) were annotated next and scored once when the rules that followed
+dev 10 were final ("dev 11" since). Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
@@ -89,9 +91,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 10, held out until scored once (WikinewsSum 2004: six stories, 15 articles of other outlets)": (
         ["wns-green-zone-bombings", "wns-tsunami-aid-effort", "wns-valech-report-released", "wns-activists-protest-school-americas", "wns-pinochet-arrested", "wns-cuba-erects-billboards"],
         ["wns-green-zone-bombings", "wns-tsunami-aid-effort", "wns-valech-report-released", "wns-activists-protest-school-americas", "wns-pinochet-arrested", "wns-cuba-erects-billboards"]),
-    "Held out (WikinewsSum 2004, second draw: nine stories, 13 articles)": (
+    "Dev 11, held out until scored once (WikinewsSum 2004, second draw: nine stories, 13 articles)": (
         ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"],
-        ["unscored/wns-tsunami-toll-relief-effort", "unscored/wns-queensland-train-derailment", "unscored/wns-beheaded-bodies-mosul", "unscored/wns-nba-players-suspended-brawl", "unscored/wns-thai-government-drops-origami-cranes", "unscored/wns-congo-prepares-confront-rwanda", "unscored/wns-humans-contributed-2003-european-heatwave", "unscored/wns-connecticut-serial-killer-competent", "unscored/wns-scott-peterson-death-penalty"]),
+        ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
