@@ -257,6 +257,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # what a causative makes its object do says what befell it
     ("Widespread flooding prompted more than 150,000 to flee their homes.", [("displaced", 150_000)]),
     ("The news prompted 300 people to protest.", []),
+    # either number of a ratio is no count
+    ('"One in every five inhabitants is either dead, injured or missing," an official said.', []),
+    ("Three out of four victims were children.", []),
+    ("Close to 80 protesters suffocated in army trucks.", [("killed", 80)]),
     # the possessor of an event noun is whom it befell
     ("Details of the fifteen sailors' capture and detention were revealed on Friday.", [("arrested", 15)]),
     ("The three miners' deaths shocked the town.", [("killed", 3)]),
@@ -630,6 +634,11 @@ def test_the_ends_of_one_range_differ_but_do_not_conflict(nlp):
     (d,) = ledger(nlp, "Between 30 and 40 people were killed in the clashes.",
                   "At least 60 people were killed in the clashes.").discrepancies
     assert d.conflict
+
+
+def test_a_bare_count_takes_no_noun_from_where_it_happened(nlp):
+    led = ledger(nlp, "Rebels killed 20 in two attacks.")
+    assert sorted((r.kind, r.label) for r in led.rows) == [("attacks", "attacks"), ("killed", "people killed")]
 
 
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):

@@ -1087,8 +1087,12 @@ class _Sentence(Context):
         def part(noun: int) -> bool:  # "killed 12 people, including three children, and wounded 40"
             return t[noun].dep == "pobj" and t.lower(t.head(noun)) in v.inclusive_preps
 
+        def circumstance(noun: int) -> bool:  # "killed 20 in two attacks": where, not whom
+            g, r, _ = self.governor(noun)
+            return g is not None and g == gov and r == "prep" and rel != "prep"
+
         others = sorted((n for n in found if direct[n.head] not in (None, n.head) and n is not num
-                         and not part(direct[n.head])), key=parallel)
+                         and not part(direct[n.head]) and not circumstance(direct[n.head])), key=parallel)
         return (direct[others[0].head], False) if others else (None, False)
 
 

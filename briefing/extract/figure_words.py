@@ -70,6 +70,8 @@ class Words:
     articles: frozenset[str]
     not_counts: frozenset[str]
     percent_words: frozenset[str]
+    ratio_links: tuple[str, ...]
+    ratio_after_one: tuple[str, ...]
     currency_tags: frozenset[str]
     currency_before: frozenset[str]
     currency_words: frozenset[str]
@@ -253,6 +255,8 @@ def load_words(path: Path = FIGURES) -> Words:
         articles=_set(numbers.get("articles", ())),
         not_counts=frozenset(numbers.get("not_counts", ())),
         percent_words=_set(numbers.get("percent_words", ())),
+        ratio_links=tuple(w.lower() for w in numbers.get("ratio_links", ())),
+        ratio_after_one=tuple(w.lower() for w in numbers.get("ratio_after_one", ())),
         currency_tags=frozenset(numbers.get("currency_tags", ())),
         currency_before=_set(numbers.get("currency_before", ())),
         currency_words=_set(numbers.get("currency_words", ())),

@@ -167,6 +167,8 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             or (first > 0 and (tree[first - 1].tag in vocab.currency_tags
                                or tree.lower(first - 1) in vocab.currency_before)):
         return True
+    if _in_ratio(tree, first, head, vocab):
+        return True
     # part of a hyphenated word or a code: "no-one", "737-800", "F-16"
     if first >= 2 and tree.lower(first - 1) == "-" and tree.joined(first - 2, first - 1) \
             and tree.joined(first - 1, first):
@@ -181,6 +183,30 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             return True
     near = [tree.head(head) or head, *tree.children(head)]
     return any(tree.lemma(n) in vocab.age_words for n in near)
+
+
+def _in_ratio(tree: Tree, first: int, head: int, vocab: Words) -> bool:
+    """Either number of a ratio: "one in every five inhabitants", "three out of four"."""
+    def link_at(start: int, value_one: bool) -> int | None:  # the link's length, if one starts here
+        for link in (*vocab.ratio_links, *(vocab.ratio_after_one if value_one else ())):
+            words = link.split()
+            if [tree.lower(j) for j in range(start, min(len(tree), start + len(words)))] == words:
+                return len(words)
+        return None
+
+    def is_one(i: int) -> bool:
+        return tree.lower(i) in ("one", "1")
+
+    # the first number: a link and a number after it
+    n = link_at(head + 1, is_one(head))
+    if n is not None and head + 1 + n < len(tree) and tree[head + 1 + n].pos == "NUM":
+        return True
+    # the second: a number and a link before it
+    for n in {len(link.split()) for link in (*vocab.ratio_links, *vocab.ratio_after_one)}:
+        j = first - n - 1
+        if j >= 0 and tree[j].pos == "NUM" and link_at(j + 1, is_one(j)) == n:
+            return True
+    return False
 
 
 def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, tuple[int, ...]]:
