@@ -641,6 +641,19 @@ def test_a_bare_count_takes_no_noun_from_where_it_happened(nlp):
     assert sorted((r.kind, r.label) for r in led.rows) == [("attacks", "attacks"), ("killed", "people killed")]
 
 
+def test_a_part_that_says_nothing_more_is_labelled_in_the_sources_words(nlp):
+    led = ledger(nlp, "Police detained 1,000 people in the crackdown.",
+                 "Of the younger detainees, 766 were between 16 and 17 years old; 226 were between 13 and 15.")
+    parts = [r.label for r in led.rows if r.part_of is not None]
+    assert len(parts) == 2 and all(label.startswith("younger detainees") for label in parts)
+
+
+def test_a_period_between_two_dates_is_told_whole(nlp):
+    (row,) = ledger(nlp, "More than 18,000 respondents said they were detained between September and "
+                         "December 1973.").rows
+    assert row.label == "respondents arrested between September and December 1973"
+
+
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):
     led = ledger(nlp, "Troops killed at least 12 insurgents on Friday in a battle, the military said.",
                  "Thirty people were killed in attacks on Friday, officials said.")

@@ -167,7 +167,11 @@ class Locator:
                 if t[c].dep == "prep":
                     for o in t.children(c, "pobj"):
                         if t[o].ent_type == "DATE":
-                            return f"{t.lower(c)} {self.date_text(o)}"
+                            # "between September and December 1973": both ends, however the
+                            # recogniser split them
+                            ends = [j for j in t.children(o, "conj") if t[j].ent_type == "DATE"][:1]
+                            link = next((t.lower(k) for k in t.children(o, "cc")), "and")
+                            return " ".join([t.lower(c), self.date_text(o), *(f"{link} {self.date_text(j)}" for j in ends)])
                         # "during its 1975-79 rule", "in the 1994 genocide": a period the years date
                         dated = [d for d in t.children(o, "nummod", "compound", "amod") if t[d].ent_type == "DATE"]
                         if dated:

@@ -594,7 +594,8 @@ def _part_label(row: _Row, vocab: Words) -> str:
     said = [m for m in row.members if m.detail and m.subset and m.detail.split()[0].lower() not in vocab.inclusive_preps]
     member = min(said or row.members, key=lambda m: m.index)
     phrase = member.phrase if not member.phrase[:1].isdigit() else "people"
-    return f"{phrase} {member.detail}".strip() if said else _label(row, vocab)
+    # (one with none says who in the sources' own words: "younger detainees", not "people")
+    return f"{phrase} {member.detail}".strip() if said else _label(row, vocab, worded=True)
 
 
 def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
