@@ -257,6 +257,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # what a causative makes its object do says what befell it
     ("Widespread flooding prompted more than 150,000 to flee their homes.", [("displaced", 150_000)]),
     ("The news prompted 300 people to protest.", []),
+    # "among" before a clause of saying's copula, however the parser hung it
+    ("The railway said among those seriously injured were the two train drivers.", [("injured", 2)]),
     # either number of a ratio is no count
     ('"One in every five inhabitants is either dead, injured or missing," an official said.', []),
     ("Three out of four victims were children.", []),

@@ -196,7 +196,13 @@ class _Sentence(Context):
             return []
         found = list(t.children(gov, "nsubj")) if t[noun].dep == "dobj" and t.lemma(gov) in v.part_verbs else []
         if t.lemma(gov) in COPULAS:
-            found += [o for p in t.children(gov, "prep") if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
+            preps = list(t.children(gov, "prep"))
+            # "police said among those injured were two drivers": the parser may hang the clause's
+            # fronted "among" on the verb of saying before it
+            above = t.head(gov) if t[gov].dep == "ccomp" else None
+            if above is not None and above < gov:
+                preps += [p for p in t.children(above, "prep") if above < p < gov]
+            found += [o for p in preps if t.lower(p) in v.inclusive_preps for o in t.children(p, "pobj")]
         return found
 
     def included_in(self, noun: int, gov: int | None) -> bool:
