@@ -629,6 +629,9 @@ def test_the_ends_of_one_range_differ_but_do_not_conflict(nlp):
     # rival values one sentence gives are a conflict
     (d,) = ledger(nlp, "The government says 30,000 people died, while aid agencies say 90,000 died.").discrepancies
     assert d.conflict
+    # written out "150 to 200 bodies", however the parser split it, still one row of a rate
+    (row,) = ledger(nlp, "Officials in the port city are burying 150 to 200 bodies a day, the minister said.").rows
+    assert sorted(v.value for v in row.values) == [150, 200] and row.label == "people killed a day"
     # a range is one interval against another source's value
     (d,) = ledger(nlp, "Between 30 and 40 people were killed in the clashes.",
                   "At least 35 people were killed in the clashes.").discrepancies

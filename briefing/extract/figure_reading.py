@@ -605,6 +605,12 @@ class _Sentence(Context):
         # "between 30 and 40 people", "30 or 40 people": the second end counts what the first does
         ranged |= {n.head: t.head(n.head) for n in found if t[n.head].dep == "conj" and direct[n.head] is None
                    and t.head(n.head) in heads and n.tokens[0] - t.head(n.head) <= 2}  # not "18 were killed and 40 taken"
+        # "burying 150 to 200 bodies": a bare number right before "to" and a number takes what
+        # that number counts, however the parser split them
+        starts = {n.tokens[0]: n.head for n in found}
+        ranged |= {n.head: starts[n.head + 2] for n in found
+                   if direct[n.head] is None and n.head not in ranged and n.head + 2 in starts
+                   and t.lower(n.head + 1) in self.v.range_links and starts[n.head + 2] not in ranged}
         for num in sorted(found, key=lambda n: n.head in ranged):
             noun, same = direct[num.head], True
             if num.head in ranged and ranged[num.head] not in resolved:

@@ -71,6 +71,7 @@ class Words:
     not_counts: frozenset[str]
     percent_words: frozenset[str]
     ratio_links: tuple[str, ...]
+    range_links: frozenset[str]
     ratio_after_one: tuple[str, ...]
     currency_tags: frozenset[str]
     currency_before: frozenset[str]
@@ -256,6 +257,7 @@ def load_words(path: Path = FIGURES) -> Words:
         not_counts=frozenset(numbers.get("not_counts", ())),
         percent_words=_set(numbers.get("percent_words", ())),
         ratio_links=tuple(w.lower() for w in numbers.get("ratio_links", ())),
+        range_links=_set(numbers.get("range_links", ())),
         ratio_after_one=tuple(w.lower() for w in numbers.get("ratio_after_one", ())),
         currency_tags=frozenset(numbers.get("currency_tags", ())),
         currency_before=_set(numbers.get("currency_before", ())),
