@@ -699,8 +699,8 @@ def _irreconcilable(values: Sequence[LedgerValue], vocab: Words, said: Sequence[
         bound = bounds.get(v.hedge or "", "exact")
         a, b = {"near": (v.value * (1 - vocab.near_tolerance), v.value * (1 + vocab.near_tolerance)),
                 "lower": (v.value, float("inf")), "upper": (0.0, v.value)}.get(bound, (v.value, v.value))
-        # the ends of a range the same sentences give ("between 30 and 40") bound one interval
-        ends = [w.value for w in values if w.citations == v.citations and _range_end(w, said)]
+        # a value only ever given as an end of a range ("between 30 and 40") is bounded by its range
+        ends = {m.value for m in said if m.ranged and not m.revised and m.citation in v.citations}
         if len(ends) > 1 and _range_end(v, said):
             a, b = min(ends) * (1 - vocab.near_tolerance), max(ends) * (1 + vocab.near_tolerance)
         low, high = max(low, a), min(high, b)
