@@ -171,7 +171,8 @@ class Locator:
                             # recogniser split them
                             ends = [j for j in t.children(o, "conj") if t[j].ent_type == "DATE"][:1]
                             link = next((t.lower(k) for k in t.children(o, "cc")), "and")
-                            return " ".join([t.lower(c), self.date_text(o), *(f"{link} {self.date_text(j)}" for j in ends)])
+                            told = [t.lower(c), self.date_text(o), *(f"{link} {self.date_text(j)}" for j in ends)]
+                            return " ".join(told)
                         # "during its 1975-79 rule", "in the 1994 genocide": a period the years date
                         dated = [d for d in t.children(o, "nummod", "compound", "amod") if t[d].ent_type == "DATE"]
                         if dated:

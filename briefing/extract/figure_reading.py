@@ -460,7 +460,7 @@ class _Sentence(Context):
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
-                or bool(self.said_to_be(gov, rel) & kind.verbs) \
+                or bool(self.be_complements(gov, rel) & kind.verbs) \
                 or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
@@ -527,16 +527,18 @@ class _Sentence(Context):
                 and (t.head(after) or 0) > after:
             itself |= {t.lower(after)}
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself | self.said_to_be(gov, rel)
+            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself \
+            | self.be_complements(gov, rel)
 
-    def said_to_be(self, gov: int | None, rel: str) -> set[str]:
+    def be_complements(self, gov: int | None, rel: str) -> set[str]:
         """What a noun after "be" says its subject is ("5,266 respondents were political prisoners"),
         with what a participle on that noun says befell it ("were persons detained for their views")."""
         t = self.t
         if gov is None or rel != "agent" or t.lemma(gov) != "be":
             return set()
         attrs = [c for c in t.children(gov, "attr") if t[c].pos == "NOUN"]
-        return {t.lemma(c) for c in attrs} | {t.lemma(p) for c in attrs for p in t.children(c, "acl") if t[p].tag == "VBN"}
+        befell = {t.lemma(p) for c in attrs for p in t.children(c, "acl") if t[p].tag == "VBN"}
+        return {t.lemma(c) for c in attrs} | befell
 
     def suffered(self, gov: int | None, rel: str) -> set[str]:
         """What the governing verb says its subject or object has: "taken to hospital with injuries"."""
@@ -1010,7 +1012,8 @@ class _Sentence(Context):
             if verb is not None else None
         if count is None or not (prep in t.subtree(count) or t.head(prep) == verb):
             return None
-        return next((o for p in t.children(count, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")), None)
+        return next((o for p in t.children(count, "prep") if t.lower(p) in v.of_preps
+                     for o in t.children(p, "pobj")), None)
 
     def reached(self, gov: int | None) -> int | None:
         """The count a verb of reaching says a number is the size of: "estimates of the death toll

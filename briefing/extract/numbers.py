@@ -195,7 +195,7 @@ def _in_ratio(tree: Tree, first: int, head: int, vocab: Words) -> bool:
         return None
 
     def is_one(i: int) -> bool:
-        return tree.lower(i) in ("one", "1")
+        return tree.lower(i) == "1" or vocab.units.get(tree.lower(i)) == 1
 
     # the first number: a link and a number after it
     n = link_at(head + 1, is_one(head))
