@@ -663,6 +663,14 @@ def test_a_period_between_two_dates_is_told_whole(nlp):
     assert row.label == "respondents arrested between September and December 1973"
 
 
+def test_fire_by_what_fires_it_is_a_shooting_not_a_blaze(nlp):
+    led = ledger(nlp, "Troops killed at least 12 insurgents Friday in a battle in western Mosul.",
+                 "About 70 guerrillas tried to ambush a patrol with roadside bombs and small-arms fire. After "
+                 "regrouping, forces launched an assault in Mosul, killing more than two dozen insurgents.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [12, 24]
+
+
 def test_fighters_killed_in_a_battle_are_counted_apart_from_a_toll_that_names_nobody(nlp):
     led = ledger(nlp, "Troops killed at least 12 insurgents on Friday in a battle, the military said.",
                  "Thirty people were killed in attacks on Friday, officials said.")

@@ -99,7 +99,7 @@ class Context:
             # "killed when an airstrike hit a hospital"
             candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
             for c in candidates:
-                for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound")):
+                for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound", "amod")):
                     if term in events:
                         return events[term]
                 if t.lemma(c) in events:
@@ -133,9 +133,15 @@ class Context:
         for s in reversed(self.where.previous):
             # a noun ("the blast"), or a verb with its particle ("shot down a passenger jet")
             found = []
-            for t in s.tokens:
+            for i, t in enumerate(s.tokens):
                 phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-                if t.pos == "NOUN" and t.lemma.lower() in events:
+                # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
+                told = [f"{m.lemma.lower()} {t.lemma.lower()}" for m in s.tokens
+                        if m.head == i and m.dep in ("compound", "amod") and m is not t]
+                told = [events[w] for w in told if w in events]
+                if t.pos == "NOUN" and told:
+                    found.append(told[0])
+                elif t.pos == "NOUN" and t.lemma.lower() in events:
                     found.append(events[t.lemma.lower()])
                 elif phrase in events:
                     found.append(events[phrase])
