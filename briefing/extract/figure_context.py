@@ -133,12 +133,14 @@ class Context:
         for s in reversed(self.where.previous):
             # a noun ("the blast"), or a verb with its particle ("shot down a passenger jet")
             found = []
+            # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
+            modifiers: dict[int, list[str]] = {}
+            for i, m in enumerate(s.tokens):
+                if m.dep in ("compound", "amod") and m.head != i:
+                    modifiers.setdefault(m.head, []).append(m.lemma.lower())
             for i, t in enumerate(s.tokens):
                 phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-                # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
-                told = [f"{m.lemma.lower()} {t.lemma.lower()}" for m in s.tokens
-                        if m.head == i and m.dep in ("compound", "amod") and m is not t]
-                told = [events[w] for w in told if w in events]
+                told = [events[w] for w in (f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())) if w in events]
                 if t.pos == "NOUN" and told:
                     found.append(told[0])
                 elif t.pos == "NOUN" and t.lemma.lower() in events:

@@ -261,9 +261,9 @@ class _Sentence(Context):
                 return x, "patient" if t.passive(x) else "agent", negated
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
-            elif dep == "nsubj" and t.lemma(h) in v.self_reports and self.told_of_itself(h) is not None:
+            elif dep == "nsubj" and t.lemma(h) in v.self_reports and (told := self.told_of_itself(h)) is not None:
                 # "another 30,000 said they were tortured or imprisoned": what the speakers tell of themselves
-                return (*self.told_of_itself(h), negated)
+                return (*told, negated)
             elif dep == "nsubj" and t[h].pos == "AUX" and t[h].dep == "advcl" and t.head(h) is not None \
                     and any(t.lower(m) in v.ellipsis_marks for m in t.children(h, "mark")):
                 # "52 were killed, as were the four bombers": the auxiliary stands for the verb before
@@ -444,6 +444,8 @@ class _Sentence(Context):
             if t[noun].pos == "NUM" else set()
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
+        # "were persons detained for political motives": what befell the subject, after "be"
+        complements = self.be_complements(gov, rel)
         # the counted noun itself, with its compound ("relief camps"), not what a participle says of it
         itself = {t.lemma(noun)} | {f"{t.lemma(c)} {t.lemma(noun)}" for c in t.children(noun, "compound")}
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
@@ -460,7 +462,7 @@ class _Sentence(Context):
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
-                or bool(self.be_complements(gov, rel) & kind.verbs) \
+                or bool(complements & kind.verbs) \
                 or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
