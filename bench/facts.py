@@ -65,6 +65,8 @@ from briefing.render import to_json  # noqa: E402
 GOLD = ROOT / "bench" / "facts_gold"
 # Third-party text, never committed: the folder is wherever this machine keeps it
 WIKINEWSSUM = Path(os.environ.get("BRIEFING_WIKINEWSSUM", CORPORA / "wikinewssum-2004"))
+DUC2007 = Path(os.environ.get("BRIEFING_DUC2007", CORPORA / "duc2007"))  # cluster folders of SGML documents
+DUC2007_CLUSTER = re.compile(r"d07\d\d[a-z](-update)?$")
 SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "seeds": (["seeds"], ["seeds"]),
     "DUC dev (d31022t, d30002t)": (["d31022t", "d30002t"], ["d31022t", "d30002t"]),
@@ -94,6 +96,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 11, held out until scored once (WikinewsSum 2004, second draw: nine stories, 13 articles)": (
         ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"],
         ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"]),
+    "Held out (DUC 2007: d0743j, d0743j-update, d0741i, d0742j, d0729g)": (
+        ["d0743j", "d0743j-update", "d0741i", "d0742j", "d0729g"],
+        ["unscored/d0743j", "unscored/d0743j-update", "unscored/d0741i", "unscored/d0742j", "unscored/d0729g"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -121,17 +126,21 @@ def source_folder(name: str) -> Path:
         if not folder.is_dir():
             sys.exit(f"{folder}: no such folder (set BRIEFING_WIKINEWSSUM to the WikinewsSum story folders)")
         return folder
+    if DUC2007_CLUSTER.match(name):
+        if not (DUC2007 / name).is_dir():
+            sys.exit(f"{DUC2007 / name}: no such folder (set BRIEFING_DUC2007 to the DUC 2007 cluster folders)")
+        return duc_folder(name, DUC2007)
     return multiling_folder(name) if name.startswith("M") else duc_folder(name)
 
 
-def duc_folder(cluster: str) -> Path:
+def duc_folder(cluster: str, corpus: Path = CORPORA / "duc2004" / "docs") -> Path:
     """The cluster's documents as .txt with publication dates, made once in the cache."""
     folder = CACHE / "facts" / cluster
     if folder.is_dir():
         return folder
     folder.mkdir(parents=True)
     dates = []
-    for doc in sorted((CORPORA / "duc2004" / "docs" / cluster).iterdir()):
+    for doc in sorted((corpus / cluster).iterdir()):
         (folder / f"{doc.name}.txt").write_text(duc_text(doc.read_text(encoding="utf-8", errors="replace")),
                                                 encoding="utf-8")
         m = re.match(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})", doc.name)
