@@ -32,7 +32,11 @@ BRIEFING_WIKINEWSSUM (default ../shared/corpora/wikinewssum-2004): third-party t
 were annotated next, the first held-out text from outside DUC and MultiLing, and scored once
 when the rules that followed dev 9 were final ("dev 10" since). Nine more WikinewsSum stories (a second
 draw, most with one English source) were annotated next and scored once when the rules that followed
-dev 10 were final ("dev 11" since). Sets in facts_gold/unscored/ are held out: scored, never looked
+dev 10 were final ("dev 11" since). DUC 2007 clusters d0743j and d0743j-update (the 1999 Izmit
+earthquake, in DUC's first and update document sets), d0741i (the Atlanta day-trading shootings),
+d0742j (the Kennedy plane crash) and d0729g (the Rudolph manhunt), whose SGML documents are read
+from BRIEFING_DUC2007 (third-party text, never committed), were annotated next and scored once
+with the rules that followed dev 11 ("dev 12" since). Sets in facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
@@ -96,9 +100,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 11, held out until scored once (WikinewsSum 2004, second draw: nine stories, 13 articles)": (
         ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"],
         ["wns-tsunami-toll-relief-effort", "wns-queensland-train-derailment", "wns-beheaded-bodies-mosul", "wns-nba-players-suspended-brawl", "wns-thai-government-drops-origami-cranes", "wns-congo-prepares-confront-rwanda", "wns-humans-contributed-2003-european-heatwave", "wns-connecticut-serial-killer-competent", "wns-scott-peterson-death-penalty"]),
-    "Held out (DUC 2007: d0743j, d0743j-update, d0741i, d0742j, d0729g)": (
+    "Dev 12, held out until scored once (DUC 2007: d0743j, d0743j-update, d0741i, d0742j, d0729g)": (
         ["d0743j", "d0743j-update", "d0741i", "d0742j", "d0729g"],
-        ["unscored/d0743j", "unscored/d0743j-update", "unscored/d0741i", "unscored/d0742j", "unscored/d0729g"]),
+        ["d0743j", "d0743j-update", "d0741i", "d0742j", "d0729g"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
