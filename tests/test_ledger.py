@@ -1416,3 +1416,42 @@ def test_two_counts_of_one_sentence_that_say_different_things_of_those_counted_a
     (row,) = ledger(nlp, "Experts agree that probably more than one million and perhaps as many as three million "
                          "have died since the famine began.").rows
     assert sorted(v.value for v in row.values) == [1_000_000, 3_000_000] and "million" not in row.label
+
+
+def test_in_the_region_of_a_story_of_one_country_is_that_countrys_toll(nlp):
+    led = ledger(nlp, "The cyclone killed at least 900 people in Myanmar, officials said.",
+                 "Rescuers in Myanmar worked through the night. The cyclone has killed more than 1,400 people in the "
+                 "region since Monday.",
+                 published=("2031-05-02", "2031-05-04"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [900, 1400]
+
+
+def test_an_articles_unplaced_toll_is_the_whole_of_the_region_it_also_gives(nlp):
+    led = ledger(nlp, "The death toll from the cyclone in Myanmar has risen to 2,310, with 8,400 injured, the crisis "
+                      "centre said early Friday. In Mandalay region, where the storm came ashore, 1,100 people were "
+                      "killed and 3,900 injured.",
+                 "Rescuers in Myanmar worked through the night. The cyclone has killed over 2,500 people and injured "
+                 "over 9,000 others in the region since then.",
+                 published=("2031-05-02", "2031-05-04"))
+    for kind, whole, part in (("killed", [2310, 2500], 1100), ("injured", [8400, 9000], 3900)):
+        rows = [r for r in led.rows if r.kind == kind]
+        top = next(r for r in rows if r.part_of is None)
+        assert sorted(v.value for v in top.values) == whole
+        (sub,) = [r for r in rows if r.part_of == top.id]
+        assert [v.value for v in sub.values] == [part]
+
+
+def test_a_date_measured_from_the_event_does_not_date_it(nlp):
+    text = ("Almost two weeks after the earthquake, which killed more than 1,300 people and left at least 9,000 "
+            "homeless, officials are struggling to come up with a plan to house survivors who lost everything.")
+    found = [r for r in readings(parse(nlp, text), load_words()) if r.kind == "killed"]
+    assert [(r.value, r.when) for r in found] == [(1300, None)]
+
+
+def test_that_event_after_a_second_one_is_the_second_ones_toll(nlp):
+    led = ledger(nlp, "The cyclone killed 1,400 people in May.",
+                 "A year on, survivors still live in camps. When a second, much weaker cyclone struck in November, "
+                 "relief teams were quick. Although almost 90 people died in that cyclone, the rescue went well.")
+    killed = [r for r in led.rows if r.kind == "killed"]
+    assert len(killed) == 2 and not led.discrepancies

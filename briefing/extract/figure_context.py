@@ -43,10 +43,25 @@ class Context:
             return False
         nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
         marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
-                     for c in t.children(n, "amod", "det"))
+                     for c in t.children(n, "amod", "det")) \
+            or any(self.pointed_to_another(n) for n in nouns if t.lemma(n) in events)
         # "a day earlier", "two days before": a time back from the one just told
         back = any(t.lemma(a) in self.v.time_back and list(t.children(a, "npadvmod")) for a in t.children(gov, "advmod"))
         return marked or back
+
+    def pointed_to_another(self, n: int) -> bool:
+        """"that quake" after "a second, much smaller quake struck": the event named last before is
+        told as another than the one the story is about."""
+        t = self.t
+        if not any(t.lower(d) in self.v.demonstratives for d in t.children(n, "det")):
+            return False
+        lemma = t.lemma(n)
+        for s in reversed(self.where.previous[-2:]):
+            named = [i for i, tok in enumerate(s.tokens) if tok.lemma.lower() == lemma]
+            if named:
+                return any(m.head == named[-1] and m.dep in ("amod", "det") and m.lemma.lower() in self.v.other_event
+                           for m in s.tokens)
+        return False
 
     def detail(self, num: Number, gov: int | None) -> str:
         """The verb and its first complement after the number, as written: what a part of a toll is."""
@@ -164,6 +179,8 @@ class Context:
             # arrested are not released"; "said Friday that troops attacked, killing one" is news of then)
             if t[gov].dep != "advcl" and (t.lemma(head) in self.v.counting_verbs or t.lemma(head) in self.v.raising_verbs):
                 return None
+            if t.lower(head) in self.v.measured_from and t[head].dep == "prep":
+                continue  # "two weeks after the earthquake, which killed 13,000": no date of the quake
             if t[head].ent_type == "DATE":
                 return self.where.date_text(head)
             # "a 1994 genocide in which half a million were killed"

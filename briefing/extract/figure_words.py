@@ -106,11 +106,13 @@ class Words:
     change_preps: frozenset[str]
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
+    demonstratives: frozenset[str]
     time_back: frozenset[str]
     animals: frozenset[str]
     strength_words: frozenset[str]
     remainders: frozenset[str]
     open_spans: frozenset[str]
+    measured_from: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
     degree_adverbs: frozenset[str]
@@ -292,11 +294,13 @@ def load_words(path: Path = FIGURES) -> Words:
         change_preps=_set(grammar.get("change_preps", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
+        demonstratives=_set(grammar.get("demonstratives", ())),
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
         strength_words=_set(grammar.get("strength_words", ())),
         remainders=_set(grammar.get("remainders", ())),
         open_spans=_set(grammar.get("open_spans", ())),
+        measured_from=_set(grammar.get("measured_from", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),

@@ -138,6 +138,7 @@ class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
+        self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
         self.parted = {g.name for g in vocab.groups if g.part_of}
@@ -259,6 +260,19 @@ class _Resolver:
         return [row for row in rows if len(rows) > 1 and len(countries(row)) > 1
                 and all(countries(other) <= countries(row) for other in rows)][:1]
 
+    def one_country(self, r: Reading, rows: list[_Row]) -> list[_Row]:
+        """In a story whose counts of a kind are all placed in one country, named around the reading,
+        the row of that country is the whole that "in the region" tells: "killed 12,000 in the region" and "10,059 killed in
+        Turkey" of one earthquake (not a hurricane's toll in Honduras among Central America's)."""
+        told = self.told_in.get(r.kind, set()) - {None}
+        # a region named ("in Central America") spans countries; "the region" is the story's own,
+        # when the sentences around it name that country, or places in it, and no other
+        if len(told) != 1 or self.countries(r) != told \
+                or not all(p.key in self.v.wide_nouns for p in r.places if p.wide):
+            return []
+        return [row for row in rows if row.places and all(self.country(p) == p for p in row.places)
+                and {self.country(p) for p in row.places} == told][:1]
+
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = _keys(r)
         nation = self.nation(r)
@@ -298,6 +312,7 @@ class _Resolver:
                          and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
                 and not self.listed_beside(r, row)
+                and not self.whole_of_own_place(r, places, row)
                 and not self.told_apart(r, row)
                 # events a source calls others ("four earlier attacks") are not the count of the
                 # events another source counts with the one at hand ("the five attacks")
@@ -315,6 +330,16 @@ class _Resolver:
         return any(m.citation.source == r.citation.source and m.index != r.index and m.value != r.value
                    and (m.another_event or r.another_event) for m in row.members)
 
+    def whole_of_own_place(self, r: Reading, places: frozenset[str], row: _Row) -> bool:
+        """An article's count that names no place is not a value of a place's clearly smaller count
+        that the same article gives: it is the whole the place is a part of ("the toll has risen to
+        7,085 ... In the Izmit region, 3,261 people were killed"; "the five attacks" and "three
+        attacks in Canada"). The value a revision leaves is the place's own ("lowered the toll from
+        7,000 to about 6,100", then "6,076 in Honduras")."""
+        return not places and bool(row.places) and not r.superseded and any(
+            m.citation.source == r.citation.source and _keys(m) == row.places
+            and r.value > m.value * (1 + self.v.near_tolerance) for m in row.members)
+
     def listed_beside(self, r: Reading, row: _Row) -> bool:
         """Two counts of one kind that one sentence gives side by side, of different nouns, are two
         quantities ("1,300,000 refugees in camps, 766,000 displaced people"), unless it revises one."""
@@ -324,6 +349,9 @@ class _Resolver:
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
+        self.told_in = {}
+        for r in found:
+            self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
         # the most specific readings first, so the vaguer ones find a row to join
         order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations))
         subsets: list[Reading] = []
@@ -365,7 +393,7 @@ class _Resolver:
                 pass  # the source itself says which: no guessing by place below
             elif any(p.wide for p in r.places):
                 # a toll of the whole region is the story's own, whatever number one place shares with it
-                fits = [row for row in fits if not row.places] or self.widest(fits)
+                fits = [row for row in fits if not row.places] or self.widest(fits) or self.one_country(r, fits)
             elif not _keys(r) and len(fits) > 1:
                 # a toll that names no place is the story's own, not one place's among several: a row
                 # naming none, or one naming every country the others do ("in Kenya and Tanzania"),
@@ -441,6 +469,18 @@ class _Resolver:
                      and max(m.value for m in other.members) > max(m.value for m in row.members)
                      and self.v.same_event(row.event, other.event)]
             if len(whole) == 1 and row.parent is None:
+                row.parent = rows.index(whole[0])
+        for row in rows:
+            # "the toll has risen to 7,085 ... In the Izmit region, 3,261 were killed": a place's count
+            # is a part of the count its own article gives for no place (`whole_of_own_place`)
+            if row.parent is not None or not row.places or any(country_of(p) for p in row.places):
+                continue
+            whole = [other for other in rows if other is not row and other.parent is None and not other.places
+                     and other.kind == row.kind and other.era == row.era and other.group == row.group
+                     and self.v.same_event(row.event, other.event)
+                     and any(o.citation.source == m.citation.source and o.value > m.value
+                             for o in other.members for m in row.members)]
+            if len(whole) == 1:
                 row.parent = rows.index(whole[0])
         by_group = {}
         for i, row in enumerate(rows):
