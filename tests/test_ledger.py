@@ -349,6 +349,23 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The 300 passengers on the ferry were safe.", []),
     ("Fifty-two people were killed in the attacks, as were the four bombers, and about 700 injured.",
      [("killed", 52), ("killed", 4), ("injured", 700)]),
+    # two digits after a year's mark are a year
+    ("He denied committing the '93 killings in Alabama.", []),
+    # the state a verb of counting gives after "as"
+    ("More than 1,600 people were listed as seriously injured.", [("injured", 1600)]),
+    ("Some 1,200 people have been confirmed dead and 3,400 others were reported as injured, the center said.",
+     [("killed", 1200), ("injured", 3400)]),
+    ("He listed 40 people as witnesses.", []),
+    # the state after "to be", and those trapped are not yet accounted for
+    ("Over 1,000 people are estimated to be still trapped in the ruins of the destroyed buildings.",
+     [("missing", 1000)]),
+    ("The landslide trapped 12 people in their homes.", [("missing", 12)]),
+    # rounds and shots fired are munitions; rounds of talks are not
+    ("The gunman fired 40 rounds from his handgun.", [("munitions", 40)]),
+    ("The talks went through three rounds.", []),
+    # those living in tents and tent cities are displaced
+    ("Some 26,000 survivors are still living in tent cities.", [("displaced", 26000)]),
+    ("Two million people live in the capital.", []),
 ])
 def test_reading_rules(nlp, text, expected):
     assert sorted(read(nlp, text)) == sorted(expected)

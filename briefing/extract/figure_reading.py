@@ -530,7 +530,19 @@ class _Sentence(Context):
             itself |= {t.lower(after)}
         return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
             | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself \
-            | self.be_complements(gov, rel)
+            | self.be_complements(gov, rel) | self.counted_as(gov) \
+            | {t.lower(a) for x in t.children(gov, "xcomp") if t.lemma(x) == "be"  # "estimated to be still trapped"
+               for a in t.children(x, "acomp", "oprd")}
+
+    def counted_as(self, gov: int) -> set[str]:
+        """The state a verb of counting gives after "as": "were listed as seriously injured", "33,495
+        others were reported as injured", "nine were listed as missing"."""
+        t = self.t
+        if t.lemma(gov) not in self.v.counting_verbs:
+            return set()
+        said = [c for c in t.children(gov, "advcl") if any(t.lower(m) == "as" for m in t.children(c, "mark", "advmod"))]
+        said += [c for p in t.children(gov, "prep") if t.lower(p) == "as" for c in t.children(p, "pcomp", "pobj", "acomp")]
+        return {w for c in said for w in (t.lemma(c), t.lower(c))}
 
     def be_complements(self, gov: int | None, rel: str) -> set[str]:
         """What a noun after "be" says its subject is ("5,266 respondents were political prisoners"),

@@ -78,6 +78,7 @@ class Words:
     currency_words: frozenset[str]
     age_words: frozenset[str]
     years: tuple[int, int]
+    year_marks: frozenset[str]
     hedges: tuple[Hedge, ...]  # longest phrase first
     hedge_verbs: dict[str, str]  # verb lemma -> the bound its object is ("passed 5,000": lower)
     near_tolerance: float
@@ -266,6 +267,7 @@ def load_words(path: Path = FIGURES) -> Words:
         currency_words=_set(numbers.get("currency_words", ())),
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
+        year_marks=_set(numbers.get("year_marks", ())),
         hedges=tuple(hedge_list),
         hedge_verbs=dict(hedges.get("verbs", {})),
         near_tolerance=float(hedges.get("near_tolerance", 0.1)),

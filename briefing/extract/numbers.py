@@ -161,6 +161,10 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         return True
     if len(phrase) == 1 and _looks_like_year(tree, head, vocab):
         return True
+    # "the '93 killings": two digits after a year's mark are a year
+    if first > 0 and tree[first - 1].text in vocab.year_marks and tree.joined(first - 1, first) \
+            and len(tree[first].text) == 2 and tree[first].text.isdigit():
+        return True
     after = tree.lower(head + 1) if head + 1 < len(tree) else ""
     after2 = f"{after} {tree.lower(head + 2)}" if head + 2 < len(tree) else ""
     if after in vocab.percent_words or after2 in vocab.percent_words \
