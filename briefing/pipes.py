@@ -89,7 +89,8 @@ class Attributes:
                 raise Unsupported(f"attribute {name}")
             if name == "LOWER":
                 self.lowered.add(at)
-                words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and len(value) == 1 else None
+                words = [value] if isinstance(value, str) else \
+                    value.get("IN") if isinstance(value, dict) and len(value) == 1 else None
                 if isinstance(words, list):
                     for word in words:
                         self.named.setdefault(word, set()).add(at)

@@ -262,8 +262,9 @@ class _Resolver:
 
     def one_country(self, r: Reading, rows: list[_Row]) -> list[_Row]:
         """In a story whose counts of a kind are all placed in one country, named around the reading,
-        the row of that country is the whole that "in the region" tells: "killed 12,000 in the region" and "10,059 killed in
-        Turkey" of one earthquake (not a hurricane's toll in Honduras among Central America's)."""
+        the row of that country is the whole that "in the region" tells: "killed 12,000 in the
+        region" and "10,059 killed in Turkey" of one earthquake (not a hurricane's toll in Honduras
+        among Central America's)."""
         told = self.told_in.get(r.kind, set()) - {None}
         # a region named ("in Central America") spans countries; "the region" is the story's own,
         # when the sentences around it name that country, or places in it, and no other
