@@ -171,17 +171,24 @@ def _resolve(name, sources, strike, said, near, codes, towns) -> Place:
     if region is not None:
         return _with(base, country=region.name, iso3=region.iso3,
                      note=f"a province of {region.name}; the gazetteer has no coordinates for provinces")
+    # a town in a country no source names, found only by another of its spellings, is no match:
+    # "embassies in Africa" is the continent, not Mahdia in Tunisia, once called Africa
+    elsewhere = [t for t in towns if not t.by_name]
+    towns = [t for t in towns if t.by_name]
     near_towns = [t for t in towns if t.iso2 in near_iso2]
     if near_towns:
         return _town(base, near_towns[0], codes)
     if towns:
         lands = list(dict.fromkeys(t.iso2 for t in towns))
-        rivals = [t.population for t in towns if t.iso2 != towns[0].iso2 and t.by_name >= towns[0].by_name]
+        rivals = [t.population for t in towns if t.iso2 != towns[0].iso2]
         if not rivals or towns[0].population >= 10 * max(rivals):
             return _town(base, towns[0], codes)
         names = [codes[i].name if i in codes else i for i in lands[:3]]
         return _with(base, note="ambiguous: a town of that name is in " + ", ".join(names)
                      + "; none of them is a country the sources name")
+    if elsewhere:
+        land = codes[elsewhere[0].iso2].name if elsewhere[0].iso2 in codes else elsewhere[0].iso2
+        return _with(base, note=f"not located: only another name of a town in {land}, a country no source names")
     return _with(base, note="not in the gazetteer")
 
 

@@ -66,6 +66,14 @@ def test_a_province_of_a_country_the_sources_name_beats_a_neighbour_s_town_of_th
     assert florida.country == "United States" and florida.kind != "town"
 
 
+def test_a_town_abroad_found_only_by_another_spelling_is_not_the_place(parse):
+    # (Tunisia, where a town was once called Africa, is a neighbour of Libya, which LIBYA names)
+    for text in (LEBANON, LIBYA):
+        b = _with_card(_briefing(parse, text), "Africa")
+        africa = _place(locate(b, render.entity_cards(b)), "Africa")
+        assert not africa.located and africa.country is None
+
+
 def test_a_place_the_gazetteer_lacks_is_listed_and_the_build_goes_on(parse, tmp_path):
     b = _with_card(_briefing(parse, LEBANON), "Qarnavelle Heights")
     view = pictures(b, render.entity_cards(b))
