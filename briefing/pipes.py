@@ -160,8 +160,8 @@ class Lemmas:
                 index[pos] = frozenset(words)
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
-        lemmas = doc.to_array([LEMMA]).reshape(-1, 1)
+        table = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows, lemmas = table.tolist(), table[:, 3:].copy()
         overwrite = self.lemmatizer.overwrite
         strings = doc.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(rows):

@@ -271,8 +271,7 @@ class _Resolver:
         if len(told) != 1 or self.countries(r) != told \
                 or not all(p.key in self.v.wide_nouns for p in r.places if p.wide):
             return []
-        return [row for row in rows if row.places and all(self.country(p) == p for p in row.places)
-                and {self.country(p) for p in row.places} == told][:1]
+        return [row for row in rows if row.places == told][:1]  # the country itself, not a place in it
 
     def fits(self, r: Reading, row: _Row, group: str | None) -> bool:
         places = _keys(r)
