@@ -1472,3 +1472,21 @@ def test_that_event_after_a_second_one_is_the_second_ones_toll(nlp):
                  "relief teams were quick. Although almost 90 people died in that cyclone, the rescue went well.")
     killed = [r for r in led.rows if r.kind == "killed"]
     assert len(killed) == 2 and not led.discrepancies
+
+
+def test_a_toll_naming_no_place_joins_the_one_place_a_story_names(nlp):
+    # every count of the story that names a place names the same city: the city's row is the
+    # story's own, and "killed nine" is its nine, not a value of the five clients of one office
+    led = ledger(nlp, "He killed nine people on Thursday.",
+                 "A killing rampage in Atlanta left 12 people dead. Five clients were killed at the second "
+                 "office. Five died there.",
+                 "He killed nine people at two offices on Thursday.",
+                 published=("2031-08-01", "2031-08-02", "2031-08-02"))
+    (nine,) = [r for r in led.rows if r.kind == "killed" and any(v.value == 9 for v in r.values)]
+    assert {s for v in nine.values if v.value == 9 for s in v.sources} == {"S1", "S3"}
+    assert all(v.value != 9 for r in led.rows if r.kind == "killed" and r is not nine for v in r.values)
+
+
+def test_slaughtering_and_gunning_down_are_killing(nlp):
+    assert read(nlp, "Hours before slaughtering nine people, he wrote a letter.") == [("killed", 9)]
+    assert read(nlp, "Police gunned down three robbers.") == [("killed", 3)]

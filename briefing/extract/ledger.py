@@ -139,6 +139,7 @@ class _Resolver:
         self.v, self.published = vocab, published
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
         self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
+        self.placed_at: dict[str, set] = {}  # the places themselves
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
         self.parted = {g.name for g in vocab.groups if g.part_of}
@@ -349,9 +350,10 @@ class _Resolver:
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
-        self.told_in = {}
+        self.told_in, self.placed_at = {}, {}
         for r in found:
             self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
+            self.placed_at.setdefault(r.kind, set()).update(_keys(r))
         # the most specific readings first, so the vaguer ones find a row to join
         order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations))
         subsets: list[Reading] = []
@@ -405,7 +407,12 @@ class _Resolver:
                 agreeing = [row for row in fits if self.admits(r, row)] if not whole and r.hedge else []
                 if len(agreeing) == 1:
                     whole = agreeing
-                if not whole or any(self.near(r, row) for row in whole) or not any(row.holds(r.value) for row in fits):
+                # (one place is no place among several: in a story that places a kind's counts in
+                # one city only, "killed nine" is the nine the city's row holds)
+                only_place = len(self.placed_at[r.kind]) == 1 and any(
+                    row.places and row.holds(r.value) for row in fits)
+                if not only_place and (not whole or any(self.near(r, row) for row in whole)
+                                       or not any(row.holds(r.value) for row in fits)):
                     fits = whole
             # the same number in a row that fits is the strongest sign of the same quantity
             fits = [row for row in fits if row.holds(r.value)] or fits
