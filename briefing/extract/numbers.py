@@ -135,6 +135,12 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     above = tree.head(head)
     said_of = tree[head].dep == "attr" and above is not None and any(
         tree.lemma(s) in vocab.quantity_nouns for s in tree.children(above, "nsubj"))
+    # "the toll rose from 60 to 67": where a count noun went, or came from (either end of the range)
+    end = above if tree[head].dep == "quantmod" and above is not None and _is_numeric(tree, above, vocab) else head
+    prep = tree.head(end) if tree[end].dep == "pobj" else None
+    verb = tree.head(prep) if prep is not None else None
+    said_of = said_of or verb is not None and any(
+        tree.lemma(s) in vocab.quantity_nouns for s in tree.children(verb, "nsubj"))
     return tree[head].dep in ("nsubj", "nsubjpass", "dobj") or partitive or said_of
 
 
