@@ -173,8 +173,10 @@ class Locator:
                             link = next((t.lower(k) for k in t.children(o, "cc")), "and")
                             told = [t.lower(c), self.date_text(o), *(f"{link} {self.date_text(j)}" for j in ends)]
                             return " ".join(told)
-                        # "during its 1975-79 rule", "in the 1994 genocide": a period the years date
-                        dated = [d for d in t.children(o, "nummod", "compound", "amod") if t[d].ent_type == "DATE"]
+                        # "during its 1975-79 rule", "in the 1994 genocide", "of the Aug. 17, 1999, quake":
+                        # a period or an event the date tells
+                        dated = [d for d in t.children(o, "nummod", "compound", "amod", "nmod")
+                                 if t[d].ent_type == "DATE"]
                         if dated:
                             return f"{t.lower(c)} {self.date_text(dated[0])}"
         return None

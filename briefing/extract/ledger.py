@@ -677,6 +677,9 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     era = next((m.when for m in row.members if m.when and _YEAR.search(m.when)), None)
     if era and not era.split()[0].islower():
         era = f"in {era}"  # "a 1988 storm" dates the toll: "people killed in 1988"
+    elif era and era.split()[0] == "of":
+        # "survivors of the Aug. 17, 1999, quake" dates the event they survived
+        era = "(" + " ".join(w for w in era.split()[1:] if w != "the").rstrip(",") + ")"
     era = era or next((f"during {m.past}" for m in row.members if m.past), None)
     rate = next((m.rate for m in row.members if m.rate), None)
     label = f"{label} {rate}" if rate else label
