@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -261,6 +262,14 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
                 out[name] = provinces.get(match_key(name))
             if whole and known is not None:
                 known[name] = out[name]
+    # "Georgia" beside Atlanta and Alabama is the state, not the country: a country's name that is
+    # also a province of a country other names are in, when no other name is in the first country
+    provinces = _provinces()
+    named = Counter(out.values())
+    for name, key in list(out.items()):
+        other = provinces.get(match_key(name))
+        if other and key and other != key and named[other] and named[key] == 1:
+            out[name] = other
     return out
 
 

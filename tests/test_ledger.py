@@ -1501,3 +1501,24 @@ def test_survivors_of_a_dated_event_are_one_count_however_the_date_is_written(nl
     (row,) = [r for r in led.rows if r.kind == "displaced"]
     assert [v.sources for v in row.values] == [("S1", "S2")]
     assert row.label.endswith("(Aug. 17, 1999)") or row.label.endswith("(August 17, 1999)")
+
+
+@pytest.mark.parametrize("text", [
+    "Divers stood by on the ship in case one of those beneath got hurt.",
+    "Rescuers waited in case two more miners were injured.",
+    "If 20 people had been killed, the mayor would have resigned.",
+])
+def test_a_clause_of_a_condition_tells_no_event(nlp, text):
+    assert read(nlp, text) == []
+
+
+def test_a_town_before_a_noun_is_no_nation_of_the_people_counted(nlp):
+    led = ledger(nlp, "Five Atlanta firefighters were killed on Monday.",
+                 "Six firefighters were killed in Atlanta on Monday.", published=("1998-07-14", "1998-07-14"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [5, 6] and row.conflict
+
+
+def test_a_count_of_events_is_of_its_own_nouns_class(nlp):
+    (found,) = readings(parse(nlp, "The group carried out three bombings."), load_words())
+    assert (found.kind, found.value, found.event) == ("attacks", 3, "explosion")

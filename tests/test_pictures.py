@@ -259,3 +259,11 @@ def test_a_strike_sentence_names_where_it_happened_not_where_its_speaker_is():
     assert _names_where("An airstrike in Baghdad killed three people.", "Baghdad", at, speakers)
     assert not _names_where("The bombing killed 48 people, according to the health ministry in Baghdad.",
                             "Baghdad", at, speakers)
+
+
+def test_a_countrys_name_beside_places_of_another_country_with_such_a_province_is_that_province():
+    from briefing import gazetteer
+
+    assert gazetteer.countries_containing(["georgia", "atlanta", "alabama"])["georgia"] == "united states"
+    assert gazetteer.countries_containing(["georgia", "tbilisi", "atlanta"])["georgia"] == "georgia"
+    assert gazetteer.countries_containing(["georgia", "russia"])["georgia"] == "georgia"

@@ -574,6 +574,8 @@ class _Sentence(Context):
             return False
         if any(t[c].dep == "neg" or t.lemma(c) in v.negators for c in t.children(gov, "neg", "det", "advmod")):
             return True
+        if event and self.conditional(gov):
+            return True
         # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
         # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
         own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
@@ -585,6 +587,26 @@ class _Sentence(Context):
         return event and not already and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
+
+    def own_event(self, noun: int) -> str | None:
+        events = self.v.events or {}
+        compound = [f"{self.t.lemma(c)} {self.t.lemma(noun)}" for c in self.t.children(noun, "compound", "amod")]
+        return next((events[w] for w in (*compound, self.t.lemma(noun)) if w in events), None)
+
+    def conditional(self, gov: int) -> bool:
+        """The verb heads a clause of a condition: a mark ("if 20 had died") or words that open it,
+        however the parser hung them ("in case one of them got hurt")."""
+        t = self.t
+        if any(t.lower(c) in self.v.conditionals for c in t.children(gov, "mark")):
+            return True
+        first = min(t.subtree(gov))
+        for words in (c.split() for c in self.v.conditionals if " " in c):
+            n = len(words)
+            # the words just before the clause, or the first words of it
+            for start in (first - n, first):
+                if start >= 0 and [t.lower(j) for j in range(start, min(start + n, len(t)))] == words:
+                    return True
+        return False
 
     # -- how the figure is labelled ----------------------------------------
     def noun_phrase(self, noun: int, skip: set[int]) -> str:
@@ -913,7 +935,9 @@ class _Sentence(Context):
                 for j in range(len(t))),
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names
-            event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None),
+            # (and a count of events is of its own noun's class: "three bombings" are explosions)
+            event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None)
+            or (self.own_event(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
             nearby=self.nearby(),
             recent_event=self.recent_event(),
             past=self.where.named_era([num.head, noun if same else None, gov]),

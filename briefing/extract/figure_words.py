@@ -84,6 +84,7 @@ class Words:
     near_tolerance: float
     negators: frozenset[str]
     irrealis: frozenset[str]
+    conditionals: tuple[str, ...]
     infinitive: frozenset[str]
     partitives: frozenset[str]
     part_verbs: frozenset[str]
@@ -273,6 +274,7 @@ def load_words(path: Path = FIGURES) -> Words:
         near_tolerance=float(hedges.get("near_tolerance", 0.1)),
         negators=_set(grammar.get("negators", ())),
         irrealis=_set(grammar.get("irrealis", ())),
+        conditionals=tuple(grammar.get("conditionals", ())),
         infinitive=_set(grammar.get("infinitive", ())),
         partitives=_set(grammar.get("partitives", ())),
         part_verbs=_set(grammar.get("part_verbs", ())),

@@ -69,7 +69,7 @@ def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab
     published = _published(parsed)
     from ..gazetteer import countries_containing  # here: the gazetteer reads names through this package
 
-    names = {p.key for r in found for p in r.places} | {n for r in found for n in r.nearby}
+    names = {p.key for r in found for p in r.places} | {n for r in found for n in (*r.nearby, *r.nations)}
     resolver = _Resolver(vocab, published, countries_containing(names, towns))
     rows = resolver.rows(_running_events(found))
     return _assemble(rows, vocab, published)
@@ -156,7 +156,9 @@ class _Resolver:
     def nation(self, r: Reading) -> str | None:
         """Whose people a reading counts, when that sets them apart: "12 Americans" among the dead in
         Nairobi; not "21 Israelis" wounded in Jerusalem, who are the place's own."""
-        names = {country_of(n) or n for n in r.nations} | ({country_of(r.noun)} if country_of(r.noun) else set())
+        # (a town is no nation: "three Atlanta bombings" are bombings there, not Atlanta's people's)
+        names = {country_of(n) or n for n in r.nations if country_of(n) or not self.country(n)} \
+            | ({country_of(r.noun)} if country_of(r.noun) else set())
         if len(names) != 1:
             return None
         (name,) = names
