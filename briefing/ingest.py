@@ -252,6 +252,10 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text, legacy = _decode_legacy(raw)
         notes += legacy
+    text, repaired = _windows_1252_controls(text)
+    if repaired:
+        notes.append(f"read {repaired} control character{'s' if repaired > 1 else ''} as the Windows-1252 "
+                     "punctuation they stand for")
     if _looks_binary(text):
         raise Unreadable("binary data, not text")
     if not text.strip():
@@ -297,6 +301,21 @@ def _decode_legacy(raw: bytes) -> tuple[str, list[str]]:
 # Control characters (Unicode category Cc, which is fixed: U+0000-001F and U+007F-009F) but
 # line breaks, tabs and form feeds
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _windows_1252_controls(text: str) -> tuple[str, int]:
+    """Curly quotes and dashes of a Windows page decoded as Latin-1 and saved again as UTF-8 arrive
+    as the C1 control characters of the same numbers (U+0091 for a left quote, U+0097 for a dash),
+    which no news text means: the punctuation they stand for (one with no such character goes)."""
+    def repair(m: re.Match) -> str:
+        try:
+            return m.group(0).encode("latin-1").decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+    return _C1.subn(repair, text)
 
 
 def _looks_binary(text: str) -> bool:

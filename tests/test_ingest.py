@@ -84,6 +84,9 @@ def test_boilerplate_sentences_are_recognised():
         ("Caf\u00e9 prices rose by \u00a35 today.".encode("cp1252"), "Caf\u00e9 prices rose", "decoded as"),
         ("\ufeffThe caf\u00e9 reopened.".encode("utf-16"), "The caf\u00e9 reopened.", "UTF-16"),
         ("Line one.\r\nLine two.\r\n".encode(), "Line one.\nLine two.", None),
+        # a Windows page's curly quotes and dashes, decoded as Latin-1 and saved again as UTF-8
+        (("\x91Nobody was told,\x92 he said \x97 twice. " * 20).encode(),
+         "\u2018Nobody was told,\u2019 he said \u2014 twice.", "Windows-1252 punctuation"),
     ],
 )
 def test_decode_falls_back_to_detected_encodings(raw, expected, note):
