@@ -190,6 +190,18 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Damage was estimated at $45 million.", [("damage", 45_000_000)]),
     ("Losses are put at 2 billion dollars.", [("damage", 2_000_000_000)]),
     ("The bridge was valued at $3 million.", []),
+    # scales written short, the BBC's way, in their own word or joined to the number
+    ("The hurricanes caused damage estimated at $27bn.", [("damage", 27_000_000_000)]),
+    ("Physical damage was put at $1.3bn.", [("damage", 1_300_000_000)]),
+    ("The damage cost £70m.", [("damage", 70_000_000)]),
+    ("The prime minister put the damage at 20bn baht.", [("damage", 20_000_000_000)]),
+    ("He won the 100m final.", []),
+    ("The physical damage was put at $1.3 to $1.5bn.", [("damage", 1_300_000_000), ("damage", 1_500_000_000)]),
+    # animals are no people; "several hundred" names no value; "the one" is a pronoun
+    ("The hunts killed a total of 91 foxes.", []),
+    ("Several hundred people were evacuated.", []),
+    ("You will be the one imprisoned.", []),
+    ("Only one person was arrested.", [("arrested", 1)]),
     ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
     # a bare number as the object of a casualty verb counts people
     ("The blaze that killed 60 and injured 162 began near the stage.", [("killed", 60), ("injured", 162)]),
@@ -1507,6 +1519,7 @@ def test_survivors_of_a_dated_event_are_one_count_however_the_date_is_written(nl
     "Divers stood by on the ship in case one of those beneath got hurt.",
     "Rescuers waited in case two more miners were injured.",
     "If 20 people had been killed, the mayor would have resigned.",
+    "Troops are on standby in case they need to help evacuate 300 citizens.",
 ])
 def test_a_clause_of_a_condition_tells_no_event(nlp, text):
     assert read(nlp, text) == []
@@ -1522,3 +1535,11 @@ def test_a_town_before_a_noun_is_no_nation_of_the_people_counted(nlp):
 def test_a_count_of_events_is_of_its_own_nouns_class(nlp):
     (found,) = readings(parse(nlp, "The group carried out three bombings."), load_words())
     assert (found.kind, found.value, found.event) == ("attacks", 3, "explosion")
+
+
+def test_two_numbers_one_article_gives_far_apart_are_two_quantities(nlp):
+    led = ledger(nlp, "At least three people from Scotland died in the tsunami. The tsunami killed 150,000 people.",
+                 "The tsunami killed 150,000 people.")
+    killed = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(sorted(v.value for v in r.values) for r in killed) == [[3], [150000]]
+    assert not led.discrepancies

@@ -597,6 +597,9 @@ class _Sentence(Context):
         """The verb heads a clause of a condition: a mark ("if 20 had died") or words that open it,
         however the parser hung them ("in case one of them got hurt")."""
         t = self.t
+        # ("in case they need to help evacuate 200": the clause of the verb the infinitives hang on)
+        while t[gov].dep == "xcomp" and t.head(gov) is not None:
+            gov = t.head(gov)
         if any(t.lower(c) in self.v.conditionals for c in t.children(gov, "mark")):
             return True
         first = min(t.subtree(gov))
@@ -986,12 +989,14 @@ class _Sentence(Context):
             # "the economic loss ... reached 7.7 billion dollars"
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.reach_verbs
                      for s in [*t.children(a, "nsubj"), *([t.head(a)] if t[a].dep == "relcl" else [])]}
-            # "damage was estimated at $45 million", "losses are put at $2 billion"
+            # "damage was estimated at $45 million", "losses are put at $2 billion", "put the damage at"
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.valuing_verbs
-                     for s in t.children(a, "nsubjpass")}
+                     for s in t.children(a, "nsubjpass", "dobj")}
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
-            by_event = any(t.lemma(n) in v.damage_event_verbs and any(t.lemma(s) in events for s in t.children(n, "nsubj"))
-                           for n in t.ancestors(num.head)[:2])
+            # ("the storm cost insurers $3 billion", "the damage cost £70m")
+            by_event = any(t.lemma(n) in v.damage_event_verbs and any(
+                t.lemma(s) in events or t.lemma(s) in v.damage_nouns for s in t.children(n, "nsubj"))
+                for n in t.ancestors(num.head)[:2])
             if not words & v.damage_nouns and not by_event \
                     and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
                 continue

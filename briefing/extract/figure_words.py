@@ -66,6 +66,8 @@ class Words:
     scales: dict[str, int]
     fractions: dict[str, float]
     vague: frozenset[str]
+    vague_before: frozenset[str]
+    pronoun_one_after: frozenset[str]
     joiners: frozenset[str]
     articles: frozenset[str]
     not_counts: frozenset[str]
@@ -76,6 +78,7 @@ class Words:
     currency_tags: frozenset[str]
     currency_before: frozenset[str]
     currency_words: frozenset[str]
+    money_scales: dict[str, int]
     age_words: frozenset[str]
     years: tuple[int, int]
     year_marks: frozenset[str]
@@ -157,6 +160,7 @@ class Words:
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
     named_ratio: float = 3  # an unnamed toll joins a named group's within this factor
+    apart_ratio: float = 10  # two numbers of one article this far apart are two quantities
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
     recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
@@ -256,6 +260,8 @@ def load_words(path: Path = FIGURES) -> Words:
         scales={k.lower(): int(v) for k, v in numbers["scales"].items()},
         fractions={k.lower(): float(v) for k, v in numbers.get("fractions", {}).items()},
         vague=_set(numbers.get("vague", ())),
+        vague_before=_set(numbers.get("vague_before", ())),
+        pronoun_one_after=_set(numbers.get("pronoun_one_after", ())),
         joiners=_set(numbers.get("joiners", ())),
         articles=_set(numbers.get("articles", ())),
         not_counts=frozenset(numbers.get("not_counts", ())),
@@ -266,6 +272,7 @@ def load_words(path: Path = FIGURES) -> Words:
         currency_tags=frozenset(numbers.get("currency_tags", ())),
         currency_before=_set(numbers.get("currency_before", ())),
         currency_words=_set(numbers.get("currency_words", ())),
+        money_scales={k.lower(): int(v) for k, v in numbers.get("money_scales", {}).items()},
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
         year_marks=_set(numbers.get("year_marks", ())),
@@ -348,6 +355,7 @@ def load_words(path: Path = FIGURES) -> Words:
         remains=_set(ledger.get("remains", ())),
         event_days=int(ledger.get("event_days", 2)),
         named_ratio=float(ledger.get("named_ratio", 3)),
+        apart_ratio=float(ledger.get("apart_ratio", 10)),
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
         per_attack=_set(ledger.get("per_attack", ())),

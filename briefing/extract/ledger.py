@@ -429,7 +429,7 @@ class _Resolver:
             else:
                 rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
-        rows = [part for row in rows for part in self.split_costated(row)]
+        rows = [part for row in rows for part in self.split_costated(row) for part in self.split_far_apart(part)]
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
@@ -461,6 +461,32 @@ class _Resolver:
         if not apart:
             return [row]
         return [replace(row, members=[m for m in row.members if m.value == v]) for v in values]
+
+    def split_far_apart(self, row: _Row) -> list[_Row]:
+        """Two numbers one article gives far apart in size in separate sentences, neither revising
+        the other nor an estimate's bound ("up to 2 million", a rival to the official 150,000), are
+        two quantities: the one fewer other sources give (the smaller, if as many) leaves the row."""
+        if any(m.revised or m.hedge is not None and m.hedge.bound == "upper" for m in row.members):
+            return [row]
+        said: dict[str, set[float]] = defaultdict(set)
+        sentences: dict[tuple[str, float], set[int]] = defaultdict(set)
+        for m in row.members:
+            said[m.citation.source].add(m.value)
+            sentences[m.citation.source, m.value].add(m.index)
+
+        def shared(value: float, source: str) -> int:
+            return sum(1 for s, values in said.items() if s != source and value in values)
+        leaving = set()
+        for source, values in said.items():
+            ordered = sorted(values)
+            for a, b in zip(ordered, ordered[1:]):
+                if b > a * self.v.apart_ratio and not sentences[source, a] & sentences[source, b]:
+                    leaving.add(a if shared(a, source) <= shared(b, source) else b)
+        kept = [m for m in row.members if m.value not in leaving]
+        if not leaving or not kept:
+            return [row]
+        return [replace(row, members=kept)] + [replace(row, members=[m for m in row.members if m.value == v])
+                                               for v in sorted(leaving)]
 
     def split_parts(self, rows: list[_Row]) -> None:
         """Groups that are part of another group's row, places inside another row's country, and

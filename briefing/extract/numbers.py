@@ -8,13 +8,14 @@ are part of a name ("Article 5", "Boeing 737") are not counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .countries import country_of
 from .figure_words import Hedge, Words
 from .parse_tree import Tree
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([a-z]+)$")  # "27bn", "5.17bn"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,14 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
 
 def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     first, head = phrase[0], phrase[-1]
+    # "several hundred": a scale word alone after a vague quantifier names no value
+    if all(tree.lower(i) in vocab.scales for i in phrase) and first > 0 and tree.lower(first - 1) in vocab.vague_before:
+        return True
+    # "the one imprisoned" (not "reports that one of the dead was British", a partitive)
+    if phrase == [head] and vocab.units.get(tree.lower(head)) == 1 and tree[head].dep != "nummod" and first > 0 \
+            and tree.lower(first - 1) in vocab.pronoun_one_after \
+            and not any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep")):
+        return True
     if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
     owner = tree.head(head)
@@ -297,17 +306,43 @@ def bare_numbers(tree: Tree, vocab: Words) -> list[Number]:
 
 
 def amounts(tree: Tree, vocab: Words) -> list[Number]:
-    """Sums of money: a number phrase after a currency sign or before a currency word ("$45 million")."""
-    out = []
-    for i, phrase, value in _phrases(tree, vocab):
-        first = phrase[0]
+    """Sums of money: a number phrase after a currency sign or before a currency word ("$45 million",
+    "£70m", "$27bn", "20bn baht")."""
+    found = [(i, phrase, value, _word_scale(tree, phrase, vocab)) for i, phrase, value in _phrases(tree, vocab)]
+    # "$27bn": the number and its scale in one word, which is no number phrase
+    seen = {i for i, *_ in found}
+    for i in range(len(tree)):
+        m = _SCALED.match(tree.lower(i).rstrip("."))
+        if i not in seen and m and m.group(2) in vocab.money_scales:
+            scale = vocab.money_scales[m.group(2)]
+            found.append((i, [i], float(m.group(1).replace(",", "")) * scale, scale))
+    out: list[tuple[Number, int]] = []
+    for i, phrase, value, scale in sorted(found):
+        first, last = phrase[0], i
+        # "$510m": the scale as a word of its own after the number
+        short = tree.lower(i + 1).rstrip(".") if i + 1 < len(tree) else ""
+        if short in vocab.money_scales and scale == 1 and _DIGITS.match(tree.lower(i)):
+            scale, last = vocab.money_scales[short], i + 1
+            value *= scale
         sign = first > 0 and (tree[first - 1].tag in vocab.currency_tags or tree.lower(first - 1) in vocab.currency_before)
-        after = tree.lemma(i + 1) if i + 1 < len(tree) else ""
+        after = tree.lemma(last + 1) if last + 1 < len(tree) else ""
         if not (sign or after in vocab.currency_words):
             continue
         hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
-        out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
-    return out
+        out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens), scale))
+    # "$1.3 to $1.5bn": the first end of a range takes the second's scale
+    for k in range(len(out) - 1):
+        (a, a_scale), (b, b_scale) = out[k], out[k + 1]
+        between = range(a.tokens[-1] + 1, b.tokens[0])
+        if a_scale == 1 and b_scale > 1 and between and tree.lower(between[0]) in vocab.range_links \
+                and all(tree.lower(j) in vocab.range_links or tree[j].tag in vocab.currency_tags for j in between):
+            out[k] = (replace(a, value=a.value * b_scale), b_scale)
+    return [replace(n, value=int(n.value) if float(n.value).is_integer() else n.value) for n, _ in out]
+
+
+def _word_scale(tree: Tree, phrase: list[int], vocab: Words) -> int:
+    """The scale a number phrase ends in ("1.5 billion": a billion), else 1."""
+    return vocab.scales.get(tree.lower(phrase[-1]), 1) if len(phrase) > 1 else 1
 
 
 def list_enumerators(tree: Tree) -> list[int]:
