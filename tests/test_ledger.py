@@ -1543,3 +1543,11 @@ def test_two_numbers_one_article_gives_far_apart_are_two_quantities(nlp):
     killed = [r for r in led.rows if r.kind == "killed"]
     assert sorted(sorted(v.value for v in r.values) for r in killed) == [[3], [150000]]
     assert not led.discrepancies
+
+
+def test_sums_in_different_currencies_are_never_one_quantity(nlp):
+    led = ledger(nlp, "The prime minister put the damage at 20bn baht.", "Damage was estimated at $10bn.",
+                 "Damage was estimated at 10 billion dollars.")
+    rows = sorted((r.label, tuple(sorted(v.value for v in r.values))) for r in led.rows if r.kind == "damage")
+    assert rows == [("damage in baht", (20_000_000_000,)), ("damage in dollars", (10_000_000_000,))]
+    assert not led.discrepancies

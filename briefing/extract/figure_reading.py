@@ -57,6 +57,7 @@ class Reading:
     superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
     rate: str | None = None  # the unit of time a count is per: "a day" in "burying 4,000 bodies a day"
     ranged: bool = False  # an end of a range its sentence gives: "between 30 and 40", "3,500 to 4,000"
+    unit: str | None = None  # the currency of a sum of money: "dollars", "baht"
 
     @property
     def label(self) -> str:
@@ -1005,7 +1006,7 @@ class _Sentence(Context):
             if negated or self.cancelled(num.head, gov, True):
                 continue
             term = t.lemma(noun) if noun != num.head else "damage"
-            out.append(replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term))
+            out.append(replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term, unit=num.unit))
         return out
 
     def places(self, num: Number, noun: int | None, gov: int | None, event: bool) -> list[Place]:

@@ -79,6 +79,7 @@ class Words:
     currency_before: frozenset[str]
     currency_words: frozenset[str]
     money_scales: dict[str, int]
+    currencies: dict[str, str]
     age_words: frozenset[str]
     years: tuple[int, int]
     year_marks: frozenset[str]
@@ -273,6 +274,7 @@ def load_words(path: Path = FIGURES) -> Words:
         currency_before=_set(numbers.get("currency_before", ())),
         currency_words=_set(numbers.get("currency_words", ())),
         money_scales={k.lower(): int(v) for k, v in numbers.get("money_scales", {}).items()},
+        currencies={k.lower(): str(v) for k, v in numbers.get("currencies", {}).items()},
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
         year_marks=_set(numbers.get("year_marks", ())),

@@ -294,8 +294,8 @@ class _Resolver:
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not row.holds(r.value)
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
-                # a count per day is no value of a toll, nor of a count per week
-                and all(m.rate == r.rate for m in row.members)
+                # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
+                and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
                 and not self.other_day(r, row)
                 and self.same_place(places, row.places, row.holds(r.value))
                 # a city's toll far smaller than its country's is the city's own ("in Marrakesh alone, 40")
@@ -686,7 +686,8 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
         phrase = max(phrases, key=lambda p: (any(w[:1].isupper() for w in p.split()[:-1]), phrases[p], -len(p)))
     elif row.kind == "damage":
-        phrase = "damage"
+        unit = next((m.unit for m in row.members if m.unit), None)
+        phrase = f"damage in {unit}" if unit else "damage"
     else:
         phrase = "people"
     if phrase.split()[-1].isupper() and len(phrase) > 3:

@@ -25,6 +25,7 @@ class Number:
     value: float
     hedge: Hedge | None = None
     hedge_tokens: tuple[int, ...] = ()
+    unit: str | None = None  # the currency of a sum of money, as a label names it: "dollars", "baht"
 
 
 def parse_value(words: list[str], vocab: Words) -> float | None:
@@ -329,7 +330,8 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
         if not (sign or after in vocab.currency_words):
             continue
         hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
-        out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens), scale))
+        currency = tree.lower(first - 1) if sign else after
+        out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens, vocab.currencies.get(currency, currency)), scale))
     # "$1.3 to $1.5bn": the first end of a range takes the second's scale
     for k in range(len(out) - 1):
         (a, a_scale), (b, b_scale) = out[k], out[k + 1]
