@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .model import Briefing, Changes, FigureChange, Gone
+from .numerals import format_number
 
 
 def source_name(source_id: str, title: str | None, path: str) -> str:
@@ -82,7 +83,7 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
     for kind, label, values in previous.get("rows", []):
         for value, ids in values:
             if ids and set(ids) <= set(removed_ids) and (kind, label, value) not in current_values:
-                gone.append(Gone("figure", f"{label}: {_number(value)}", tuple(removed_ids[i] for i in ids)))
+                gone.append(Gone("figure", f"{label}: {format_number(value)}", tuple(removed_ids[i] for i in ids)))
     quoted_now = {q.text for q in briefing.facts.quotes}
     for speaker, text, ids in previous.get("quotes", []):
         if ids and set(ids) <= set(removed_ids) and text not in quoted_now:
@@ -100,12 +101,6 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
         gone=tuple(gone),
         names=names,
     )
-
-
-def _number(value) -> str:
-    from .render import format_number
-
-    return format_number(value)
 
 
 def with_changes(briefing: Briefing, previous: dict | None) -> tuple[Briefing, dict]:

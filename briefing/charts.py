@@ -16,16 +16,11 @@ from dataclasses import dataclass
 from . import layout
 from .dates import short_date
 from .model import Briefing, LedgerRow
+from .numerals import format_number
 
 WIDTH, HEIGHT = 300.0, 180.0
 LEFT, RIGHT, TOP, BOTTOM = 46.0, 14.0, 14.0, 30.0
 LABEL_SIZE = 9.0
-
-
-def _number(v: float) -> str:
-    from .render import format_number  # the one number format of every output
-
-    return format_number(v)
 
 
 def _hedge_bounds() -> dict[str, str]:
@@ -105,7 +100,7 @@ def toll_chart(row: LedgerRow, bounds: dict[str, str]) -> Chart:
     for v in sorted(values, key=lambda v: (v.reported, v.value)):
         x, y = at(v)
         bound = bounds.get(v.hedge or "", "exact")
-        said = f"{v.hedge + ' ' if v.hedge else ''}{_number(v.value)}"
+        said = f"{v.hedge + ' ' if v.hedge else ''}{format_number(v.value)}"
         points.append(Point(x, y, bound, _marker(x, y, bound),
                             f"{said}, reported {short_date(v.reported)} by {', '.join(v.sources)}"))
         wanted.append(layout.Wanted(f"{said} ({_sources(v.sources)})", x, y, LABEL_SIZE, gap=7.0))
@@ -131,7 +126,7 @@ def toll_chart(row: LedgerRow, bounds: dict[str, str]) -> Chart:
                 continue
         kept.append(t)
     x_ticks = tuple(kept)
-    y_ticks = tuple((round(y0 - f * (y0 - y1), 1), _number(top * f)) for f in (0, 0.5, 1))
+    y_ticks = tuple((round(y0 - f * (y0 - y1), 1), format_number(top * f)) for f in (0, 0.5, 1))
     description = f"{row.label} by the date it was reported: " + "; ".join(p.title for p in points) + "."
     return Chart(row.id, row.label, WIDTH, HEIGHT, step, tuple(points), tuple(placed), x_ticks, y_ticks, description)
 
@@ -181,7 +176,7 @@ def matrix(briefing: Briefing, max_rows: int, max_sources: int) -> Matrix | None
             if not given:
                 cells.append(Cell("", "silent"))
                 continue
-            text = " / ".join(f"{v.hedge + ' ' if v.hedge else ''}{_number(v.value)}" for v in given)
+            text = " / ".join(f"{v.hedge + ' ' if v.hedge else ''}{format_number(v.value)}" for v in given)
             agrees = lead is not None and all(v is lead for v in given)
             cells.append(Cell(text, "agrees" if agrees else "conflict" if r.conflict else "differs"))
         out.append(MatrixRow(r.id, r.label, r.conflict, tuple(cells)))

@@ -11,6 +11,7 @@ import re
 from .comment import comment_markdown
 from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
+from .numerals import format_number
 from .pictures import pictures as picture_view
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
@@ -20,12 +21,6 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 def md_escape(text: str | None) -> str:
     """Text as Markdown shows it literally, on one line."""
     return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
-
-
-def _num(value, year: bool = False) -> str:
-    from .render import format_number
-
-    return format_number(value, year)
 
 
 def _cites(citations) -> str:
@@ -96,16 +91,16 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
             out += [f"- Gone with its source ({', '.join(map(md_escape, g.sources))}): {g.kind} {md_escape(g.text)}"
                     for g in ch.gone]
             for f in ch.figures:
-                was = "" if f.previous is None else f", was {_num(f.previous)}"
+                was = "" if f.previous is None else f", was {format_number(f.previous)}"
                 kind = "New figure" if f.previous is None else "Changed figure"
-                out.append(f"- {kind}: {md_escape(f.label)} ({f.kind}): **{_num(f.value)}**{was} {_cites(f.citations)}")
+                out.append(f"- {kind}: {md_escape(f.label)} ({f.kind}): **{format_number(f.value)}**{was} {_cites(f.citations)}")
             out += [f"- New in the summary: {md_escape(x.text)} {_cites(x.citations)}" for x in ch.new_summary]
             out.append("")
 
     if facts.ledger:
         def shown(v) -> str:
             when = f" {short_date(v.reported)}" if v.reported and len(row.values) > 1 else ""
-            return (f"{md_escape(v.hedge)} " if v.hedge else "") + f"**{_num(v.value)}** {_cites(v.citations)}{when}"
+            return (f"{md_escape(v.hedge)} " if v.hedge else "") + f"**{format_number(v.value)}** {_cites(v.citations)}{when}"
 
         rows = []
         for row in facts.ledger:
@@ -118,11 +113,11 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
         out += ["## Conflicting reports", ""]
         for d in facts.discrepancies:
             year = "year" in d.label.lower()
-            values = " vs ".join(f"**{_num(v, year)}**" for v in d.values)
+            values = " vs ".join(f"**{format_number(v, year)}**" for v in d.values)
             said = md_escape(d.change[len(d.label):]) if d.change else f": sources give {values}"
             out.append(f"- **{md_escape(d.label)}**{said} {_cites(d.citations)}")
             if d.by_value:  # one line per value: the first source's sentence, and every source giving it
-                out += [f"  - **{md_escape(v.hedge) + ' ' if v.hedge else ''}{_num(v.value)}**: "
+                out += [f"  - **{md_escape(v.hedge) + ' ' if v.hedge else ''}{format_number(v.value)}**: "
                         f"{md_escape(texts[v.citations[0].source][v.citations[0].start:v.citations[0].end])} {_cites(v.citations)}"
                         for v in d.by_value]
             else:

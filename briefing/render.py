@@ -22,6 +22,7 @@ from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
+from .numerals import format_number
 from .outputs import OUTPUT_NAMES, PAPERS, RenderOptions, check_writable, default_templates
 from .pictures import Pictures, pictures as picture_view, places_json
 from .state import no_cycle_collection
@@ -61,15 +62,6 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["longdate"] = long_date
     env.filters["short_date"] = short_date
     return env
-
-
-def format_number(value, year: bool = False) -> str:
-    """2500 -> "2,500"; whole floats lose their ".0"; a year (`year=True`) stays "2017"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if year and isinstance(value, int):
-        return str(value)
-    return f"{value:,}" if isinstance(value, (int, float)) else str(value)
 
 
 def source_label(s) -> str:

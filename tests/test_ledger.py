@@ -1551,3 +1551,18 @@ def test_sums_in_different_currencies_are_never_one_quantity(nlp):
     rows = sorted((r.label, tuple(sorted(v.value for v in r.values))) for r in led.rows if r.kind == "damage")
     assert rows == [("damage in baht", (20_000_000_000,)), ("damage in dollars", (10_000_000_000,))]
     assert not led.discrepancies
+
+
+def test_a_date_at_the_end_of_a_joined_clause_dates_the_verb_it_is_joined_to(nlp):
+    led = ledger(nlp, "Hurricane Mitch killed about 10,000 people and caused damage of about $10bn in 1998.",
+                 "The tsunami killed at least 10,000 people.")
+    killed = sorted(r.label for r in led.rows if r.kind == "killed")
+    assert len(killed) == 2 and any(label.endswith("in 1998") for label in killed)
+
+
+def test_a_dated_toll_of_bombings_and_an_undated_one_of_the_attacks_are_one_toll(nlp):
+    led = ledger(nlp, "Fifty-two people were killed and hundreds more injured on July 7th 2005 when four suicide "
+                      "bombers blew themselves up on three trains and a bus.",
+                 "Londoners are remembering the terrorist attacks that claimed 52 lives.")
+    rows = [r for r in led.rows if r.kind == "killed" and any(v.value == 52 for v in r.values)]
+    assert len(rows) == 1 and {s for v in rows[0].values for s in v.sources} == {"S1", "S2"}

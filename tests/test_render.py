@@ -166,6 +166,9 @@ def test_render_options_are_part_of_the_build_fingerprint(tmp_path):
 
 def test_numbers_and_dates_read_well():
     assert render.format_number(2500.0) == "2,500" and render.format_number(2017, year=True) == "2017"
+    # round sums and tolls of millions read as the articles write them; a precise count stays precise
+    assert render.format_number(20_000_000_000) == "20 billion" and render.format_number(1_300_000) == "1.3 million"
+    assert render.format_number(1_234_567) == "1,234,567" and render.format_number(150_000) == "150,000"
     assert render.long_date("2024-02-08") == "8 February 2024" and render.long_date(None) == ""
 
 

@@ -589,6 +589,15 @@ class _Sentence(Context):
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
 
+    def coordinated(self, gov: int | None) -> list[int]:
+        """The verbs joined to a verb by "and": they share its subject, and a date at the end."""
+        t = self.t
+        if gov is None or t[gov].pos not in VERBAL:
+            return []
+        joined = [c for c in t.children(gov, "conj") if t[c].pos in VERBAL]
+        head = t.head(gov)
+        return joined + ([head] if t[gov].dep == "conj" and head is not None and t[head].pos in VERBAL else [])
+
     def own_event(self, noun: int) -> str | None:
         events = self.v.events or {}
         compound = [f"{self.t.lemma(c)} {self.t.lemma(noun)}" for c in self.t.children(noun, "compound", "amod")]
@@ -927,7 +936,9 @@ class _Sentence(Context):
             phrase=self.noun_phrase(noun, skip),
             places=tuple(self.places(num, noun if same else None, gov, event)),
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
-            when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov),
+            # ("Mitch killed 10,000 and caused $10bn of damage in 1998": a date on a verb joined to it)
+            when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov)
+            or self.where.when(self.coordinated(gov)),
             citation=Citation(self.s.source, self.s.start, self.s.end),
             # those still in hospital or in a grave condition are some of the injured
             subset=subset or bool(found_so_far) or cared_elsewhere

@@ -27,6 +27,7 @@ from typing import Sequence
 
 from ..dates import find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
+from ..numerals import format_number
 from .countries import country_of, within
 from .figure_reading import Reading
 from .figure_words import Words
@@ -178,8 +179,9 @@ class _Resolver:
         era = self.era(r)
         if era == row.era:
             return True
-        return (era is None or row.era is None) and r.event is not None and r.event == row.event \
-            and row.holds(r.value)
+        # (an event "the attacks" may be the bombings: a broad class covers a narrower one)
+        return (era is None or row.era is None) and r.event is not None and row.event is not None \
+            and self.v.same_event(r.event, row.event) and row.holds(r.value)
 
     def day(self, r: Reading) -> date | None:
         """The day the event of a reading happened, when its sentence dates the event to a day."""
@@ -748,7 +750,7 @@ def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date
     "the government says 220,000 died, while relief groups say 1 million")."""
     def said(v: LedgerValue, with_date: bool) -> str:
         when = f"{short_date(v.reported)}, " if with_date and v.reported else ""
-        number = f"{v.value:,.0f}" if float(v.value).is_integer() else f"{v.value:,}"
+        number = format_number(v.value)
         return f"{v.hedge + ' ' if v.hedge else ''}{number} ({when}{', '.join(v.sources[:3])})"
 
     dated = [v for v in values if v.reported]
