@@ -202,6 +202,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Several hundred people were evacuated.", []),
     ("You will be the one imprisoned.", []),
     ("Only one person was arrested.", [("arrested", 1)]),
+    # an event marked fatal kills those it is of (people only: not "the deadly shooting of three horses")
+    ("She was haunted by the fatal 2003 shooting of two teenage girls.", [("killed", 2)]),
+    ("The deadly shooting of three horses shocked the city.", []),
+    ("The shooting of two girls shocked the city.", []),
     ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
     # a bare number as the object of a casualty verb counts people
     ("The blaze that killed 60 and injured 162 began near the stage.", [("killed", 60), ("injured", 162)]),

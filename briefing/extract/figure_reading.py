@@ -445,6 +445,7 @@ class _Sentence(Context):
             if t[noun].pos == "NUM" else set()
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
+        marks_on_gov = {t.lower(c) for c in t.children(gov, "amod")} if gov is not None else set()
         # "were persons detained for political motives": what befell the subject, after "be"
         complements = self.be_complements(gov, rel)
         # the counted noun itself, with its compound ("relief camps"), not what a participle says of it
@@ -458,6 +459,8 @@ class _Sentence(Context):
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT
                       and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (g in kind.of_nouns and rel == "of") \
+                or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
+                    and self.v.names_people(terms)) \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
                 or bool(made & kind.subject_verbs) \

@@ -47,6 +47,7 @@ class Kind:
     loss_verbs: frozenset[str] = frozenset()  # "lost 35 students in the crash": the object, lost in an event
     not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
     verb_objects: frozenset[str] = frozenset()  # empty: its verbs count any noun; else only these ("attacked four police stations")
+    fatal_marks: frozenset[str] = frozenset()  # "the fatal shooting of two girls": an event noun so marked counts them
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_marks=_set(k.get("not_marks", ())),
             units=_set(k.get("units", ())),
             not_objects=_set(k.get("not_objects", ())),
+            fatal_marks=_set(k.get("fatal_marks", ())),
             verb_objects=_set(k.get("verb_objects", ())),
             loss_verbs=_set(k.get("loss_verbs", ())),
             part_states=_set(k.get("part_states", ())),
