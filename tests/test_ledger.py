@@ -206,6 +206,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("She was haunted by the fatal 2003 shooting of two teenage girls.", [("killed", 2)]),
     ("The deadly shooting of three horses shocked the city.", []),
     ("The shooting of two girls shocked the city.", []),
+    # jailing is an arrest; seizing is one only of people
+    ("He spoke of the wrongful jailing of 11 people for the attacks.", [("arrested", 11)]),
+    ("He was arrested with eight men seized at a hotel.", [("arrested", 8)]),
+    ("The boat was like the two seized by the navy in March.", []),
+    ("Police seized 3 tonnes of cocaine.", []),
     ("Officials said 190 people were taken to hospitals with injuries.", [("injured", 190)]),
     # a bare number as the object of a casualty verb counts people
     ("The blaze that killed 60 and injured 162 began near the stage.", [("killed", 60), ("injured", 162)]),

@@ -459,6 +459,7 @@ class _Sentence(Context):
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT
                       and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (g in kind.of_nouns and rel == "of") \
+                or (bool(verb & kind.people_verbs) and rel in PATIENT and self.v.names_people(terms)) \
                 or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
                     and self.v.names_people(terms)) \
                 or bool(through & kind.verbs) \

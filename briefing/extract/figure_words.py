@@ -48,6 +48,7 @@ class Kind:
     not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
     verb_objects: frozenset[str] = frozenset()  # empty: its verbs count any noun; else only these ("attacked four police stations")
     fatal_marks: frozenset[str] = frozenset()  # "the fatal shooting of two girls": an event noun so marked counts them
+    people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +243,7 @@ def load_words(path: Path = FIGURES) -> Words:
             units=_set(k.get("units", ())),
             not_objects=_set(k.get("not_objects", ())),
             fatal_marks=_set(k.get("fatal_marks", ())),
+            people_verbs=_set(k.get("people_verbs", ())),
             verb_objects=_set(k.get("verb_objects", ())),
             loss_verbs=_set(k.get("loss_verbs", ())),
             part_states=_set(k.get("part_states", ())),
