@@ -39,7 +39,8 @@ from BRIEFING_DUC2007 (third-party text, never committed), were annotated next a
 with the rules that followed dev 11 ("dev 12" since). Then 41 BBC News articles of 2004-2005
 (../shared/corpora/bbc-news-summary, chosen by a pattern before any was read; BBC_SETS) and a third
 WikinewsSum draw (seven stories, in the same BRIEFING_WIKINEWSSUM folder) were annotated and held
-out while the rules that followed dev 12 were written. Sets in facts_gold/unscored/ are held out: scored, never looked
+out while the rules that followed dev 12 were written, then scored once ("dev 13" since). Sets in
+facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
 publication date, read from its DOCNO.
