@@ -1575,3 +1575,12 @@ def test_a_dated_toll_of_bombings_and_an_undated_one_of_the_attacks_are_one_toll
                  "Londoners are remembering the terrorist attacks that claimed 52 lives.")
     rows = [r for r in led.rows if r.kind == "killed" and any(v.value == 52 for v in r.values)]
     assert len(rows) == 1 and {s for v in rows[0].values for s in v.sources} == {"S1", "S2"}
+
+
+def test_a_sum_of_damage_takes_the_date_of_its_verb_and_a_range_of_sums_is_no_conflict(nlp):
+    led = ledger(nlp, "Hurricane Mitch killed about 10,000 people and caused damage of about $10bn in 1998.",
+                 "The physical damage was put at $1.3 to $1.5bn.")
+    damage = sorted((r.label, tuple(sorted(v.value for v in r.values))) for r in led.rows if r.kind == "damage")
+    assert damage == [("damage in dollars", (1_300_000_000, 1_500_000_000)),
+                      ("damage in dollars in 1998", (10_000_000_000,))]
+    assert not any(r.conflict for r in led.rows) and not any(d.conflict for d in led.discrepancies)

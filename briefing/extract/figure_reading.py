@@ -1021,7 +1021,13 @@ class _Sentence(Context):
             if negated or self.cancelled(num.head, gov, True):
                 continue
             term = t.lemma(noun) if noun != num.head else "damage"
-            out.append(replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term, unit=num.unit))
+            reading = replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term, unit=num.unit,
+                              ranged=num.ranged)
+            # "caused damage of about $10bn in 1998": the date on the verb the damage is the object of
+            above = t.head(noun) if noun != num.head else None
+            if reading.when is None and above is not None and t[above].pos in VERBAL:
+                reading = replace(reading, when=self.where.when([above]))
+            out.append(reading)
         return out
 
     def places(self, num: Number, noun: int | None, gov: int | None, event: bool) -> list[Place]:

@@ -26,6 +26,7 @@ class Number:
     hedge: Hedge | None = None
     hedge_tokens: tuple[int, ...] = ()
     unit: str | None = None  # the currency of a sum of money, as a label names it: "dollars", "baht"
+    ranged: bool = False  # an end of a range of sums: "$1.3 to $1.5bn"
 
 
 def parse_value(words: list[str], vocab: Words) -> float | None:
@@ -338,7 +339,8 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
         between = range(a.tokens[-1] + 1, b.tokens[0])
         if a_scale == 1 and b_scale > 1 and between and tree.lower(between[0]) in vocab.range_links \
                 and all(tree.lower(j) in vocab.range_links or tree[j].tag in vocab.currency_tags for j in between):
-            out[k] = (replace(a, value=a.value * b_scale), b_scale)
+            out[k] = (replace(a, value=a.value * b_scale, ranged=True), b_scale)
+            out[k + 1] = (replace(b, ranged=True), b_scale)
     return [replace(n, value=int(n.value) if float(n.value).is_integer() else n.value) for n, _ in out]
 
 
