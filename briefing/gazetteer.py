@@ -238,7 +238,7 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
     name; it is used for such a build and receives its new answers, so that a rebuild whose
     names were all asked before does not index the file again.
     """
-    table = countries()
+    table, provinces = countries(), _provinces()
     out: dict[str, str | None] = {}
     towns_wanted = []
     for name in dict.fromkeys(n for n in names if n):
@@ -253,7 +253,6 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
         towns_wanted = [name for name in towns_wanted if name not in known]
     if towns_wanted:
         towns = cities(towns_wanted, whole)
-        provinces = _provinces()
         for name in towns_wanted:
             best = towns.get(name) or []
             if best and best[0].iso2 in table:
@@ -264,7 +263,6 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
                 known[name] = out[name]
     # "Georgia" beside Atlanta and Alabama is the state, not the country: a country's name that is
     # also a province of a country other names are in, when no other name is in the first country
-    provinces = _provinces()
     named = Counter(out.values())
     for name, key in list(out.items()):
         other = provinces.get(match_key(name))

@@ -98,7 +98,7 @@ class Context:
 
     def event(self, gov: int | None) -> str | None:
         """The class of the event the governing verb reports: its subject, or "in the X" on it."""
-        t, events = self.t, self.v.events or {}
+        t = self.t
         if gov is None:
             return None
         nodes = [gov]
@@ -113,13 +113,16 @@ class Context:
             candidates += [o for a in t.children(n, "agent") for o in t.children(a, "pobj")]
             # "killed when an airstrike hit a hospital"
             candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
-            for c in candidates:
-                for term in (f"{t.lemma(x)} {t.lemma(c)}" for x in t.children(c, "compound", "amod")):
-                    if term in events:
-                        return events[term]
-                if t.lemma(c) in events:
-                    return events[t.lemma(c)]
+            found = next((e for e in map(self.event_of, candidates) if e), None)
+            if found:
+                return found
         return None
+
+    def event_of(self, noun: int) -> str | None:
+        """The event class a noun names, with its modifier first ("car bomb", then "bomb")."""
+        t, events = self.t, self.v.events or {}
+        terms = [f"{t.lemma(x)} {t.lemma(noun)}" for x in t.children(noun, "compound", "amod")]
+        return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
 
     def sentence_event(self) -> str | None:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""

@@ -602,11 +602,6 @@ class _Sentence(Context):
         head = t.head(gov)
         return joined + ([head] if t[gov].dep == "conj" and head is not None and t[head].pos in VERBAL else [])
 
-    def own_event(self, noun: int) -> str | None:
-        events = self.v.events or {}
-        compound = [f"{self.t.lemma(c)} {self.t.lemma(noun)}" for c in self.t.children(noun, "compound", "amod")]
-        return next((events[w] for w in (*compound, self.t.lemma(noun)) if w in events), None)
-
     def conditional(self, gov: int) -> bool:
         """The verb heads a clause of a condition: a mark ("if 20 had died") or words that open it,
         however the parser hung them ("in case one of them got hurt")."""
@@ -956,7 +951,7 @@ class _Sentence(Context):
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             # (and a count of events is of its own noun's class: "three bombings" are explosions)
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None)
-            or (self.own_event(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
+            or (self.event_of(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
             nearby=self.nearby(),
             recent_event=self.recent_event(),
             past=self.where.named_era([num.head, noun if same else None, gov]),
