@@ -633,6 +633,27 @@ def test_where_a_clause_says_it_happened_even_when_the_name_only_modifies_its_he
     assert [p.key for p in r.places] == ["el salvador"]
 
 
+def test_a_town_a_where_clause_hangs_on_is_where_it_happened_through_a_verb_of_belief(nlp):
+    found = readings(parse(nlp, "Floods hit the town of Jonesville, where 40 people died.",
+                           "In Ruritania, where more than 2,000 people are thought to have died, the currency fell."),
+                     load_words())
+    assert [[p.key for p in r.places] for r in found] == [["jonesville"], ["ruritania"]]
+
+
+def test_a_count_from_an_article_on_another_event_is_no_value_of_a_toll(nlp):
+    # two unrelated articles in one folder: a plane crash is no value of an earthquake's toll
+    led = ledger(nlp, "An earthquake struck the coast on Sunday. Around 140,000 people were killed.",
+                 "The singer and eight others were killed on the plane. The crash shocked her fans.")
+    assert led.discrepancies == () and sorted(len(r.values) for r in led.rows if r.kind == "killed") == [1, 1]
+
+
+def test_a_count_from_an_article_naming_no_event_may_join_a_toll(nlp):
+    led = ledger(nlp, "An earthquake struck the coast on Sunday. Around 140,000 people were killed.",
+                 "Around 140,000 people were killed, officials said.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert row.values[0].sources == ("S1", "S2")
+
+
 def test_attackers_who_died_are_counted_apart_from_their_victims(nlp):
     led = ledger(nlp, "Fifty people were killed when four suicide bombers blew themselves up on the trains.",
                  "The bombings killed 50 people.")

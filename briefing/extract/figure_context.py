@@ -149,22 +149,7 @@ class Context:
         cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""
         events = self.v.events or {}
         for s in reversed(self.where.previous):
-            # a noun ("the blast"), or a verb with its particle ("shot down a passenger jet")
-            found = []
-            # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
-            modifiers: dict[int, list[str]] = {}
-            for i, m in enumerate(s.tokens):
-                if m.dep in ("compound", "amod") and m.head != i:
-                    modifiers.setdefault(m.head, []).append(m.lemma.lower())
-            for i, t in enumerate(s.tokens):
-                phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-                told = [events[w] for w in (f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())) if w in events]
-                if t.pos == "NOUN" and told:
-                    found.append(told[0])
-                elif t.pos == "NOUN" and t.lemma.lower() in events:
-                    found.append(events[t.lemma.lower()])
-                elif phrase in events:
-                    found.append(events[phrase])
+            found = events_named(s, events)
             if found:
                 return found[-1], s.index
         return None
@@ -213,3 +198,24 @@ class Context:
                 out |= {t.lemma(o) for o in t.children(prep, "pobj") if t[o].pos == "NOUN" and not t[o].ent_type}
             out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}
         return tuple(sorted(out))
+
+
+def events_named(s: Sentence, events: dict[str, str]) -> list[str]:
+    """The event classes a sentence names, in order: a noun ("the blast"), or a verb with its
+    particle ("shot down a passenger jet")."""
+    found = []
+    # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
+    modifiers: dict[int, list[str]] = {}
+    for i, m in enumerate(s.tokens):
+        if m.dep in ("compound", "amod") and m.head != i:
+            modifiers.setdefault(m.head, []).append(m.lemma.lower())
+    for i, t in enumerate(s.tokens):
+        phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
+        told = [events[w] for w in (f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())) if w in events]
+        if t.pos == "NOUN" and told:
+            found.append(told[0])
+        elif t.pos == "NOUN" and t.lemma.lower() in events:
+            found.append(events[t.lemma.lower()])
+        elif phrase in events:
+            found.append(events[phrase])
+    return found

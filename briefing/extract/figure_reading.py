@@ -58,6 +58,7 @@ class Reading:
     rate: str | None = None  # the unit of time a count is per: "a day" in "burying 4,000 bodies a day"
     ranged: bool = False  # an end of a range its sentence gives: "between 30 and 40", "3,500 to 4,000"
     unit: str | None = None  # the currency of a sum of money: "dollars", "baht"
+    story_events: tuple[str, ...] = ()  # the event classes its whole source names, sorted
 
     @property
     def label(self) -> str:
@@ -1035,13 +1036,20 @@ class _Sentence(Context):
         # is not where it happened
         taken = t.lemma(gov) in self.v.moving_verbs or any(t.lemma(gov) in k.care_verbs for k in self.v.kinds)
         places = [] if taken else where.places_from(gov)
-        if not places and t[gov].dep == "relcl" and t.head(gov) is not None:
+        # the relative clause the verb is in: "India, where 2,000 people are thought to have died"
+        chain = [gov]
+        while t[chain[-1]].dep == "xcomp" and t.head(chain[-1]) is not None:
+            chain.append(t.head(chain[-1]))
+        clause = chain[-1]
+        if not places and t[clause].dep == "relcl" and t.head(clause) is not None:
             # "a base in X that killed three soldiers"; "El Salvador, where 140 people died"
-            head = t.head(gov)
+            head = t.head(clause)
             places = where.places_from(head) or where.named_place(head)
-            if not places and any(t.lower(c) == "where" for c in t.children(gov, "advmod")):
-                # "El Salvador _ where 140 people died": the name may only modify what the clause hangs on
-                places = [p for c in t.children(head, "compound") for p in where.named_place(c)][-1:]
+            if not places and any(t.lower(c) == "where" for n in chain for c in t.children(n, "advmod")):
+                # "the town of Jonesville, where 40 people died": the place the clause hangs on, or
+                # the name that only modifies it ("El Salvador _ where")
+                places = where.places_at(head) or \
+                    [p for c in t.children(head, "compound") for p in where.named_place(c)][-1:]
         if not places and event:  # "an attack on a base in X killed three soldiers"
             for subj in t.children(gov, "nsubj"):
                 places = places or where.places_from(subj)

@@ -8,9 +8,11 @@ readings of all sources into quantities, values and discrepancies.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from ..model import ParsedSource, Sentence
+from .figure_context import events_named
 from .figure_places import Aliases
 from .figure_reading import Reading, read_sentence
 from .figure_words import Words, load_words
@@ -35,6 +37,10 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
         elif lead_in is not None and len(sentence.tokens) > vocab.list_item_tokens \
                 and _opens_paragraph(sentence, text, vocab):
             lead_in = None  # prose again: the list is over
+    if out:  # what the article is about, for telling its counts from another story's
+        events = vocab.events or {}
+        told = tuple(sorted({e for sentence in p.sentences for e in events_named(sentence, events)}))
+        out = [replace(r, story_events=told) for r in out]
     return out
 
 

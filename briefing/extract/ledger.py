@@ -316,6 +316,7 @@ class _Resolver:
                 and not (group is None and r.event and row.group is not None and not self.v.covers(r.event, row.event)
                          and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
+                and self.same_story(r, row)
                 and not self.listed_beside(r, row)
                 and not self.whole_of_own_place(r, places, row)
                 and not self.told_apart(r, row)
@@ -327,6 +328,20 @@ class _Resolver:
                 # than 200 people in the embassy attacks in Kenya and Tanzania")
                 and (r.judged == all(m.judged for m in row.members) or row.holds(r.value)
                      or bool(places) and places == row.places))
+
+    def same_story(self, r: Reading, row: _Row) -> bool:
+        """A count joins another article's toll of an event only when its own article tells of such
+        an event somewhere, and the other way round: in a folder of unrelated articles, the eight
+        killed in a plane crash are no value of an earthquake's toll. (An article that names no
+        event at all may be telling any.)"""
+        def tells(story: tuple[str, ...], event: str) -> bool:
+            return not story or any(self.v.same_event(e, event) for e in story)
+        others = [m for m in row.members if m.citation.source != r.citation.source]
+        if not others:
+            return True
+        if row.event is not None and not tells(r.story_events, row.event):
+            return False
+        return r.event is None or all(tells(m.story_events, r.event) for m in others)
 
     @staticmethod
     def told_apart(r: Reading, row: _Row) -> bool:
