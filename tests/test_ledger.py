@@ -256,6 +256,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # one a superlative describes is told of; so is one instance a copula describes
+    ("Crowds mourned the shooting death of one of the country's most prominent women.", []),
+    ("The fire destroyed one of the city's oldest churches.", []),
+    ("One of his arrests was in Boston during the protests in 1988.", []),
+    ("One high-profile arrest was that of a teenager who confessed.", []),
+    ("There was one death in the town, and one arrest was made.", [("killed", 1), ("arrested", 1)]),
+    ("One of the wounded died later.", [("killed", 1)]),
     # a kind counted by its noun alone is counted by its set's size: one of them is one told of
     ("Police said one of the bombs contained about 400 kilograms of explosive.", []),
     ("Militants fired 12 rockets, and one of the rockets hit a school.", [("munitions", 12)]),

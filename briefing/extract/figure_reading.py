@@ -509,7 +509,21 @@ class _Sentence(Context):
             j = t.head(j)
         if j < len(t) and t[j].dep == "appos" and t.head(j) == t.head(num.head):
             named.append(j)
-        return any(t[a].pos == "PROPN" or any(t.lower(d) == "the" for d in t.children(a, "det")) for a in named)
+        if any(t[a].pos == "PROPN" or any(t.lower(d) == "the" for d in t.children(a, "det")) for a in named):
+            return True
+        # "one of Russia's most prominent women", "one of the town's oldest buildings": one a
+        # superlative describes
+        wholes = [o for p in t.children(num.head, "prep") if t.lower(p) in self.v.of_preps for o in t.children(p, "pobj")]
+        if any(t[a].tag == "JJS" or any(t[m].tag == "RBS" for m in t.children(a, "advmod"))
+               for w in wholes for a in t.children(w, "amod")):
+            return True
+        # "one of his arrests was in Atlanta", "one arrest was that of a teenager": a copula tells
+        # of one instance of the event a kind counts, it does not count them ("there was one death" does)
+        phrase = t.head(num.head) if t[num.head].dep == "nummod" else num.head
+        verb = t.head(phrase) if phrase is not None and t[phrase].dep == "nsubj" else None
+        events = {n for k in self.v.kinds for n in k.of_nouns}
+        return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
+            and any(t.lemma(e) in events for e in (wholes or [phrase]))
 
     def sharing(self, verb: int | None) -> int | None:
         """The verb joined before `verb` that has no object of its own, and so acts on its object:
