@@ -256,6 +256,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
      "John Smith, is to go on trial May 17.", [("arrested", 12)]),
     ("The quake destroyed one of the town's oldest buildings, the post office, which was demolished in July.", []),
     ("Twelve people were killed, one of them a child.", [("killed", 12), ("killed", 1)]),
+    # what a causative makes someone do, they did; a threat is no toll
+    ("Police said anger drove him to kill nine people.", [("killed", 9)]),
+    ("He threatened to kill nine people.", []),
     # one a superlative describes is told of; so is one instance a copula describes
     ("Crowds mourned the shooting death of one of the country's most prominent women.", []),
     ("The fire destroyed one of the city's oldest churches.", []),
@@ -729,6 +732,26 @@ def test_a_period_between_two_dates_is_told_whole(nlp):
     (row,) = ledger(nlp, "More than 18,000 respondents said they were detained between September and "
                          "December 1973.").rows
     assert row.label == "respondents arrested between September and December 1973"
+
+
+def test_fire_a_gunman_opens_is_a_shooting_not_a_blaze(nlp):
+    (r,) = readings(parse(nlp, "He opened fire again, killing five people at the firm."), load_words())
+    assert r.event == "shooting"
+    (r,) = readings(parse(nlp, "Arsonists set fire to the hall, killing 60 people."), load_words())
+    assert r.event == "fire"
+
+
+def test_a_shooting_toll_told_after_opened_fire_joins_the_shooting_s(nlp):
+    led = ledger(nlp, "A gunman killed nine people in a shooting at two offices on Thursday, injuring 13 others.",
+                 "The gunman sprayed fire with two handguns. In addition, 13 people were injured.")
+    (row,) = [r for r in led.rows if r.kind == "injured"]
+    assert row.values[0].sources == ("S1", "S2")
+
+
+def test_a_toll_of_one_of_the_earlier_events_is_no_value_of_the_story_s(nlp):
+    led = ledger(nlp, "A gunman opened fire at a trading firm on Thursday, killing five people.",
+                 "The city is still reeling from earlier shootings, including a dispute that left seven people dead.")
+    assert led.discrepancies == ()
 
 
 def test_fire_by_what_fires_it_is_a_shooting_not_a_blaze(nlp):

@@ -39,6 +39,16 @@ class Context:
         if noun is not None and t.lemma(noun) in events \
                 and any({t.lemma(c), t.lower(c)} & self.v.other_event for c in t.children(noun, "amod")):
             return True
+        # "earlier shootings, including a domestic dispute that left seven people dead": the event a
+        # clause tells of is one of those others
+        if gov is not None and t[gov].dep == "relcl" and t.head(gov) is not None:
+            holders = [t.head(gov)]
+            prep = t.head(holders[0])
+            if t[holders[0]].dep == "pobj" and prep is not None and t.lower(prep) in self.v.inclusive_preps \
+                    and t.head(prep) is not None:
+                holders.append(t.head(prep))
+            if any({t.lemma(c), t.lower(c)} & self.v.other_event for h in holders for c in t.children(h, "amod")):
+                return True
         if not self.tells_event(kind, gov):
             return False
         nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
@@ -113,6 +123,8 @@ class Context:
             candidates += [o for a in t.children(n, "agent") for o in t.children(a, "pobj")]
             # "killed when an airstrike hit a hospital"
             candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
+            # "opened fire, killing five": an event the verb and its object name together
+            candidates += [o for o in t.children(n, "dobj") if f"{t.lemma(n)} {t.lemma(o)}" in (self.v.events or {})]
             found = next((e for e in map(self.event_of, candidates) if e), None)
             if found:
                 return found
@@ -122,12 +134,16 @@ class Context:
         """The event class a noun names, with its modifier first ("car bomb", then "bomb")."""
         t, events = self.t, self.v.events or {}
         terms = [f"{t.lemma(x)} {t.lemma(noun)}" for x in t.children(noun, "compound", "amod")]
+        # or with its verb: "opened fire" is a shooting, not a blaze
+        head = t.head(noun)
+        if t[noun].dep == "dobj" and head is not None:
+            terms.append(f"{t.lemma(head)} {t.lemma(noun)}")
         return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
 
     def sentence_event(self) -> str | None:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
-        t, events = self.t, self.v.events or {}
-        return next((events[t.lemma(i)] for i in range(len(t)) if t[i].pos == "NOUN" and t.lemma(i) in events), None)
+        t = self.t
+        return next((e for e in (self.event_of(i) for i in range(len(t)) if t[i].pos == "NOUN") if e), None)
 
     def on_day(self, kind: str, gov: int | None) -> str | None:
         """The date on the verb of the event itself ("were killed Friday", "22, when 14 were killed"):
@@ -211,7 +227,10 @@ def events_named(s: Sentence, events: dict[str, str]) -> list[str]:
             modifiers.setdefault(m.head, []).append(m.lemma.lower())
     for i, t in enumerate(s.tokens):
         phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-        told = [events[w] for w in (f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())) if w in events]
+        terms = [f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())]
+        if t.dep == "dobj":  # "opened fire"
+            terms.append(f"{s.tokens[t.head].lemma.lower()} {t.lemma.lower()}")
+        told = [events[w] for w in terms if w in events]
         if t.pos == "NOUN" and told:
             found.append(told[0])
         elif t.pos == "NOUN" and t.lemma.lower() in events:

@@ -604,6 +604,9 @@ class _Sentence(Context):
         # "may have died" guesses at what happened: a hedged toll, not an unreal one
         perfect = any(t.lemma(c) == "have" for c in t.children(gov, "aux"))
         already = t.lemma(noun) in held and not own and t.lemma(gov) not in v.reach_verbs
+        # "what drove him to kill nine people": what a causative makes someone do, he did
+        if t[gov].dep == "xcomp" and t.head(gov) is not None and t.lemma(t.head(gov)) in v.causatives:
+            return False
         return event and not already and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
