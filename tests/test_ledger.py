@@ -246,6 +246,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Police will arrest 50 people.", []),
     # villages burned or destroyed are destruction, like buildings
     ("Troops burned 12 villages during the offensive.", [("destroyed", 12)]),
+    # the severed heads of the dead are their bodies; heads of agencies are no toll
+    ("The severed heads of four foreign hostages were found on a highway.", [("killed", 4)]),
+    ("The heads of four agencies met on Monday.", []),
+    # dwellings of every sort, in a headline too
+    ("Record 6,000 shanties flattened in a day", [("destroyed", 6000)]),
+    ("Officials demolished 39,000 shacks in the city.", [("destroyed", 39000)]),
     ("The flood cut off 30 villages.", []),
     # shots are munitions used, counted as bullets or as times a person was shot
     ("She was shot three times in the head.", [("munitions", 3)]),

@@ -447,6 +447,8 @@ class _Sentence(Context):
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
         amods = {t.lower(c) for c in t.children(noun, "amod")}
         marks_on_gov = {t.lower(c) for c in t.children(gov, "amod")} if gov is not None else set()
+        # "the severed heads of four hostages": the governing noun with its modifier
+        of_terms = {g} | {f"{m} {g}" for m in marks_on_gov}
         # "were persons detained for political motives": what befell the subject, after "be"
         complements = self.be_complements(gov, rel)
         # the counted noun itself, with its compound ("relief camps"), not what a participle says of it
@@ -459,7 +461,7 @@ class _Sentence(Context):
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT
-                      and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (g in kind.of_nouns and rel == "of") \
+                      and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (bool(of_terms & kind.of_nouns) and rel == "of") \
                 or (bool(verb & kind.people_verbs) and rel in PATIENT and self.v.names_people(terms)) \
                 or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
                     and self.v.names_people(terms)) \
