@@ -246,6 +246,19 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Police will arrest 50 people.", []),
     # villages burned or destroyed are destruction, like buildings
     ("Troops burned 12 villages during the offensive.", [("destroyed", 12)]),
+    # a number between a day's name and a plural noun counts the noun; a day of the month stays a date
+    ("Earlier on Friday 15 protesters from the campaign group were arrested.", [("arrested", 15)]),
+    ("On Monday 30 people died in the floods.", [("killed", 30)]),
+    ("The hearing is on Friday 15 October.", []),
+    ("The July 7 bombings were a series of coordinated attacks.", []),
+    # those arrested along with the subject were arrested
+    ("He was arrested along with his driver and three other members of the group.", [("arrested", 3)]),
+    # a side that is missing players lacks them; others who were missing are missing
+    ("The visitors are missing 14 players because of injuries.", []),
+    ("Fifteen others were missing.", [("missing", 15)]),
+    # damages a court orders are compensation, not damage
+    ("He fled rather than pay the £5,000 damages ordered by a civil court.", []),
+    ("The floods damaged crops worth $3 million.", [("damage", 3000000)]),
     # the severed heads of the dead are their bodies; heads of agencies are no toll
     ("The severed heads of four foreign hostages were found on a highway.", [("killed", 4)]),
     ("The heads of four agencies met on Monday.", []),

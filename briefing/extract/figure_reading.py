@@ -19,7 +19,7 @@ from .countries import country_of
 from .entities import surface
 from .figure_context import COPULAS, VERBAL, Context
 from .figure_places import Aliases, Locator, Place
-from .numbers import Number, amounts, bare_numbers, list_enumerators, numbers, parse_value
+from .numbers import Number, amounts, bare_numbers, counted_after_day_name, list_enumerators, numbers, parse_value
 from .parse_tree import Tree
 
 PATIENT = frozenset({"patient", "acl"})
@@ -84,6 +84,9 @@ class _Sentence(Context):
         t, head = self.t, num.head
         if self.describer(head) is not None:
             return head
+        after_day = counted_after_day_name(t, head)
+        if after_day is not None:
+            return after_day
         parent = t.head(head)
         if t[head].dep in ("nummod", "quantmod", "amod") and parent is not None and t[parent].pos in ("NOUN", "PROPN", "ADJ"):
             return parent
@@ -300,6 +303,11 @@ class _Sentence(Context):
                     # the verb counts, in the role its counted noun has
                     counted_role = t.passive(above) or bool(list(t.children(above, "dobj")))
                     return above, "patient" if counted_role else "agent", negated
+                if prep in v.companion_preps and t.lower(above) in v.companions and t.head(above) is not None \
+                        and t[t.head(above)].pos in VERBAL:
+                    # "was arrested along with three other members": those with the subject share its role
+                    verb = t.head(above)
+                    return verb, "patient" if t.passive(verb) else "agent", negated
                 if prep in v.inclusive_preps:  # "20 fighters, including four nurses"
                     i = above
                 elif prep in v.of_preps and t.lemma(above) in v.partitives:  # "none of the 50 soldiers"
@@ -542,8 +550,9 @@ class _Sentence(Context):
         t = self.t
         if gov is None or rel not in ("agent", "patient"):
             return set()
-        # "15 others were missing", parsed as a progressive: the adjective is the verb itself
-        itself = {t.lower(gov)} if any(t.lemma(a) == "be" for a in t.children(gov, "aux")) else set()
+        # "15 others were missing", parsed as a progressive: the adjective is the verb itself (of its
+        # subject: "the side are missing 14 players" lacks them, a verb with its object)
+        itself = {t.lower(gov)} if rel == "agent" and any(t.lemma(a) == "be" for a in t.children(gov, "aux")) else set()
         # "are homeless and aid agencies estimate ...": an adjective right after "be", which the
         # parser hung on a noun after it, is still what the subject is
         after = gov + 1
@@ -1023,13 +1032,14 @@ class _Sentence(Context):
             # "damage was estimated at $45 million", "losses are put at $2 billion", "put the damage at"
             near |= {s for a in t.ancestors(num.head)[:3] if t.lemma(a) in v.valuing_verbs
                      for s in t.children(a, "nsubjpass", "dobj")}
+            near = {n for n in near if t.lower(n) not in v.compensation}  # "£5,000 damages": what a court awards
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
             # ("the storm cost insurers $3 billion", "the damage cost £70m")
             by_event = any(t.lemma(n) in v.damage_event_verbs and any(
                 t.lemma(s) in events or t.lemma(s) in v.damage_nouns for s in t.children(n, "nsubj"))
                 for n in t.ancestors(num.head)[:2])
             if not words & v.damage_nouns and not by_event \
-                    and not any(t.lemma(n) in v.damage_verbs for n in t.ancestors(num.head)[:2]):
+                    and not any(t.lemma(n) in v.damage_verbs and t[n].pos in VERBAL for n in t.ancestors(num.head)[:2]):
                 continue
             noun = next((n for n in near if t.lemma(n) in v.damage_nouns), num.head)
             gov, _, negated = self.governor(num.head)

@@ -133,6 +133,8 @@ class Words:
     leaving_verbs: frozenset[str]
     aboard_preps: frozenset[str]
     inclusive_preps: frozenset[str]
+    companion_preps: frozenset[str]
+    companions: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
     reach_verbs: frozenset[str]
@@ -153,6 +155,7 @@ class Words:
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
     damage_nouns: frozenset[str] = frozenset()
+    compensation: frozenset[str] = frozenset()  # damage nouns as written that name what a court awards
     damage_verbs: frozenset[str] = frozenset()
     damage_event_verbs: frozenset[str] = frozenset()
     valuing_verbs: frozenset[str] = frozenset()
@@ -330,6 +333,8 @@ def load_words(path: Path = FIGURES) -> Words:
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
+        companion_preps=_set(grammar.get("companion_preps", ())),
+        companions=_set(grammar.get("companions", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
         reach_verbs=_set(grammar.get("reach_verbs", ())),
@@ -350,6 +355,7 @@ def load_words(path: Path = FIGURES) -> Words:
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
         damage_nouns=_set(damage.get("nouns", ())),
+        compensation=_set(damage.get("compensation", ())),
         damage_verbs=_set(damage.get("verbs", ())),
         damage_event_verbs=_set(damage.get("event_verbs", ())),
         valuing_verbs=_set(damage.get("valuing_verbs", ())),

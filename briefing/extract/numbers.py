@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..dates import weekday_number
 from .countries import country_of
 from .figure_words import Hedge, Words
 from .parse_tree import Tree
@@ -105,6 +106,18 @@ def _looks_like_year(tree: Tree, i: int, vocab: Words) -> bool:
     return _year_digits(tree, i, vocab) and tree[i].dep != "nummod"
 
 
+def counted_after_day_name(tree: Tree, head: int) -> int | None:
+    """"On Friday 15 protesters were arrested": the parser reads "Friday 15" as a date, but a number
+    after a day of the week with a plural noun right after it, the clause's subject or object, counts
+    that noun ("Friday 15 October" and "the July 7 bombings" stay dates)."""
+    owner, after = tree.head(head), head + 1
+    if tree[head].dep == "nummod" and owner == head - 1 and weekday_number(tree.lower(owner)) is not None \
+            and after < len(tree) and tree[after].tag == "NNS" \
+            and not tree[after].ent_type and tree[after].dep in ("nsubj", "nsubjpass", "dobj"):
+        return after
+    return None
+
+
 def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     """A bare number the entity recogniser took for a date ("Forty of the dead", "76 remain
     hospitalized" near "Thursday"): a subject or object, or heading "of the ...", is a count."""
@@ -149,6 +162,8 @@ def _mislabelled_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
 
 def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
     first, head = phrase[0], phrase[-1]
+    if counted_after_day_name(tree, head) is not None:
+        return False  # "on Friday 15 protesters were arrested", whatever the parser made of it
     # "several hundred": a scale word alone after a vague quantifier names no value
     if all(tree.lower(i) in vocab.scales for i in phrase) and first > 0 and tree.lower(first - 1) in vocab.vague_before:
         return True
