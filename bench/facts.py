@@ -42,7 +42,8 @@ WikinewsSum draw (seven stories, in the same BRIEFING_WIKINEWSSUM folder) were a
 out while the rules that followed dev 12 were written, then scored once ("dev 13" since). A fourth
 BBC draw (36 articles chosen at random among those with a number beside a figure-kind word; BBC_SETS_2),
 most without any figure, was held out while the rules that followed dev 13 were written, then scored
-once ("dev 14" since). Sets in
+once ("dev 14" since). A fifth draw of 36 (BBC_SETS_3) was held out while the rules that followed
+dev 14 were written. Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -102,6 +103,15 @@ BBC_SETS_2 = {
     "bbc2-sport": [f"sport/{n}" for n in ("030", "061", "149", "234", "278", "306", "325", "358", "371", "380",
                                          "412", "415", "460")],
 }
+# A fifth draw, held out 2026-12-01 (night): 36 more at random (seed 202612012) among the 148 left
+BBC_SETS_3 = {
+    "bbc3-politics": [f"politics/{n}" for n in ("034", "115", "125", "127", "130", "195", "199", "230", "400", "412")],
+    "bbc3-business-tech": [*(f"business/{n}" for n in ("059", "157", "159", "235", "486")),
+                           *(f"tech/{n}" for n in ("015", "120", "223", "231", "280", "288"))],
+    "bbc3-entertainment-sport": [*(f"entertainment/{n}" for n in ("037", "071", "121", "122", "141", "144", "190",
+                                                                   "214", "261")),
+                                 *(f"sport/{n}" for n in ("016", "054", "147", "178", "245", "388"))],
+}
 WNS3 = ["wns-sudanese-parties-sign-peace-pledge", "wns-asian-earthquake-toll-nears-60000",
         "wns-mumbai-officials-demolish-39k-shanties", "wns-australia-deport-asylum-seekers-tsunami",
         "wns-americans-contribute-relief-effort", "wns-saddam-hussein-profited-roughly-1b",
@@ -142,6 +152,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "third draw: seven stories)": ([*BBC_SETS, *WNS3], [*BBC_SETS, *WNS3]),
     "Dev 14, held out until scored once (BBC News 2004-2005, fourth draw: 36 articles in three folders, most "
     "without a figure)": ([*BBC_SETS_2], [*BBC_SETS_2]),
+    "Held out (BBC News 2004-2005, fifth draw: 36 articles in three folders, most without a figure)": (
+        [*BBC_SETS_3], [f"unscored/{name}" for name in BBC_SETS_3]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -162,7 +174,7 @@ def multiling_folder(topic: str) -> Path:
 def source_folder(name: str) -> Path:
     if name == "seeds":
         return ROOT / "seeds"
-    if name in BBC_SETS or name in BBC_SETS_2:
+    if name in BBC_SETS or name in BBC_SETS_2 or name in BBC_SETS_3:
         return bbc_folder(name)
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
@@ -183,7 +195,7 @@ def bbc_folder(name: str) -> Path:
     folder = CACHE / "facts" / name
     if not folder.is_dir():
         folder.mkdir(parents=True)
-        for article in {**BBC_SETS, **BBC_SETS_2}[name]:
+        for article in {**BBC_SETS, **BBC_SETS_2, **BBC_SETS_3}[name]:
             (folder / f"{article.replace('/', '-')}.txt").write_bytes((BBC / f"{article}.txt").read_bytes())
     return folder
 
