@@ -246,6 +246,18 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Police will arrest 50 people.", []),
     # villages burned or destroyed are destruction, like buildings
     ("Troops burned 12 villages during the offensive.", [("destroyed", 12)]),
+    # the level a change is to reach is a projection; where it rises from, and a rise that happened, count
+    ("The army plans to increase its troop strength from 38,000 to about 50,000 by March.", [("troops", 38000)]),
+    ("The army will raise its force in the region to 5,000 soldiers.", []),
+    ("The toll is expected to rise to 200.", []),
+    ("The toll rose to 200 on Friday.", [("killed", 200)]),
+    ("The toll may have risen to 300.", [("killed", 300)]),
+    # the adjective a list of counted subjects hangs on is said of them all
+    ("Ten years of war; 200 firemen and nurses, over 500 soldiers, more than 2,000 villagers dead.",
+     [("killed", 200), ("killed", 500), ("killed", 2000)]),
+    ("Police said 40 soldiers and 12 policemen were on patrol.", [("troops", 40), ("troops", 12)]),
+    # a bare number counts what the same verb counted before it: here foxes, no people
+    ("Some 270 hunts met on Saturday, killing a total of 91 foxes - only four were killed by hounds.", []),
     # a number between a day's name and a plural noun counts the noun; a day of the month stays a date
     ("Earlier on Friday 15 protesters from the campaign group were arrested.", [("arrested", 15)]),
     ("On Monday 30 people died in the floods.", [("killed", 30)]),

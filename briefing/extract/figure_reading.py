@@ -384,6 +384,8 @@ class _Sentence(Context):
         marked = {w for c in t.children(noun, "amod")
                   if t[c].pos == "ADJ" or t[c].tag == "VBN" or t[c].tag == "VBG" and counted_here
                   for w in (t.lower(c), t.lemma(c))}
+        # "200 firemen, 500 soldiers, 2,000 villagers dead": the adjective a list of subjects hangs on
+        predicate = {t.lower(gov)} if gov is not None and rel == "agent" and t[gov].pos == "ADJ" else set()
         # "the nine crew on the missing cutter": the state of the craft they are aboard
         # (the parser may hang "on the cutter" on the noun "the nine crew" is "of")
         holders = [noun] + ([t.head(t.head(noun))] if t[noun].dep == "pobj" and t.lower(t.head(noun)) in self.v.of_preps
@@ -475,6 +477,7 @@ class _Sentence(Context):
                     and self.v.names_people(terms)) \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
+                or bool(predicate & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
@@ -534,6 +537,28 @@ class _Sentence(Context):
         events = {n for k in self.v.kinds for n in k.of_nouns}
         return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
             and any(t.lemma(e) in events for e in (wholes or [phrase]))
+
+    def projected(self, num: Number) -> bool:
+        """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
+        level a change is to reach is a projection, not a count ("may have risen to 200" guesses at
+        what happened, and "rose to 200" happened)."""
+        t, v = self.t, self.v
+        node = t.head(num.head) if t[num.head].dep in ("nummod", "quantmod") and t.head(num.head) is not None \
+            else num.head
+        prep = t.head(node) if t[node].dep == "pobj" else None
+        verb = t.head(prep) if prep is not None and t.lower(prep) in v.projection_preps else None
+        while verb is not None and t[verb].dep == "prep":  # "from 38,000 to 50,000": "to" may hang on "from"
+            verb = t.head(verb)
+        if verb is None or t[verb].pos not in VERBAL:
+            return False
+        auxes = [t.lower(c) for c in t.children(verb, "aux")]
+        if "have" in {t.lemma(c) for c in t.children(verb, "aux")}:
+            return False
+        if any(a in v.irrealis and a not in v.infinitive for a in auxes):
+            return True
+        above = t.head(verb)
+        return any(a in v.infinitive for a in auxes) and t[verb].dep == "xcomp" and above is not None \
+            and t.lemma(above) in v.plan_verbs
 
     def sharing(self, verb: int | None) -> int | None:
         """The verb joined before `verb` that has no object of its own, and so acts on its object:
@@ -698,7 +723,7 @@ class _Sentence(Context):
                 noun, role, same = resolved[ranged[num.head]]
                 gov, rel, negated = self.governor(role)
                 kinded = self.kind(noun, gov, rel)
-                if kinded and not negated:
+                if kinded and not negated and not self.projected(num):
                     out.append(replace(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]),
                                        ranged=True))
                 continue
@@ -785,7 +810,7 @@ class _Sentence(Context):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
                     or num.value < kind.min_value \
-                    or self.singled_out(num) \
+                    or self.singled_out(num) or self.projected(num) \
                     or (partitive and num.value == 1 and not kind.event):
                 # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
                 # counted by the set's size; one of them is one told of, not a count)
@@ -1194,7 +1219,9 @@ class _Sentence(Context):
 
         def parallel(n: Number) -> tuple:
             g, r, _ = self.governor(direct[n.head])
-            return (g not in linked or g == gov, r != rel, abs(n.head - num.head), n.head > num.head)
+            # ("killing 91 foxes - only four were killed by hounds": four of what the same verb counted)
+            same_verb = g is not None and gov is not None and t.lemma(g) == t.lemma(gov)
+            return (not same_verb, g not in linked or g == gov, r != rel, abs(n.head - num.head), n.head > num.head)
 
         def part(noun: int) -> bool:  # "killed 12 people, including three children, and wounded 40"
             return t[noun].dep == "pobj" and t.lower(t.head(noun)) in v.inclusive_preps

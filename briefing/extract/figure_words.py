@@ -134,6 +134,8 @@ class Words:
     aboard_preps: frozenset[str]
     inclusive_preps: frozenset[str]
     companion_preps: frozenset[str]
+    projection_preps: frozenset[str]
+    plan_verbs: frozenset[str]
     companions: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
@@ -334,6 +336,8 @@ def load_words(path: Path = FIGURES) -> Words:
         aboard_preps=_set(grammar.get("aboard_preps", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         companion_preps=_set(grammar.get("companion_preps", ())),
+        projection_preps=_set(grammar.get("projection_preps", ())),
+        plan_verbs=_set(grammar.get("plan_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
