@@ -534,9 +534,9 @@ class _Sentence(Context):
         # of one instance of the event a kind counts, it does not count them ("there was one death" does)
         phrase = t.head(num.head) if t[num.head].dep == "nummod" else num.head
         verb = t.head(phrase) if phrase is not None and t[phrase].dep == "nsubj" else None
-        events = {n for k in self.v.kinds for n in k.of_nouns}
+        event_nouns = {n for k in self.v.kinds for n in k.of_nouns}
         return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
-            and any(t.lemma(e) in events for e in (wholes or [phrase]))
+            and any(t.lemma(e) in event_nouns for e in (wholes or [phrase]))
 
     def projected(self, num: Number) -> bool:
         """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
