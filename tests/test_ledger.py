@@ -1659,6 +1659,13 @@ def test_a_dated_toll_of_bombings_and_an_undated_one_of_the_attacks_are_one_toll
     assert len(rows) == 1 and {s for v in rows[0].values for s in v.sources} == {"S1", "S2"}
 
 
+def test_a_range_of_sums_stays_a_range_beside_a_word_of_revision_elsewhere(nlp):
+    led = ledger(nlp, "Initial estimates put the physical damage at $1.3 to $1.5bn, but officials added that "
+                      "the cost to the economy was much wider.")
+    (row,) = [r for r in led.rows if r.kind == "damage"]
+    assert sorted(v.value for v in row.values) == [1_300_000_000, 1_500_000_000] and not row.conflict
+
+
 def test_a_sum_of_damage_takes_the_date_of_its_verb_and_a_range_of_sums_is_no_conflict(nlp):
     led = ledger(nlp, "Hurricane Mitch killed about 10,000 people and caused damage of about $10bn in 1998.",
                  "The physical damage was put at $1.3 to $1.5bn.")

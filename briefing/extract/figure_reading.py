@@ -538,6 +538,16 @@ class _Sentence(Context):
         return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
             and any(t.lemma(e) in event_nouns for e in (wholes or [phrase]))
 
+    def revised(self, num: Number) -> bool:
+        """Does the sentence revise a toll ("rose to 67 from 60", "the earlier toll of 60")? A range of
+        sums is revised only by a change of its own ("rose from $1.3bn to $1.5bn"), not by a word
+        elsewhere ("initial estimates put the damage at $1.3 to $1.5bn" is a range)."""
+        t = self.t
+        # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
+        words = [j for j in range(len(t)) if t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
+            t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))]
+        return bool(words) and (not num.ranged or any(t[j].pos in VERBAL or t[j].pos == "ADP" for j in words))
+
     def projected(self, num: Number) -> bool:
         """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
         level a change is to reach is a projection, not a count ("may have risen to 200" guesses at
@@ -997,10 +1007,7 @@ class _Sentence(Context):
             subset=subset or bool(found_so_far) or cared_elsewhere
             or bool(of_kind and self.kept_in(gov) & of_kind.part_states),
             qualifier=qualifier,
-            # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
-            revised=any(t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
-                t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))
-                for j in range(len(t))),
+            revised=self.revised(num),
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             # (and a count of events is of its own noun's class: "three bombings" are explosions)
