@@ -258,6 +258,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Police said 40 soldiers and 12 policemen were on patrol.", [("troops", 40), ("troops", 12)]),
     # a bare number counts what the same verb counted before it: here foxes, no people
     ("Some 270 hunts met on Saturday, killing a total of 91 foxes - only four were killed by hounds.", []),
+    # a court that sends people to prison jails them; to death or to community service, no arrest is counted
+    ("A court sentenced two leading dissidents to long prison terms.", [("arrested", 2)]),
+    ("Three dissidents were sentenced to 13 years in prison.", [("arrested", 3)]),
+    ("The court sentenced two men to death.", []),
     # a number between a day's name and a plural noun counts the noun; a day of the month stays a date
     ("Earlier on Friday 15 protesters from the campaign group were arrested.", [("arrested", 15)]),
     ("On Monday 30 people died in the floods.", [("killed", 30)]),
