@@ -132,13 +132,7 @@ class Context:
 
     def event_of(self, noun: int) -> str | None:
         """The event class a noun names, with its modifier first ("car bomb", then "bomb")."""
-        t, events = self.t, self.v.events or {}
-        terms = [f"{t.lemma(x)} {t.lemma(noun)}" for x in t.children(noun, "compound", "amod")]
-        # or with its verb: "opened fire" is a shooting, not a blaze
-        head = t.head(noun)
-        if t[noun].dep == "dobj" and head is not None:
-            terms.append(f"{t.lemma(head)} {t.lemma(noun)}")
-        return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
+        return noun_event(self.t, noun, self.v.events or {})
 
     def sentence_event(self) -> str | None:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
@@ -216,25 +210,24 @@ class Context:
         return tuple(sorted(out))
 
 
+def noun_event(t: Tree, noun: int, events: dict[str, str]) -> str | None:
+    """The event class a noun names, with a word on it first: "small-arms fire" is a shooting,
+    "fire" a blaze; so is the verb it is the object of ("opened fire" is a shooting)."""
+    terms = [f"{t.lemma(x)} {t.lemma(noun)}" for x in t.children(noun, "compound", "amod")]
+    head = t.head(noun)
+    if t[noun].dep == "dobj" and head is not None:
+        terms.append(f"{t.lemma(head)} {t.lemma(noun)}")
+    return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
+
+
 def events_named(s: Sentence, events: dict[str, str]) -> list[str]:
     """The event classes a sentence names, in order: a noun ("the blast"), or a verb with its
     particle ("shot down a passenger jet")."""
-    found = []
-    # a word on the noun may say more: "small-arms fire" is a shooting, "fire" a blaze
-    modifiers: dict[int, list[str]] = {}
-    for i, m in enumerate(s.tokens):
-        if m.dep in ("compound", "amod") and m.head != i:
-            modifiers.setdefault(m.head, []).append(m.lemma.lower())
-    for i, t in enumerate(s.tokens):
-        phrase = f"{s.tokens[t.head].lemma.lower()} {t.text.lower()}" if t.dep == "prt" else ""
-        terms = [f"{m} {t.lemma.lower()}" for m in modifiers.get(i, ())]
-        if t.dep == "dobj":  # "opened fire"
-            terms.append(f"{s.tokens[t.head].lemma.lower()} {t.lemma.lower()}")
-        told = [events[w] for w in terms if w in events]
-        if t.pos == "NOUN" and told:
-            found.append(told[0])
-        elif t.pos == "NOUN" and t.lemma.lower() in events:
-            found.append(events[t.lemma.lower()])
-        elif phrase in events:
-            found.append(events[phrase])
+    t, found = Tree(s), []
+    for i in range(len(t)):
+        named = noun_event(t, i, events) if t[i].pos == "NOUN" else None
+        if named is None and t[i].dep == "prt":
+            named = events.get(f"{t.lemma(t[i].head)} {t.lower(i)}")
+        if named is not None:
+            found.append(named)
     return found
