@@ -43,7 +43,9 @@ out while the rules that followed dev 12 were written, then scored once ("dev 13
 BBC draw (36 articles chosen at random among those with a number beside a figure-kind word; BBC_SETS_2),
 most without any figure, was held out while the rules that followed dev 13 were written, then scored
 once ("dev 14" since). A fifth draw of 36 (BBC_SETS_3) was held out while the rules that followed
-dev 14 were written, then scored once ("dev 15" since). Sets in
+dev 14 were written, then scored once ("dev 15" since). A sixth BBC draw (BBC_SETS_4) and 17 reports
+of 2016 on five events (BRIEFING_NEWS2016; N16) were held out while the rules that followed dev 15 were
+written. Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -112,6 +114,22 @@ BBC_SETS_3 = {
                                                                    "214", "261")),
                                  *(f"sport/{n}" for n in ("016", "054", "147", "178", "245", "388"))],
 }
+# A sixth draw, held out 2026-12-01 (late night): 36 more at random (seed 202612021) among the 112 left
+BBC_SETS_4 = {
+    "bbc4-politics-business-tech": [*(f"business/{n}" for n in ("187", "215", "489")),
+                                    *(f"politics/{n}" for n in ("018", "040", "178", "227")),
+                                    *(f"tech/{n}" for n in ("075", "132", "244", "303", "354", "390"))],
+    "bbc4-entertainment": [f"entertainment/{n}" for n in ("091", "124", "146", "201", "205", "257", "307", "320",
+                                                         "356")],
+    "bbc4-sport": [f"sport/{n}" for n in ("096", "134", "145", "150", "162", "247", "342", "348", "356", "375",
+                                         "451", "475", "502", "506")],
+}
+# Reuters, NBC and New York Times articles of 2016 on five attacks and a disaster, copied by hand from a
+# public blog repository's scraped copies into a folder outside the repository (third-party text, never
+# committed), with each copy's date: several reports of one event each, tolls that rise between them
+NEWS2016 = Path(os.environ.get("BRIEFING_NEWS2016", CORPORA / "news-2016"))
+N16 = ["n16-ecuador-quake-2016", "n16-jakarta-attack-2016", "n16-brussels-bombings-2016",
+       "n16-istanbul-sultanahmet-2016", "n16-istanbul-istiklal-2016"]
 WNS3 = ["wns-sudanese-parties-sign-peace-pledge", "wns-asian-earthquake-toll-nears-60000",
         "wns-mumbai-officials-demolish-39k-shanties", "wns-australia-deport-asylum-seekers-tsunami",
         "wns-americans-contribute-relief-effort", "wns-saddam-hussein-profited-roughly-1b",
@@ -154,6 +172,10 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "without a figure)": ([*BBC_SETS_2], [*BBC_SETS_2]),
     "Dev 15, held out until scored once (BBC News 2004-2005, fifth draw: 36 articles in three folders, most "
     "without a figure)": ([*BBC_SETS_3], [*BBC_SETS_3]),
+    "Held out (BBC News 2004-2005, sixth draw: 36 articles in three folders, most without a figure)": (
+        [*BBC_SETS_4], [f"unscored/{name}" for name in BBC_SETS_4]),
+    "Held out (news of 2016: an earthquake and four attacks, 17 reports of Reuters, NBC and the New York Times)": (
+        N16, [f"unscored/{name}" for name in N16]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -174,8 +196,13 @@ def multiling_folder(topic: str) -> Path:
 def source_folder(name: str) -> Path:
     if name == "seeds":
         return ROOT / "seeds"
-    if name in BBC_SETS or name in BBC_SETS_2 or name in BBC_SETS_3:
+    if name in BBC_SETS or name in BBC_SETS_2 or name in BBC_SETS_3 or name in BBC_SETS_4:
         return bbc_folder(name)
+    if name.startswith("n16-"):
+        folder = NEWS2016 / name.removeprefix("n16-")
+        if not folder.is_dir():
+            sys.exit(f"{folder}: no such folder (set BRIEFING_NEWS2016 to the 2016 story folders)")
+        return folder
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
     if name.startswith("wns-"):  # plain folders of .txt, one per story
@@ -195,7 +222,7 @@ def bbc_folder(name: str) -> Path:
     folder = CACHE / "facts" / name
     if not folder.is_dir():
         folder.mkdir(parents=True)
-        for article in {**BBC_SETS, **BBC_SETS_2, **BBC_SETS_3}[name]:
+        for article in {**BBC_SETS, **BBC_SETS_2, **BBC_SETS_3, **BBC_SETS_4}[name]:
             (folder / f"{article.replace('/', '-')}.txt").write_bytes((BBC / f"{article}.txt").read_bytes())
     return folder
 
