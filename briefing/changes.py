@@ -26,11 +26,16 @@ def manifest(briefing: Briefing, before: dict | None = None) -> dict:
     facts = briefing.facts
     return {
         "sources": {s.path: {"sha256": s.sha256, "id": s.id, "title": s.title} for s in briefing.sources},
-        "rows": [[r.kind, r.label, [[v.value, list(v.sources)] for v in r.values]] for r in facts.ledger],
+        "rows": [[r.kind, r.label, [[x, list(v.sources)] for v in r.values for x in _ends(v)]] for r in facts.ledger],
         "quotes": [[q.speaker, q.text, sorted({c.source for c in q.citations})] for q in facts.quotes],
         "summary": [x.text for x in briefing.summary],
         "before": before,
     }
+
+
+def _ends(v) -> tuple[float, ...]:
+    """The numbers a ledger value stands for: its value, and a range's other end."""
+    return (v.value,) if v.upper is None else (v.value, v.upper)
 
 
 def _sources(m: dict) -> dict[str, dict]:
@@ -69,17 +74,17 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
     current_values = set()
     for row in briefing.facts.ledger:
         old = old_rows.get((row.kind, row.label))
-        for v in row.values:
-            current_values.add((row.kind, row.label, v.value))
+        for v, x in ((v, x) for v in row.values for x in _ends(v)):
+            current_values.add((row.kind, row.label, x))
             if old is None:
-                if v is row.values[0]:
-                    figure_changes.append(FigureChange(row.kind, row.label, v.value, None, v.citations))
+                if v is row.values[0] and x == v.value:
+                    figure_changes.append(FigureChange(row.kind, row.label, x, None, v.citations))
                 continue
-            if any(value == v.value for value, _ in old):
+            if any(value == x for value, _ in old):
                 continue
             same_source = [value for value, ids in old if set(ids) & set(v.sources)]
             was = same_source[0] if same_source else old[0][0]
-            figure_changes.append(FigureChange(row.kind, row.label, v.value, was, v.citations))
+            figure_changes.append(FigureChange(row.kind, row.label, x, was, v.citations))
     for kind, label, values in previous.get("rows", []):
         for value, ids in values:
             if ids and set(ids) <= set(removed_ids) and (kind, label, value) not in current_values:

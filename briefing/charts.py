@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import layout
 from .dates import short_date
 from .model import Briefing, LedgerRow
-from .numerals import format_number
+from .numerals import format_number, format_value
 
 WIDTH, HEIGHT = 300.0, 180.0
 LEFT, RIGHT, TOP, BOTTOM = 46.0, 14.0, 14.0, 30.0
@@ -100,7 +100,7 @@ def toll_chart(row: LedgerRow, bounds: dict[str, str]) -> Chart:
     for v in sorted(values, key=lambda v: (v.reported, v.value)):
         x, y = at(v)
         bound = bounds.get(v.hedge or "", "exact")
-        said = f"{v.hedge + ' ' if v.hedge else ''}{format_number(v.value)}"
+        said = format_value(v.value, v.hedge, v.upper)
         points.append(Point(x, y, bound, _marker(x, y, bound),
                             f"{said}, reported {short_date(v.reported)} by {', '.join(v.sources)}"))
         wanted.append(layout.Wanted(f"{said} ({_sources(v.sources)})", x, y, LABEL_SIZE, gap=7.0))
@@ -176,7 +176,7 @@ def matrix(briefing: Briefing, max_rows: int, max_sources: int) -> Matrix | None
             if not given:
                 cells.append(Cell("", "silent"))
                 continue
-            text = " / ".join(f"{v.hedge + ' ' if v.hedge else ''}{format_number(v.value)}" for v in given)
+            text = " / ".join(format_value(v.value, v.hedge, v.upper) for v in given)
             agrees = lead is not None and all(v is lead for v in given)
             cells.append(Cell(text, "agrees" if agrees else "conflict" if r.conflict else "differs"))
         out.append(MatrixRow(r.id, r.label, r.conflict, tuple(cells)))

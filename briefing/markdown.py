@@ -11,7 +11,7 @@ import re
 from .comment import comment_markdown
 from .dates import long_date, short_date
 from .model import Briefing, Citation, Excerpt
-from .numerals import format_number
+from .numerals import format_number, format_value
 from .pictures import pictures as picture_view
 
 # Characters that Markdown (CommonMark, GitHub, Slack-ish dialects) may read as markup.
@@ -100,7 +100,7 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
     if facts.ledger:
         def shown(v) -> str:
             when = f" {short_date(v.reported)}" if v.reported and len(row.values) > 1 else ""
-            return (f"{md_escape(v.hedge)} " if v.hedge else "") + f"**{format_number(v.value)}** {_cites(v.citations)}{when}"
+            return f"**{md_escape(format_value(v.value, v.hedge, v.upper))}** {_cites(v.citations)}{when}"
 
         rows = []
         for row in facts.ledger:
@@ -117,7 +117,7 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
             said = md_escape(d.change[len(d.label):]) if d.change else f": sources give {values}"
             out.append(f"- **{md_escape(d.label)}**{said} {_cites(d.citations)}")
             if d.by_value:  # one line per value: the first source's sentence, and every source giving it
-                out += [f"  - **{md_escape(v.hedge) + ' ' if v.hedge else ''}{format_number(v.value)}**: "
+                out += [f"  - **{md_escape(format_value(v.value, v.hedge, v.upper))}**: "
                         f"{md_escape(texts[v.citations[0].source][v.citations[0].start:v.citations[0].end])} {_cites(v.citations)}"
                         for v in d.by_value]
             else:

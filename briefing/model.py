@@ -177,6 +177,7 @@ class LedgerValue:
     sources: tuple[str, ...]
     citations: tuple[Citation, ...]
     reported: str | None  # YYYY-MM-DD: the earliest publication date of a source giving it
+    upper: float | None = None  # the range's other end, when the sentences give "between 50 and 60"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,3 +17,11 @@ def format_number(value, year: bool = False) -> str:
             if value >= scale and (value * 100) % scale == 0:
                 return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
     return f"{value:,}" if isinstance(value, (int, float)) else str(value)
+
+
+def format_value(value, hedge: str | None = None, upper=None) -> str:
+    """A value as a source gives it: "at least 60", or a range as "50-60" (with an en dash), whose
+    ends say the hedge ("between", "from ... to") already."""
+    if upper is not None:
+        return f"{format_number(value)}\u2013{format_number(upper)}"
+    return f"{hedge} {format_number(value)}" if hedge else format_number(value)

@@ -22,7 +22,7 @@ from .comment import LABEL as COMMENT_LABEL, NOTE as COMMENT_NOTE, comment_html
 from .dates import long_date, short_date
 from .errors import BriefingError
 from .model import Briefing, Citation, Excerpt
-from .numerals import format_number
+from .numerals import format_number, format_value
 from .outputs import OUTPUT_NAMES, PAPERS, RenderOptions, check_writable, default_templates
 from .pictures import Pictures, pictures as picture_view, places_json
 from .state import no_cycle_collection
@@ -59,6 +59,7 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["basename"] = os.path.basename
     env.filters["is_web_url"] = is_web_url
     env.filters["number"] = format_number
+    env.filters["said"] = lambda v: format_value(v.value, v.hedge, v.upper)
     env.filters["longdate"] = long_date
     env.filters["short_date"] = short_date
     return env
@@ -90,14 +91,16 @@ def shown(briefing: Briefing) -> tuple[Briefing, dict[str, int]]:
     """The briefing as the reader sees it, and how many items of each kind were left out."""
     facts = briefing.facts
     backing = lambda x: len({c.source for c in x.citations})  # noqa: E731
+    # a range one sentence gives is two values in the JSON, but no reports that differ
+    differing = [d for d in facts.discrepancies if len(d.by_value) != 1]
     kept = {
         "figures": _top(facts.figures, SHOWN["figures"], backing),
         "ledger": _top(facts.ledger, SHOWN["ledger"], lambda row: len({s for v in row.values for s in v.sources})),
-        "discrepancies": _top(facts.discrepancies, SHOWN["discrepancies"], backing),
+        "discrepancies": _top(differing, SHOWN["discrepancies"], backing),
         "quotes": _top(facts.quotes, SHOWN["quotes"], lambda q: (q.speaker is not None, backing(q))),
         "timeline": _top(facts.timeline, SHOWN["timeline"], lambda t: (not getattr(t, "relative", False), backing(t))),
     }
-    hidden = {k: len(getattr(facts, k)) - len(v) for k, v in kept.items()}
+    hidden = {k: len(differing if k == "discrepancies" else getattr(facts, k)) - len(v) for k, v in kept.items()}
     return replace(briefing, facts=replace(facts, **kept)), hidden
 
 

@@ -726,18 +726,32 @@ def test_two_parts_one_sentence_gives_are_two_rows_whatever_words_they_share(nlp
     assert parts == [(80,), (700,)] and led.discrepancies == ()
 
 
-def test_the_ends_of_one_range_differ_but_do_not_conflict(nlp):
+def ends(row) -> list[tuple]:
+    """A row's values as a reader sees them: a number, or a range's (low, high)."""
+    return sorted((v.value,) if v.upper is None else (v.value, v.upper) for v in row.values)
+
+
+def test_the_ends_of_one_range_are_one_value_and_no_conflict(nlp):
     led = ledger(nlp, "Workers were burying 3,500 to 4,000 bodies a day.",
                  "Officials said workers were burying 3,500 to 4,000 bodies a day.")
     (row,) = led.rows
+    assert ends(row) == [(3500, 4000)] and row.values[0].sources == ("S1", "S2") and not row.conflict
+    # the flat figures and the discrepancy still give both ends, the values of the contract
     (d,) = led.discrepancies
-    assert sorted(v.value for v in row.values) == [3500, 4000] and not row.conflict and not d.conflict
+    assert sorted(f.value for f in led.figures) == [3500, 4000] and d.values == (3500, 4000) and not d.conflict
+    assert len(d.by_value) == 1 and d.change == ""
+    # an end another source gives alone is a value of its own, and the range is shown once
+    led = ledger(nlp, "Between 50 and 60 people were killed in the fire.", "The fire killed 60 people.")
+    (row,) = led.rows
+    assert ends(row) == [(50, 60), (60,)] and [v.sources for v in row.values if v.upper is None] == [("S2",)]
+    (d,) = led.discrepancies
+    assert not d.conflict and "50\u201360 (S1)" in d.change
     # rival values one sentence gives are a conflict
     (d,) = ledger(nlp, "The government says 30,000 people died, while aid agencies say 90,000 died.").discrepancies
     assert d.conflict
     # written out "150 to 200 bodies", however the parser split it, still one row of a rate
     (row,) = ledger(nlp, "Officials in the port city are burying 150 to 200 bodies a day, the minister said.").rows
-    assert sorted(v.value for v in row.values) == [150, 200] and row.label == "people killed a day"
+    assert ends(row) == [(150, 200)] and row.label == "people killed a day"
     # and a source's own 200 lies in another's "150 to 200"
     (d,) = ledger(nlp, "Authorities say they are burying 200 bodies a day.",
                   "Officials in the port city are burying 150 to 200 bodies a day, the minister said.").discrepancies
@@ -1290,6 +1304,17 @@ def test_a_number_a_source_repeats_is_one_quantity_and_its_revision_goes_with_it
     assert rows[800] is rows[900] is rows[790] and rows[300] is not rows[900]
 
 
+def test_between_and_make_a_range_however_the_parser_hangs_its_ends(nlp):
+    # both numbers hung on the noun, and "from their homes" hung on the noun, not the verb
+    for text in ("Between 3,000 and 4,000 people were killed in the fighting.",
+                 "The floods forced between 3,000 and 4,000 villagers from their homes."):
+        (row,) = ledger(nlp, text).rows
+        assert [(v.value, v.upper, v.hedge) for v in row.values] == [(3000, 4000, "between")], text
+    # "and" between two counts with no range word before them joins two counts
+    led = ledger(nlp, "Rebels killed 20 soldiers and 30 civilians.")
+    assert sorted((v.value, v.upper) for r in led.rows for v in r.values) == [(20, None), (30, None)]
+
+
 def test_both_ends_of_a_range_carry_its_hedge(nlp):
     for text in ("Between 50 and 60 people were killed.", "The fire killed between 50 and 60 people."):
         assert [(r.value, r.hedge and r.hedge.words) for r in readings(parse(nlp, text), load_words())] == [
@@ -1667,13 +1692,13 @@ def test_a_range_of_sums_stays_a_range_beside_a_word_of_revision_elsewhere(nlp):
     led = ledger(nlp, "Initial estimates put the physical damage at $1.3 to $1.5bn, but officials added that "
                       "the cost to the economy was much wider.")
     (row,) = [r for r in led.rows if r.kind == "damage"]
-    assert sorted(v.value for v in row.values) == [1_300_000_000, 1_500_000_000] and not row.conflict
+    assert ends(row) == [(1_300_000_000, 1_500_000_000)] and not row.conflict
 
 
 def test_a_sum_of_damage_takes_the_date_of_its_verb_and_a_range_of_sums_is_no_conflict(nlp):
     led = ledger(nlp, "Hurricane Mitch killed about 10,000 people and caused damage of about $10bn in 1998.",
                  "The physical damage was put at $1.3 to $1.5bn.")
-    damage = sorted((r.label, tuple(sorted(v.value for v in r.values))) for r in led.rows if r.kind == "damage")
-    assert damage == [("damage in dollars", (1_300_000_000, 1_500_000_000)),
-                      ("damage in dollars in 1998", (10_000_000_000,))]
+    damage = sorted((r.label, ends(r)) for r in led.rows if r.kind == "damage")
+    assert damage == [("damage in dollars", [(1_300_000_000, 1_500_000_000)]),
+                      ("damage in dollars in 1998", [(10_000_000_000,)])]
     assert not any(r.conflict for r in led.rows) and not any(d.conflict for d in led.discrepancies)

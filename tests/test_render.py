@@ -201,6 +201,26 @@ def test_long_fact_lists_are_shortened_for_reading_but_kept_in_json(briefing):
     assert len(render.to_json(long)["ledger"]) == n
 
 
+def test_a_range_is_written_once_as_a_range_in_every_format(briefing):
+    from dataclasses import replace
+
+    from briefing.markdown import to_markdown
+    from briefing.model import Citation, Discrepancy, LedgerRow, LedgerValue
+
+    cite = briefing.sources[0].id
+    ranged = LedgerValue(50, True, "between", (cite,), (Citation(cite, 0, 5),), None, upper=60)
+    row = LedgerRow(id="q1", label="people killed in the fire", kind="killed", values=(ranged,))
+    both_ends = Discrepancy("people killed in the fire", (50, 60), ranged.citations, "q1", "", False, (ranged,))
+    doc = replace(briefing, facts=replace(briefing.facts, ledger=(row,), discrepancies=(both_ends,)))
+    html, md = render.render_html(doc), to_markdown(doc)
+    assert "50\u201360" in html and "between 50" not in html and "**50\u201360**" in md and "between" not in md
+    # one range is no report that differs: the JSON keeps its two values, the reader's pages no box
+    assert 'id="conflicts"' not in html and "Conflicting reports" not in md
+    (value,) = render.to_json(doc)["ledger"][0]["values"]
+    assert (value["value"], value["upper"], value["hedge"]) == (50, 60, "between")
+    assert list(render.to_json(doc)["discrepancies"][0]["values"]) == [50, 60]
+
+
 def test_many_sources_list_only_the_cited_ones(briefing):
     from dataclasses import replace
 

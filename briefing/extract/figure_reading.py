@@ -19,7 +19,7 @@ from .countries import country_of
 from .entities import surface
 from .figure_context import COPULAS, VERBAL, Context
 from .figure_places import Aliases, Locator, Place
-from .numbers import Number, amounts, bare_numbers, counted_after_day_name, list_enumerators, numbers, parse_value
+from .numbers import Number, amounts, bare_numbers, counted_after_day_name, list_enumerators, numbers, parse_value, range_partner
 from .parse_tree import Tree
 
 PATIENT = frozenset({"patient", "acl"})
@@ -371,7 +371,10 @@ class _Sentence(Context):
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "prt", "oprd", "advmod", "acomp")}
             # "stand accused", with the participle parsed as a clause of its own
             verb |= {f"{g} {t.lower(c)}" for c in t.children(gov, "advcl", "xcomp") if t[c].tag == "VBN"}
-            verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for p in t.children(gov, "prep") for o in t.children(p, "pobj")}
+            # (and the object's: "forced between 30 and 40 people from their homes", where the parser
+            # hung "from" on the noun)
+            verb |= {f"{g} {t.lower(p)} {t.lemma(o)}" for h in ((gov, noun) if rel == "patient" else (gov,))
+                     for p in t.children(h, "prep") for o in t.children(p, "pobj")}
             # "forced out of their homes": a preposition of two words
             verb |= {f"{g} {t.lower(p)} {t.lower(q)} {t.lemma(o)}" for p in t.children(gov, "prep")
                      for q in t.children(p, "prep") for o in t.children(q, "pobj")}
@@ -719,6 +722,10 @@ class _Sentence(Context):
         # "between 30 and 40 people", "30 or 40 people": the second end counts what the first does
         ranged |= {n.head: t.head(n.head) for n in found if t[n.head].dep == "conj" and direct[n.head] is None
                    and t.head(n.head) in heads and n.tokens[0] - t.head(n.head) <= 2}  # not "18 were killed and 40 taken"
+        # "between 3,000 and 4,000 people", both numbers hung on the noun: the words make it a range
+        at = {i: n.head for n in found for i in n.tokens}
+        ranged |= {n.head: at[p] for n in found if n.head not in ranged
+                   and (p := range_partner(t, n.tokens, self.v)) is not None and p < n.tokens[0] and p in at}
         # "burying 150 to 200 bodies": a bare number right before "to" and a number takes what
         # that number counts, however the parser split them
         starts = {n.tokens[0]: n.head for n in found}

@@ -123,6 +123,7 @@ class Words:
     measured_from: frozenset[str]
     trial_words: frozenset[str]
     range_preps: frozenset[str]
+    range_joins: frozenset[str]
     degree_adverbs: frozenset[str]
     not_people: frozenset[str]
     person_nouns: frozenset[str]
@@ -325,6 +326,7 @@ def load_words(path: Path = FIGURES) -> Words:
         measured_from=_set(grammar.get("measured_from", ())),
         trial_words=_set(grammar.get("trial_words", ())),
         range_preps=_set(grammar.get("range_preps", ())),
+        range_joins=_set(grammar.get("range_joins", ())),
         degree_adverbs=_set(grammar.get("degree_adverbs", ())),
         not_people=_set(grammar.get("not_people", ())),
         person_nouns=_set(grammar.get("person_nouns", ())),

@@ -27,7 +27,7 @@ from typing import Sequence
 
 from ..dates import find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
-from ..numerals import format_number
+from ..numerals import format_value
 from .countries import country_of, within
 from .figure_reading import Reading
 from .figure_words import Words
@@ -759,14 +759,48 @@ def _values(row: _Row, published: dict[str, date]) -> list[LedgerValue]:
     return out
 
 
+def _ranges(values: list[LedgerValue], said: Sequence[Reading], published: dict[str, date]) -> list[LedgerValue]:
+    """The values as a reader sees them: both ends of a range one sentence gives ("between 50 and
+    60 were killed") are one value, 50-60, in the place of its first end; an end some other sentence
+    gives alone stays a value of its own, cited by that sentence."""
+    ends: dict[Citation, set[float]] = defaultdict(set)
+    for m in said:
+        if m.ranged and not m.revised:
+            ends[m.citation].add(m.value)
+    spans: dict[tuple[float, float], list[Citation]] = defaultdict(list)
+    for citation, given in ends.items():
+        if len(given) == 2:
+            spans[(min(given), max(given))].append(citation)
+    if not spans:
+        return values
+    in_range = {c for cs in spans.values() for c in cs}
+    out: list[LedgerValue] = []
+    for v in values:
+        for (low, high), citations in list(spans.items()):
+            if v.value in (low, high):
+                citations = tuple(sorted(citations, key=_order))
+                sources = tuple(dict.fromkeys(c.source for c in citations))
+                dates = [published[s] for s in sources if s in published]
+                hedge = v.hedge if v.value == low else next((w.hedge for w in values if w.value == low), v.hedge)
+                out.append(replace(v, value=low, upper=high, approx=True, hedge=hedge, sources=sources,
+                                   citations=citations, reported=min(dates).isoformat() if dates else None))
+                del spans[(low, high)]
+        alone = tuple(c for c in v.citations if c not in in_range)
+        if alone:
+            sources = tuple(dict.fromkeys(c.source for c in alone))
+            dates = [published[s] for s in sources if s in published]
+            out.append(replace(v, citations=alone, sources=sources,
+                               reported=min(dates).isoformat() if dates else None))
+    return out
+
+
 def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date] | None = None) -> str:
     """"rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)", or the disagreement when undated,
     or when the first value is still given as late as the last (a disputed count, not a change:
     "the government says 220,000 died, while relief groups say 1 million")."""
     def said(v: LedgerValue, with_date: bool) -> str:
         when = f"{short_date(v.reported)}, " if with_date and v.reported else ""
-        number = format_number(v.value)
-        return f"{v.hedge + ' ' if v.hedge else ''}{number} ({when}{', '.join(v.sources[:3])})"
+        return f"{format_value(v.value, v.hedge, v.upper)} ({when}{', '.join(v.sources[:3])})"
 
     dated = [v for v in values if v.reported]
     if len(dated) == len(values) and len({v.reported for v in values}) > 1:
@@ -831,12 +865,13 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
         row = rows[i]
         label = labels[i]
         values = _values(row, published)
-        conflict = len(values) > 1 and _irreconcilable(values, vocab, row.members)
+        shown = _ranges(values, row.members, published)
+        conflict = len(shown) > 1 and _irreconcilable(values, vocab, row.members)
         ledger.append(LedgerRow(
-            id=ids[i], label=label, kind=row.kind, values=tuple(values), conflict=conflict,
+            id=ids[i], label=label, kind=row.kind, values=tuple(shown), conflict=conflict,
             parts=tuple(ids[j] for j in ordered if rows[j].parent == i),
             part_of=ids.get(row.parent) if row.parent is not None else None,
-            change=_change(label, values, published) if len(values) > 1 else "",
+            change=_change(label, shown, published) if len(shown) > 1 else "",
         ))
         where = tuple(dict.fromkeys(p.name for m in row.members for p in m.places))
         for v in values:
@@ -846,7 +881,7 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
                 when=next((m.when for m in row.members if m.value == v.value and m.when), None),
                 quantity=ids[i],
             ))
-        if len(values) > 1:
+        if len(values) > 1:  # (the ends of one range too: the contract's values, though a reader sees one)
             discrepancies.append(Discrepancy(
                 label=label,
                 values=tuple(sorted(v.value for v in values)),
@@ -854,6 +889,6 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
                 quantity=ids[i],
                 change=ledger[-1].change,
                 conflict=conflict,
-                by_value=tuple(sorted(values, key=lambda v: (v.reported or "", v.value))),
+                by_value=tuple(sorted(shown, key=lambda v: (v.reported or "", v.value))),
             ))
     return Ledger(tuple(ledger), tuple(figures), tuple(discrepancies))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from ..dates import weekday_number
 from .countries import country_of
@@ -245,6 +246,21 @@ def _in_ratio(tree: Tree, first: int, head: int, vocab: Words) -> bool:
     return False
 
 
+def range_partner(tree: Tree, phrase: Sequence[int], vocab: Words) -> int | None:
+    """The first word of a range's other end, when the words read "between 50 and 60", whatever
+    the parse: the number after the join for the first end, the one before it for the second."""
+    first, last = phrase[0], phrase[-1]
+    if first > 0 and tree.lower(first - 1) in vocab.range_preps and last + 2 < len(tree) \
+            and tree.lower(last + 1) in vocab.range_joins and _is_numeric(tree, last + 2, vocab):
+        return last + 2
+    j = first - 2
+    if j < 0 or tree.lower(first - 1) not in vocab.range_joins or not _is_numeric(tree, j, vocab):
+        return None
+    while j > 0 and _is_numeric(tree, j - 1, vocab):  # "between two hundred and three hundred"
+        j -= 1
+    return j if j > 0 and tree.lower(j - 1) in vocab.range_preps else None
+
+
 def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, tuple[int, ...]]:
     """The hedge phrase right before the number, if it modifies the number or its noun.
 
@@ -271,6 +287,9 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
         words.add(tree.lower(tree.head(noun)))
     # (a range has two ends: "a link between the five killings" is no range)
     two_ends = tree[head].dep == "conj" or any(_is_numeric(tree, c, vocab) for c in tree.children(head, "conj"))
+    partner = range_partner(tree, phrase, vocab)
+    if partner is not None:  # the words say it: the range word before the first end
+        words, two_ends = {tree.lower(min(partner, first) - 1)}, True
     ranged = next((h for h in vocab.hedges if h.words in words & vocab.range_preps), None) if two_ends else None
     if ranged is not None:
         return ranged, ()
