@@ -66,8 +66,10 @@ def test_unchanged_rebuild_from_the_command_line_imports_no_stage(folder, tmp_pa
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "up to date" in run.stderr
     loaded = set(run.stdout.split())
+    # (nor importlib.metadata: the model's version is read from its meta.json, not by scanning
+    # every installed distribution, a tenth of the check's time)
     stages = {"briefing.stages", "briefing.ingest", "briefing.source_work", "briefing.extract", "briefing.render",
-              "briefing.pictures", "spacy", "sumy", "jinja2", "weasyprint", "countryinfo"}
+              "briefing.pictures", "spacy", "sumy", "jinja2", "weasyprint", "countryinfo", "importlib.metadata"}
     assert "briefing.pipeline" in loaded and not loaded & stages, sorted(loaded & stages)
 
 
@@ -193,3 +195,18 @@ def test_watch_rebuilds_on_change_and_survives_a_failed_build(folder, tmp_path):
     finally:
         stop.set()
         worker.join(timeout=10)
+
+
+def test_the_model_is_identified_by_its_version_without_loading_it():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from briefing.analyze import DEFAULT_MODELS, analysis_identity
+
+    installed = next(m for m in DEFAULT_MODELS if importlib.util.find_spec(m))
+    folder = Path(importlib.util.find_spec(installed).submodule_search_locations[0])
+    version = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["version"]
+    assert analysis_identity().startswith(f"{installed}-{version}/")
+    # importable but no model (only loading it could tell), and not installed at all
+    assert analysis_identity("json") is None and analysis_identity("no_such_model_here") is None
