@@ -38,6 +38,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least 13 American troops who were killed in the blast were honoured on Friday.", [("killed", 13)]),
     # the verb decides, not the noun after "of"
     ("Two of the wounded died in hospital overnight.", [("killed", 2)]),
+    # a bare participle with its own subject after "with" is a passive: its subject is the victim
+    ("The storm swept the coast on Monday, with at least 300 villagers killed.", [("killed", 300)]),
+    # and a state word joined to it says what befell its own count; a verb whose subject is
+    # what befalls keeps it so
+    ("The ferry sank off the island, with 40 passengers drowned and 25 missing.",
+     [("killed", 40), ("missing", 25)]),
+    ("The gunmen fled the village, with 12 guards killed and 30 missing.", [("killed", 12), ("missing", 30)]),
     # verbs whose subject is the one counted
     ("Twenty people died when the roof collapsed.", [("killed", 20)]),
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),

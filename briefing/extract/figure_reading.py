@@ -253,7 +253,9 @@ class _Sentence(Context):
             if dep in ("conj", "appos"):
                 # "keeps 300 troops in Niger and 1,200 in Mali"; not "were killed and 40 taken prisoner",
                 # where the noun has a verb of its own
-                if t[h].pos in VERBAL and not any(t[c].pos == "VERB" for c in t.children(i, "amod", "acl")):
+                # ("300 people killed and 50 missing": a state word itself says what befell its count)
+                state = t[i].pos == "ADJ" and any(t.lower(i) in k.states for k in v.kinds)
+                if t[h].pos in VERBAL and not state and not any(t[c].pos == "VERB" for c in t.children(i, "amod", "acl")):
                     # parallel to the verb's object, or, with none, to its subject ("six died in X
                     # and seven in Y")
                     parallel_subject = t[i].pos == "NUM" and not t.passive(h) and not list(t.children(h, "dobj")) \
@@ -282,9 +284,12 @@ class _Sentence(Context):
                 gapped = t[h].tag == "VBN" and t[h].dep == "conj" and not list(t.children(h, "aux", "auxpass")) \
                     and t.head(h) is not None and t.passive(t.head(h))
                 # "a crackdown that has seen 20 members detained": a bare participle with its own
-                # subject, the complement of another verb, is a passive without its "be"
-                gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd") \
-                    and not list(t.children(h, "aux", "auxpass"))
+                # subject, the complement of another verb or of a preposition ("with at least 300
+                # people killed"), is a passive without its "be"
+                # (not a verb whose subject is what befalls: "with 40 passengers drowned")
+                gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd", "pcomp", "advcl") \
+                    and not list(t.children(h, "aux", "auxpass", "dobj")) \
+                    and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
                 return h, "patient" if t.passive(h) or gapped else "agent", negated
             elif dep == "poss" and t[h].pos == "NOUN":
                 # "the fifteen sailors' capture", "the three miners' deaths": the possessor of an event
