@@ -1322,6 +1322,15 @@ def test_between_and_make_a_range_however_the_parser_hangs_its_ends(nlp):
     assert sorted((v.value, v.upper) for r in led.rows for v in r.values) == [(20, None), (30, None)]
 
 
+def test_digits_joined_by_a_dash_before_a_plural_noun_are_a_range_and_a_model_stays_a_code(nlp):
+    for text, kind in (("Police arrested 20-25 people after the march.", "arrested"),
+                       ("The ministry sent 100-120 soldiers to the border.", "troops")):
+        (row,) = ledger(nlp, text).rows
+        assert (row.kind, [(v.value, v.upper) for v in row.values]) == (kind, [(20, 25) if kind == "arrested"
+                                                                               else (100, 120)]), text
+    assert ledger(nlp, "The airline lost two 737-800 jets in the storm.").rows == ()
+
+
 def test_both_ends_of_a_range_carry_its_hedge(nlp):
     for text in ("Between 50 and 60 people were killed.", "The fire killed between 50 and 60 people."):
         assert [(r.value, r.hedge and r.hedge.words) for r in readings(parse(nlp, text), load_words())] == [

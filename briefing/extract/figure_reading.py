@@ -729,8 +729,9 @@ class _Sentence(Context):
                    and t.head(n.head) in heads and n.tokens[0] - t.head(n.head) <= 2}  # not "18 were killed and 40 taken"
         # "between 3,000 and 4,000 people", both numbers hung on the noun: the words make it a range
         at = {i: n.head for n in found for i in n.tokens}
-        ranged |= {n.head: at[p] for n in found if n.head not in ranged
-                   and (p := range_partner(t, n.tokens, self.v)) is not None and p < n.tokens[0] and p in at}
+        ranged |= {n.head: at[p] for n in found if n.head not in ranged and n.head not in ranged.values()
+                   and (p := range_partner(t, n.tokens, self.v)) is not None and p < n.tokens[0] and p in at
+                   and at[p] not in ranged}  # (not where the parse already made the first end take the second's noun)
         # "burying 150 to 200 bodies": a bare number right before "to" and a number takes what
         # that number counts, however the parser split them
         starts = {n.tokens[0]: n.head for n in found}

@@ -294,7 +294,8 @@ class _Resolver:
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
-            and not row.holds(r.value)
+            and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation
+                                                                 for m in row.members))  # "100-120 troops"
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)

@@ -206,12 +206,13 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         return True
     if _in_ratio(tree, first, head, vocab):
         return True
-    # part of a hyphenated word or a code: "no-one", "737-800", "F-16"
+    # part of a hyphenated word or a code: "no-one", "737-800", "F-16" (not a range: "100-120 troops")
     if first >= 2 and tree.lower(first - 1) == "-" and tree.joined(first - 2, first - 1) \
-            and tree.joined(first - 1, first):
+            and tree.joined(first - 1, first) and not _dash_range(tree, first - 2, first):
         return True
     if after == "-" and tree.joined(head, head + 1) and tree.joined(head + 1, head + 2) \
-            and tree.lemma(head + 2) not in vocab.strength_words:  # "a 1,500-strong battalion" counts
+            and tree.lemma(head + 2) not in vocab.strength_words \
+            and not _dash_range(tree, head, head + 2):  # "a 1,500-strong battalion" counts
         return True
     # a day of the month the parser left out of the date: "the 11 March 2004 bombings"
     day = tree[head].text.isdigit() and 1 <= int(tree[head].text) <= 31
@@ -246,10 +247,26 @@ def _in_ratio(tree: Tree, first: int, head: int, vocab: Words) -> bool:
     return False
 
 
+def _dash_range(tree: Tree, a: int, b: int) -> bool:
+    """Digits a and b either side of a dash, with no space, are a range when the smaller comes first
+    and they count a plural noun ("100-120 troops"); a code is a model or a name ("a 737-800")."""
+    if a < 0 or b != a + 2 or b >= len(tree) or tree[a + 1].text not in ("-", "\u2013") \
+            or not (tree.joined(a, a + 1) and tree.joined(a + 1, b)):
+        return False
+    low, high = tree.lower(a).replace(",", ""), tree.lower(b).replace(",", "")
+    if not (low.isdigit() and high.isdigit() and int(low) < int(high)):
+        return False
+    return any(tree[n].tag in ("NNS", "NNPS") for x in (a, b) if tree[x].dep == "nummod" and (n := tree.head(x)) is not None)
+
+
 def range_partner(tree: Tree, phrase: Sequence[int], vocab: Words) -> int | None:
     """The first word of a range's other end, when the words read "between 50 and 60", whatever
     the parse: the number after the join for the first end, the one before it for the second."""
     first, last = phrase[0], phrase[-1]
+    if _dash_range(tree, last, last + 2):
+        return last + 2
+    if _dash_range(tree, first - 2, first):
+        return first - 2
     if first > 0 and tree.lower(first - 1) in vocab.range_preps and last + 2 < len(tree) \
             and tree.lower(last + 1) in vocab.range_joins and _is_numeric(tree, last + 2, vocab):
         return last + 2
