@@ -1718,3 +1718,17 @@ def test_a_sum_of_damage_takes_the_date_of_its_verb_and_a_range_of_sums_is_no_co
     assert damage == [("damage in dollars", [(1_300_000_000, 1_500_000_000)]),
                       ("damage in dollars in 1998", [(10_000_000_000,)])]
     assert not any(r.conflict for r in led.rows) and not any(d.conflict for d in led.discrepancies)
+
+
+def test_a_date_on_the_verb_above_an_event_brought_in_by_a_preposition_is_not_the_events_day(nlp):
+    led = ledger(nlp, "The governor flew home Sunday to lead the rescue after a cyclone killed at least 90 people.",
+                 "Rescuers were losing hope of finding survivors on Tuesday from a cyclone which killed more than "
+                 "150 people.", published=("2021-05-03", "2021-05-05"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [90, 150] and not row.conflict
+    # the event's own verb keeps its day
+    (found,) = readings(parse(nlp, "A car bomb which killed 20 people exploded on Tuesday."), load_words())
+    assert found.on_day == "on Tuesday"
+    (found,) = readings(parse(nlp, "Rescuers were losing hope on Tuesday from a cyclone which killed more than "
+                                   "150 people."), load_words())
+    assert found.on_day is None

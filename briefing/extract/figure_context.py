@@ -188,6 +188,11 @@ class Context:
             found = self.where.when([head])
             if found:
                 return found
+            # an event a preposition brings in dates itself, not by the verb above it: "rushed home
+            # Sunday after an earthquake killed 272", "losing hope on Tuesday from a quake which
+            # killed 400" (but "a bomb which killed 20 exploded on Tuesday")
+            if t[head].dep == "pobj" and t.lemma(head) in (self.v.events or {}):
+                return None
         return None
 
     def qualifier(self, noun: int, gov: int | None) -> tuple[str, ...]:
