@@ -38,6 +38,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least 13 American troops who were killed in the blast were honoured on Friday.", [("killed", 13)]),
     # the verb decides, not the noun after "of"
     ("Two of the wounded died in hospital overnight.", [("killed", 2)]),
+    # a count is a whole number: a magnitude before the noun measures the quake
+    ("The 6.4 magnitude quake, which struck before dawn, left 31 villagers missing.", [("missing", 31)]),
     # a bare participle with its own subject after "with" is a passive: its subject is the victim
     ("The storm swept the coast on Monday, with at least 300 villagers killed.", [("killed", 300)]),
     # and a state word joined to it says what befell its own count; a verb whose subject is
@@ -1331,6 +1333,14 @@ def test_digits_joined_by_a_dash_before_a_plural_noun_are_a_range_and_a_model_st
     assert ledger(nlp, "The airline lost two 737-800 jets in the storm.").rows == ()
 
 
+def test_the_first_end_of_a_range_takes_the_scale_of_the_second(nlp):
+    (row,) = ledger(nlp, "Between 1.1 and 1.5 million people, mainly civilians, were killed in the camps.").rows
+    assert ends(row) == [(1_100_000, 1_500_000)]
+    # but no end grows past the other: "from 800 to 1.2 million" is eight hundred
+    found = readings(parse(nlp, "The number of refugees rose from 800 to 1.2 million within a year."), load_words())
+    assert sorted(r.value for r in found) == [800, 1_200_000]
+
+
 def test_both_ends_of_a_range_carry_its_hedge(nlp):
     for text in ("Between 50 and 60 people were killed.", "The fire killed between 50 and 60 people."):
         assert [(r.value, r.hedge and r.hedge.words) for r in readings(parse(nlp, text), load_words())] == [
@@ -1709,6 +1719,14 @@ def test_a_range_of_sums_stays_a_range_beside_a_word_of_revision_elsewhere(nlp):
                       "the cost to the economy was much wider.")
     (row,) = [r for r in led.rows if r.kind == "damage"]
     assert ends(row) == [(1_300_000_000, 1_500_000_000)] and not row.conflict
+
+
+def test_a_range_of_sums_whole_at_both_ends_is_one_value_of_one_row(nlp):
+    led = ledger(nlp, "The governor said the floods caused between $4 billion and $6 billion of damage.",
+                 "The governor said last week's floods had caused $4 billion to $6 billion of damage.")
+    (row,) = [r for r in led.rows if r.kind == "damage"]
+    assert ends(row) == [(4_000_000_000, 6_000_000_000)] and row.values[0].sources == ("S1", "S2")
+    assert not row.conflict
 
 
 def test_a_sum_of_damage_takes_the_date_of_its_verb_and_a_range_of_sums_is_no_conflict(nlp):

@@ -1068,7 +1068,13 @@ class _Sentence(Context):
         t, v = self.t, self.v
         out = []
         events = v.events or {}
+        opening: Reading | None = None  # the first end of a range of sums, while its second is to come
         for num in amounts(t, v):
+            if num.ranged and opening is not None:  # the second end is a sum of what the first is
+                out.append(replace(opening, value=num.value, hedge=num.hedge or opening.hedge))
+                opening = None
+                continue
+            opening = None
             near = {num.head, *t.children(num.head), *t.ancestors(num.head)[:3]}
             near |= {o for n in list(near) for p in t.children(n, "prep") for o in t.children(p, "pobj")}
             # "the economic loss ... reached 7.7 billion dollars"
@@ -1098,6 +1104,7 @@ class _Sentence(Context):
             if reading.when is None and above is not None and t[above].pos in VERBAL:
                 reading = replace(reading, when=self.where.when([above]))
             out.append(reading)
+            opening = reading if num.ranged else None
         return out
 
     def places(self, num: Number, noun: int | None, gov: int | None, event: bool) -> list[Place]:

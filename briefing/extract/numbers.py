@@ -341,10 +341,24 @@ def numbers(tree: Tree, vocab: Words) -> list[Number]:
     """Every number phrase in the sentence that can be a count."""
     out = []
     for i, phrase, value in _phrases(tree, vocab):
-        if _not_a_count(tree, phrase, vocab):
+        # (a count is whole: "a 7.8 magnitude quake" measures; "1.5 million" is whole, and so is the
+        # first end of "between 1.1 and 1.5 million", which takes the scale after it)
+        scaled_after = any(tree.lower(j) in vocab.scales for j in range(phrase[-1] + 1, min(len(tree), phrase[-1] + 4)))
+        if value != int(value) and not scaled_after or _not_a_count(tree, phrase, vocab):
             continue
         hedge, hedge_tokens = _hedge(tree, phrase, vocab)
         out.append(Number(i, tuple(phrase), value, hedge, hedge_tokens))
+    # "between 1.1 and 1.5 million", "1.1 to 1.5 million": the first end takes the second's scale
+    starts = {n.tokens[0]: k for k, n in enumerate(out)}
+    for k, a in enumerate(out):
+        last = a.tokens[-1]
+        partner = range_partner(tree, a.tokens, vocab)
+        if partner is None and last + 2 < len(tree) and tree.lower(last + 1) in vocab.range_links:
+            partner = last + 2
+        b = out[starts[partner]] if partner is not None and partner > last and partner in starts else None
+        scale = vocab.scales.get(tree.lower(b.tokens[-1]), 1) if b is not None else 1
+        if scale > 1 and tree.lower(last) not in vocab.scales and a.value * scale <= b.value:
+            out[k] = replace(a, value=round(a.value * scale))
     return out
 
 
@@ -384,14 +398,18 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
         hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
         currency = tree.lower(first - 1) if sign else after
         out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens, vocab.currencies.get(currency, currency)), scale))
-    # "$1.3 to $1.5bn": the first end of a range takes the second's scale
+    # "$1.3 to $1.5bn", "$2 billion to $3 billion", "between $2 billion and $3 billion": two ends of
+    # a range; the first takes the second's scale when it has none of its own
     for k in range(len(out) - 1):
         (a, a_scale), (b, b_scale) = out[k], out[k + 1]
         between = range(a.tokens[-1] + 1, b.tokens[0])
-        if a_scale == 1 and b_scale > 1 and between and tree.lower(between[0]) in vocab.range_links \
-                and all(tree.lower(j) in vocab.range_links or tree[j].tag in vocab.currency_tags for j in between):
-            out[k] = (replace(a, value=a.value * b_scale, ranged=True), b_scale)
-            out[k + 1] = (replace(b, ranged=True), b_scale)
+        opened = a.hedge is not None and a.hedge.words in vocab.range_preps
+        links = vocab.range_links | (vocab.range_joins if opened else frozenset())
+        if between and tree.lower(between[0]) in links \
+                and all(tree.lower(j) in links or tree[j].tag in vocab.currency_tags for j in between):
+            scale = b_scale if a_scale == 1 and b_scale > 1 else 1
+            out[k] = (replace(a, value=a.value * scale, ranged=True), max(a_scale, scale))
+            out[k + 1] = (replace(b, ranged=True, hedge=b.hedge or (a.hedge if opened else None)), b_scale)
     return [replace(n, value=int(n.value) if float(n.value).is_integer() else n.value) for n, _ in out]
 
 
