@@ -26,7 +26,9 @@ def manifest(briefing: Briefing, before: dict | None = None) -> dict:
     facts = briefing.facts
     return {
         "sources": {s.path: {"sha256": s.sha256, "id": s.id, "title": s.title} for s in briefing.sources},
-        "rows": [[r.kind, r.label, [[x, list(v.sources)] for v in r.values for x in _ends(v)]] for r in facts.ledger],
+        # (each end of a range is a value; the first carries the other: [low, sources, high])
+        "rows": [[r.kind, r.label, [[x, list(v.sources), *([v.upper] if x == v.value and v.upper else [])]
+                                    for v in r.values for x in _ends(v)]] for r in facts.ledger],
         "quotes": [[q.speaker, q.text, sorted({c.source for c in q.citations})] for q in facts.quotes],
         "summary": [x.text for x in briefing.summary],
         "before": before,
@@ -74,19 +76,20 @@ def diff(previous: dict | None, briefing: Briefing) -> Changes:
     current_values = set()
     for row in briefing.facts.ledger:
         old = old_rows.get((row.kind, row.label))
-        for v, x in ((v, x) for v in row.values for x in _ends(v)):
-            current_values.add((row.kind, row.label, x))
+        for v in row.values:
+            current_values |= {(row.kind, row.label, x) for x in _ends(v)}
             if old is None:
-                if v is row.values[0] and x == v.value:
-                    figure_changes.append(FigureChange(row.kind, row.label, x, None, v.citations))
+                if v is row.values[0]:
+                    figure_changes.append(FigureChange(row.kind, row.label, v.value, None, v.citations, v.upper))
                 continue
-            if any(value == x for value, _ in old):
+            if all(any(given[0] == x for given in old) for x in _ends(v)):
                 continue
-            same_source = [value for value, ids in old if set(ids) & set(v.sources)]
-            was = same_source[0] if same_source else old[0][0]
-            figure_changes.append(FigureChange(row.kind, row.label, x, was, v.citations))
+            same_source = [given for given in old if set(given[1]) & set(v.sources)]
+            was = same_source[0] if same_source else old[0]
+            figure_changes.append(FigureChange(row.kind, row.label, v.value, was[0], v.citations, v.upper,
+                                               was[2] if len(was) > 2 else None))
     for kind, label, values in previous.get("rows", []):
-        for value, ids in values:
+        for value, ids, *_ in values:
             if ids and set(ids) <= set(removed_ids) and (kind, label, value) not in current_values:
                 gone.append(Gone("figure", f"{label}: {format_number(value)}", tuple(removed_ids[i] for i in ids)))
     quoted_now = {q.text for q in briefing.facts.quotes}

@@ -91,9 +91,10 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
             out += [f"- Gone with its source ({', '.join(map(md_escape, g.sources))}): {g.kind} {md_escape(g.text)}"
                     for g in ch.gone]
             for f in ch.figures:
-                was = "" if f.previous is None else f", was {format_number(f.previous)}"
+                was = "" if f.previous is None else f", was {format_value(f.previous, upper=f.previous_upper)}"
                 kind = "New figure" if f.previous is None else "Changed figure"
-                out.append(f"- {kind}: {md_escape(f.label)} ({f.kind}): **{format_number(f.value)}**{was} {_cites(f.citations)}")
+                out.append(f"- {kind}: {md_escape(f.label)} ({f.kind}): **{format_value(f.value, upper=f.upper)}**{was} "
+                           f"{_cites(f.citations)}")
             out += [f"- New in the summary: {md_escape(x.text)} {_cites(x.citations)}" for x in ch.new_summary]
             out.append("")
 

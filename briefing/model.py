@@ -240,6 +240,8 @@ class FigureChange:
     value: float
     previous: float | None  # None: a figure the previous build did not have
     citations: tuple[Citation, ...]
+    upper: float | None = None  # a range's other end: "3,000-4,000"
+    previous_upper: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

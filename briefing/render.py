@@ -59,7 +59,7 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["basename"] = os.path.basename
     env.filters["is_web_url"] = is_web_url
     env.filters["number"] = format_number
-    env.filters["said"] = lambda v: format_value(v.value, v.hedge, v.upper)
+    env.filters["said"] = lambda v: format_value(v.value, getattr(v, "hedge", None), v.upper)
     env.filters["longdate"] = long_date
     env.filters["short_date"] = short_date
     return env

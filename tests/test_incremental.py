@@ -210,3 +210,18 @@ def test_the_model_is_identified_by_its_version_without_loading_it():
     assert analysis_identity().startswith(f"{installed}-{version}/")
     # importable but no model (only loading it could tell), and not installed at all
     assert analysis_identity("json") is None and analysis_identity("no_such_model_here") is None
+
+
+def test_a_range_that_changed_is_told_whole_in_what_changed(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("Floods in the north forced between 3,000 and 4,000 people from their homes on "
+                               "Monday, the civil defence agency said.\n", encoding="utf-8")
+    build(BuildOptions(sources=[str(src)], out_dir=str(out)))
+    (src / "b.txt").write_text("More floods: between 5,000 and 6,000 people fled the valley on Tuesday, "
+                               "the agency said.\n", encoding="utf-8")
+    second = build(BuildOptions(sources=[str(src)], out_dir=str(out)))
+    (change,) = second.briefing.changes.figures
+    assert (change.value, change.upper, change.previous, change.previous_upper) == (5000, 6000, 3000, 4000)
+    md = (out / "briefing.md").read_text(encoding="utf-8")
+    assert "**5,000\u20136,000**, was 3,000\u20134,000" in md
