@@ -59,7 +59,8 @@ def template_env(templates_dir: str | Path | None = None):
     env.filters["basename"] = os.path.basename
     env.filters["is_web_url"] = is_web_url
     env.filters["number"] = format_number
-    env.filters["said"] = lambda v: format_value(v.value, getattr(v, "hedge", None), v.upper)
+    env.filters["said"] = lambda v: format_value(v.value, v.hedge, v.upper)  # a LedgerValue
+    env.filters["span"] = lambda value, upper=None: format_value(value, upper=upper)  # "3,000–4,000"
     env.filters["longdate"] = long_date
     env.filters["short_date"] = short_date
     return env

@@ -779,20 +779,21 @@ def _ranges(values: list[LedgerValue], said: Sequence[Reading], published: dict[
     for v in values:
         for (low, high), citations in list(spans.items()):
             if v.value in (low, high):
-                citations = tuple(sorted(citations, key=_order))
-                sources = tuple(dict.fromkeys(c.source for c in citations))
-                dates = [published[s] for s in sources if s in published]
                 hedge = v.hedge if v.value == low else next((w.hedge for w in values if w.value == low), v.hedge)
-                out.append(replace(v, value=low, upper=high, approx=True, hedge=hedge, sources=sources,
-                                   citations=citations, reported=min(dates).isoformat() if dates else None))
+                out.append(replace(_given_in(v, sorted(citations, key=_order), published),
+                                   value=low, upper=high, approx=True, hedge=hedge))
                 del spans[(low, high)]
-        alone = tuple(c for c in v.citations if c not in in_range)
+        alone = [c for c in v.citations if c not in in_range]
         if alone:
-            sources = tuple(dict.fromkeys(c.source for c in alone))
-            dates = [published[s] for s in sources if s in published]
-            out.append(replace(v, citations=alone, sources=sources,
-                               reported=min(dates).isoformat() if dates else None))
+            out.append(_given_in(v, alone, published))
     return out
+
+
+def _given_in(v: LedgerValue, citations: Sequence[Citation], published: dict[str, date]) -> LedgerValue:
+    """The value as only these sentences give it: their sources, and the earliest date they report it."""
+    sources = tuple(dict.fromkeys(c.source for c in citations))
+    dates = [published[s] for s in sources if s in published]
+    return replace(v, citations=tuple(citations), sources=sources, reported=min(dates).isoformat() if dates else None)
 
 
 def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date] | None = None) -> str:
