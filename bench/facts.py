@@ -45,7 +45,9 @@ most without any figure, was held out while the rules that followed dev 13 were 
 once ("dev 14" since). A fifth draw of 36 (BBC_SETS_3) was held out while the rules that followed
 dev 14 were written, then scored once ("dev 15" since). A sixth BBC draw (BBC_SETS_4) and 17 reports
 of 2016 on five events (BRIEFING_NEWS2016; N16) were held out while the rules that followed dev 15 were
-written, then scored once ("dev 16" and "dev 17" since). Sets in
+written, then scored once ("dev 16" and "dev 17" since). Ten reports of 2016 on three more events from the
+same repository (BRIEFING_NEWS2016_2; N16B) were held out while the rules that followed dev 17 were written.
+Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -130,6 +132,9 @@ BBC_SETS_4 = {
 NEWS2016 = Path(os.environ.get("BRIEFING_NEWS2016", CORPORA / "news-2016"))
 N16 = ["n16-ecuador-quake-2016", "n16-jakarta-attack-2016", "n16-brussels-bombings-2016",
        "n16-istanbul-sultanahmet-2016", "n16-istanbul-istiklal-2016"]
+# A second draw from the same blog repository, three more events of 2016 (BRIEFING_NEWS2016_2): held out
+NEWS2016_2 = Path(os.environ.get("BRIEFING_NEWS2016_2", CORPORA / "news-2016-2"))
+N16B = ["n16b-taiwan-quake-2016", "n16b-fort-mcmurray-wildfire-2016", "n16b-egyptair-ms804-2016"]
 WNS3 = ["wns-sudanese-parties-sign-peace-pledge", "wns-asian-earthquake-toll-nears-60000",
         "wns-mumbai-officials-demolish-39k-shanties", "wns-australia-deport-asylum-seekers-tsunami",
         "wns-americans-contribute-relief-effort", "wns-saddam-hussein-profited-roughly-1b",
@@ -176,6 +181,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "without a figure)": ([*BBC_SETS_4], [*BBC_SETS_4]),
     "Dev 17, held out until scored once (news of 2016: an earthquake and four attacks, 17 reports of Reuters, "
     "NBC and the New York Times)": (N16, N16),
+    "Held out (news of 2016, second draw: an earthquake, a wildfire and an air crash, 10 reports of Reuters, NBC, "
+    "CBS and HuffPost)": (N16B, [f"unscored/{name}" for name in N16B]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -198,11 +205,12 @@ def source_folder(name: str) -> Path:
         return ROOT / "seeds"
     if name in BBC_SETS or name in BBC_SETS_2 or name in BBC_SETS_3 or name in BBC_SETS_4:
         return bbc_folder(name)
-    if name.startswith("n16-"):
-        folder = NEWS2016 / name.removeprefix("n16-")
-        if not folder.is_dir():
-            sys.exit(f"{folder}: no such folder (set BRIEFING_NEWS2016 to the 2016 story folders)")
-        return folder
+    for prefix, corpus, variable in (("n16-", NEWS2016, "BRIEFING_NEWS2016"), ("n16b-", NEWS2016_2, "BRIEFING_NEWS2016_2")):
+        if name.startswith(prefix):
+            folder = corpus / name.removeprefix(prefix)
+            if not folder.is_dir():
+                sys.exit(f"{folder}: no such folder (set {variable} to the 2016 story folders)")
+            return folder
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
     if name.startswith("wns-"):  # plain folders of .txt, one per story
