@@ -597,6 +597,23 @@ def test_a_toll_takes_the_event_the_sentences_before_name(nlp):
     assert led.discrepancies == () and len(led.rows) == 2
 
 
+def test_a_toll_in_a_disaster_that_caused_another_event_is_the_disaster_s(nlp):
+    # "that disaster" names no class of event: the quake told before, not the landslides it triggered
+    led = ledger(nlp, "The earthquake injured 300 people in Peru on Monday. It caused damage of $2 billion.",
+                 "Rescuers searched the rubble after the earthquake on Monday. More than 40 people are missing and "
+                 "about 400 were hurt in that disaster, which destroyed homes, triggered landslides and cut power. "
+                 "The government put the damage at $2 billion.",
+                 published=("2024-03-04", "2024-03-06"))
+    injured = [r for r in led.rows if r.kind == "injured"]
+    assert len(injured) == 1 and sorted(v.value for v in injured[0].values) == [300, 400]
+    # nor is the landslide the event of what the next sentence counts
+    (damage,) = [r for r in led.rows if r.kind == "damage"]
+    assert damage.values[0].sources == ("S1", "S2")
+    # an indefinite "disasters" points back to none: the attack is the event
+    parsed = parse(nlp, "Europe suffered fewer natural disasters, but 191 people were killed after the bombing.")
+    assert [r.event for r in readings(parsed, load_words())] == ["explosion"]
+
+
 def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
     led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
     (row,) = led.rows

@@ -135,9 +135,11 @@ class Context:
         return noun_event(self.t, noun, self.v.events or {})
 
     def sentence_event(self) -> str | None:
-        """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives"."""
-        t = self.t
-        return next((e for e in (self.event_of(i) for i in range(len(t)) if t[i].pos == "NOUN") if e), None)
+        """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives".
+        None when that is a noun that says not which event ("4,600 were injured in that disaster, which
+        ... triggered mudslides"): the one told before, not the next the sentence names."""
+        found = events_named(self.s, self.v.events or {}, self.v.unclassed_events, self.v.definite)
+        return found[0] if found else None
 
     def on_day(self, kind: str, gov: int | None) -> str | None:
         """The date on the verb of the event itself ("were killed Friday", "22, when 14 were killed"):
@@ -159,7 +161,8 @@ class Context:
         cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""
         events = self.v.events or {}
         for s in reversed(self.where.previous):
-            found = events_named(s, events)
+            # (a sentence telling of "that disaster" tells of the one named before it)
+            found = events_named(s, events, self.v.unclassed_events, self.v.definite)
             if found:
                 return found[-1], s.index
         return None
@@ -225,11 +228,18 @@ def noun_event(t: Tree, noun: int, events: dict[str, str]) -> str | None:
     return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
 
 
-def events_named(s: Sentence, events: dict[str, str]) -> list[str]:
+def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] = frozenset(),
+                 definite: frozenset[str] = frozenset()) -> list[str]:
     """The event classes a sentence names, in order: a noun ("the blast"), or a verb with its
-    particle ("shot down a passenger jet")."""
+    particle ("shot down a passenger jet"). None when the first is a definite noun of `unclassed`,
+    which says not which event: "4,600 were injured in that disaster, which triggered mudslides"
+    tells of the event named before (the quake), and the others it names are that event's doing
+    (not "Europe suffered fewer natural disasters, but 191 people were killed after the attack")."""
     t, found = Tree(s), []
     for i in range(len(t)):
+        if not found and t[i].pos == "NOUN" and t.lemma(i) in unclassed and (
+                any(t.lower(d) in definite for d in t.children(i, "det")) or any(t.children(i, "poss"))):
+            return []
         named = noun_event(t, i, events) if t[i].pos == "NOUN" else None
         if named is None and t[i].dep == "prt":
             named = events.get(f"{t.lemma(t[i].head)} {t.lower(i)}")

@@ -115,6 +115,7 @@ class Words:
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     demonstratives: frozenset[str]
+    unclassed_events: frozenset[str]
     time_back: frozenset[str]
     animals: frozenset[str]
     strength_words: frozenset[str]
@@ -318,6 +319,7 @@ def load_words(path: Path = FIGURES) -> Words:
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         demonstratives=_set(grammar.get("demonstratives", ())),
+        unclassed_events=_set(grammar.get("unclassed_events", ())),
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
         strength_words=_set(grammar.get("strength_words", ())),
