@@ -354,6 +354,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("More than 150,000 people have been moved to relief camps.", [("displaced", 150000)]),
     ("Some 54,000 people are now sheltering in 439 relief camps.", [("displaced", 54000)]),
     ("About 1,600 people were staying in temporary shelters.", [("displaced", 1600)]),
+    # (sleeping or housed there: where they are kept)
+    ("Some 23,500 people are sleeping in shelters.", [("displaced", 23500)]),
+    ("About 4,000 people were housed in the shelter at the school.", [("displaced", 4000)]),
+    ("The storm left 2,300 people sleeping in tents.", [("displaced", 2300)]),
+    ("Officials said 3,000 people sleeping in shelters needed food.", [("displaced", 3000)]),
     ("Three soldiers were in the camp.", [("troops", 3)]),
     # a sum of money as wire services write it
     ("The storm caused dlrs 45 million in damage.", [("damage", 45_000_000)]),
@@ -928,6 +933,16 @@ def test_a_list_that_leaves_out_the_verb_counts_each_country(nlp, text, expected
     found = [(r.value, [p.key for p in r.places]) for r in readings(parse(nlp, text), load_words())
              if r.kind == "killed"]
     assert found == expected
+
+
+def test_a_place_with_a_bare_number_in_a_list_counts_what_the_list_began_with(nlp):
+    # "with 95": what the list counts is left out after the first item, whatever the parse hangs it on
+    found = {(r.value, tuple(p.key for p in r.places)) for r in readings(parse(
+        nlp, "Kano state was worst hit with 412 deaths, followed by Kaduna with 230, Abuja with 95 and Lagos "
+             "with 40, the agency said."), load_words()) if r.kind == "killed"}
+    assert (95, ("abuja",)) in found
+    # no count before it, no list: a team with ten men counts nobody
+    assert readings(parse(nlp, "Leeds finished the game with 10 after Smith was sent off."), load_words()) == []
 
 
 def test_a_disaster_s_tolls_by_country_and_across_the_region_are_rows_of_their_own(nlp):

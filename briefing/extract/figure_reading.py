@@ -404,7 +404,11 @@ class _Sentence(Context):
         # the count gives it
         marked |= {t.lower(x) for c in t.children(noun, "acl") if t[c].tag == "VBN"
                    for x in t.children(c, "oprd", "acomp")}
-        kept_in = self.kept_in(gov)
+        # (or where a participle on the count keeps them: "20,500 people sleeping in shelters", "left
+        # 20,500 people sleeping in shelters")
+        kept_in = self.kept_in(gov) | {w for c in [*t.children(noun, "acl"),
+                                                   *(t.children(gov, "xcomp") if gov is not None and rel in PATIENT else ())]
+                                       for w in self.kept_in(c)}
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         # "lost 35 students in the crash": an event they were lost in or to
         lost_in_event = gov is not None and rel in PATIENT and any(
@@ -955,10 +959,23 @@ class _Sentence(Context):
         t, extra = self.t, []
         for num in found:
             head = t.head(num.head)
-            if num.head in resolved or head is None or t[num.head].dep not in ("nummod", "appos"):
+            if num.head in resolved or head is None:
+                continue
+            before = [r for r in out if r.value != num.value and not r.subset]  # this sentence's counts
+            if t[num.head].dep == "pobj" and t.lower(head) in self.v.gapped_preps and head > 0:
+                # "Sakarya ranked second with 3,046 deaths, followed by Yalova with 2,400, Istanbul with
+                # 984": a place's name right before "with" and a bare number, whatever the parse hangs it on
+                # (a name the entity recogniser missed is still a name: "Abuja with 95")
+                m = t.mention(head - 1)
+                name = m.text if m is not None and m.label in self.v.place_labels else \
+                    t[head - 1].text if m is None and t[head - 1].tag == "NNP" else None
+                if name and before:
+                    place = Place(self.where.aliases.place(name), surface(name))
+                    extra.append(replace(before[0], value=num.value, hedge=num.hedge, places=(place,)))
+                continue
+            if t[num.head].dep not in ("nummod", "appos"):
                 continue
             m = t.mention(head)
-            before = [r for r in out if r.value != num.value and not r.subset]  # this sentence's counts
             # a country's name, not its people ("213 people, 12 of them Americans")
             if m is None or m.label == "NORP" or not country_of(m.text) or not before or head < min(num.tokens) - 3:
                 continue

@@ -115,6 +115,7 @@ class Words:
     ellipsis_marks: frozenset[str]
     other_event: frozenset[str]
     demonstratives: frozenset[str]
+    gapped_preps: frozenset[str]
     unclassed_events: frozenset[str]
     time_back: frozenset[str]
     animals: frozenset[str]
@@ -319,6 +320,7 @@ def load_words(path: Path = FIGURES) -> Words:
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
         other_event=_set(grammar.get("other_event", ())),
         demonstratives=_set(grammar.get("demonstratives", ())),
+        gapped_preps=_set(grammar.get("gapped_preps", ())),
         unclassed_events=_set(grammar.get("unclassed_events", ())),
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
