@@ -98,6 +98,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # rebels and police are forces too; a casualty verb still wins
     ("About 1,500 rebels are advancing on the town.", [("troops", 1500)]),
     ("Some 2,000 police were deployed across the capital.", [("troops", 2000)]),
+    ("The government called in 2,000 more officers to reinforce security.", [("troops", 2000)]),
+    ("About 14,000 security force members were keeping order.", [("troops", 14000)]),
     ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
     # a verb of belief or fear hands its subject to the verb after it
     ("At least 40 people are believed to have died.", [("killed", 40)]),
