@@ -621,6 +621,14 @@ def test_a_toll_in_a_disaster_that_caused_another_event_is_the_disaster_s(nlp):
     assert [r.event for r in readings(parsed, load_words())] == ["explosion"]
 
 
+def test_a_toll_of_an_event_joins_a_group_s_toll_whose_event_no_source_names(nlp):
+    # no source says what killed the customers: nothing makes the shooting's five another toll
+    led = ledger(nlp, "Five customers were killed, the company said.",
+                 "A gunman opened fire at the office, killing five.")
+    (row,) = led.rows
+    assert row.values[0].sources == ("S1", "S2")
+
+
 def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
     led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
     (row,) = led.rows
