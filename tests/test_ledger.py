@@ -629,6 +629,15 @@ def test_a_toll_of_an_event_joins_a_group_s_toll_whose_event_no_source_names(nlp
     assert row.values[0].sources == ("S1", "S2")
 
 
+def test_a_people_the_recogniser_takes_for_a_place_puts_no_toll_elsewhere(nlp):
+    # "a Dutchman" is a person, not the Netherlands: the 24 wounded are still the attack's in Jakarta
+    led = ledger(nlp, "Bombs exploded in Jakarta on Monday. Twenty people were wounded in the attacks, officials said.",
+                 "Twenty-four people were seriously wounded, including an Austrian, a German and a Dutchman.",
+                 published=("2016-01-14", "2016-01-15"))
+    (injured,) = [r for r in led.rows if r.kind == "injured"]
+    assert sorted(v.value for v in injured.values) == [20, 24] and injured.conflict
+
+
 def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
     led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
     (row,) = led.rows

@@ -77,6 +77,28 @@ def country_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """The nouns for a country's people (demonyms, "Britons"), which no place is named by."""
+    from countryinfo import all_countries
+
+    nouns, names = set(_peoples()), set()
+    for country in all_countries():
+        try:
+            demonym = country.demonym()
+            names |= {_plain(n) for n in (country.name(), *(country.alt_spellings() or [])) if n}
+        except Exception:  # an entry without these fields names no people
+            continue
+        if demonym:
+            nouns |= {_plain(demonym), _plain(demonym + "s")}
+    return frozenset(nouns - names)  # (a name that is both is a place's)
+
+
+def names_people(name: str) -> bool:
+    """Does `name` name a country's people ("a Dutchman", "Americans"), not a place?"""
+    return _plain(name) in _people_nouns()
+
+
 def within(country: str) -> set[str]:
     """A country's key and the countries its name joins: "serbia and montenegro" holds serbia, so
     a toll told near "Yugoslavia" and one told near Serbia are of one country."""

@@ -7,6 +7,7 @@ vocabulary (`v`), the sentence (`s`) and its `Locator` (`where`).
 from __future__ import annotations
 
 from ..model import Sentence
+from .countries import names_people
 from .figure_places import Locator
 from .figure_words import Words
 from .numbers import Number
@@ -102,8 +103,10 @@ class Context:
         out = set()
         for s in (*self.where.previous, self.s):
             heads = {tok.start: tok.dep for tok in s.tokens}
+            # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman")
             out |= {aliases.place(m.text) for m in s.mentions
-                    if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")}
+                    if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
+                    and not names_people(m.text)}
         return tuple(sorted(out))
 
     def event(self, gov: int | None) -> str | None:
