@@ -684,6 +684,13 @@ def test_bodies_found_so_far_are_a_part_of_the_toll_and_change_as_a_part(nlp):
     assert d.quantity == part.id
 
 
+def test_a_range_of_a_part_is_one_part(nlp):
+    led = ledger(nlp, "The earthquake killed 300 people in the province. Rescuers in one town said they brought "
+                      "out between seven and eight bodies on Tuesday.")
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert [(v.value, v.upper) for v in part.values] == [(7, 8)]
+
+
 def test_a_toll_in_a_region_is_the_story_s_own_toll(nlp):
     led = ledger(nlp, "The hurricane killed 9,000 people in Central America.",
                  "The hurricane killed 10,000 people, officials said.",

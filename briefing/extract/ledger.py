@@ -497,11 +497,14 @@ class _Resolver:
 
         def shared(value: float, source: str) -> int:
             return sum(1 for s, values in said.items() if s != source and value in values)
+        # (a smaller range stays whole, for its ends to become one part: "between seven and eight bodies")
+        ranges = {m.value for m in row.members if m.ranged}
         leaving = set()
         for source, values in said.items():
             ordered = sorted(values)
             for a, b in zip(ordered, ordered[1:]):
-                if b > a * self.v.apart_ratio and not sentences[source, a] & sentences[source, b]:
+                if b > a * self.v.apart_ratio and not sentences[source, a] & sentences[source, b] \
+                        and a not in ranges:
                     leaving.add(a if shared(a, source) <= shared(b, source) else b)
         kept = [m for m in row.members if m.value not in leaving]
         if not leaving or not kept:
@@ -643,8 +646,9 @@ class _Resolver:
             # (or the same place's toll: "15 died in Piura", later "19 were killed in Piura")
             # (never one with another number from the same sentence: "766 were 16 or 17, 226 were
             # between 13 and 15" are two parts, whatever words they share)
+            # (a range's two ends are one part: "brought out between seven and eight bodies")
             beside = any(m.citation.source == r.citation.source and m.index == r.index and m.value != r.value
-                         for m in row.members) and not r.revised
+                         and not (m.ranged and r.ranged) for m in row.members) and not r.revised
             if row.parent == parent and row.kind == r.kind and (row.group == group or alike) and not beside and (
                     row.holds(r.value) or bool(row.places) and row.places == _keys(r) and not r.subset
                     or qualifier & row.qualifier and not r.increment and not any(m.increment for m in row.members)):
