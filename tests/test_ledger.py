@@ -119,6 +119,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # money a visit costs is no damage; what a storm cost is
     ("The delegation will take over the hotel at a cost of half a million dollars.", []),
     ("The storm cost insurers $3 billion.", [("damage", 3_000_000_000)]),
+    # the cost of an event, as a noun, or what a disaster cost; not the cost of a trip
+    ("The bill is less than the $27bn cost of the hurricanes that hit the coast.", [("damage", 27_000_000_000)]),
+    ("The disaster cost insurers $3 billion.", [("damage", 3_000_000_000)]),
+    ("The cost of the trip was $500.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"

@@ -1102,10 +1102,17 @@ class _Sentence(Context):
                      for s in t.children(a, "nsubjpass", "dobj")}
             near = {n for n in near if t.lower(n) not in v.compensation}  # "£5,000 damages": what a court awards
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
-            # ("the storm cost insurers $3 billion", "the damage cost £70m")
-            by_event = any(t.lemma(n) in v.damage_event_verbs and any(
-                t.lemma(s) in events or t.lemma(s) in v.damage_nouns for s in t.children(n, "nsubj"))
-                for n in t.ancestors(num.head)[:2])
+            # ("the storm cost insurers $3 billion", "the damage cost £70m"; "the disaster cost")
+            def eventful(n: int) -> bool:
+                return t.lemma(n) in events or t.lemma(n) in v.damage_nouns or t.lemma(n) in v.unclassed_events
+            by_event = any(t.lemma(n) in v.damage_event_verbs and any(map(eventful, t.children(n, "nsubj")))
+                           for n in t.ancestors(num.head)[:2])
+            # ... or the cost of one, as a noun: "the $27bn cost of the hurricanes" (not "of the trip")
+            by_event = by_event or any(
+                t.lemma(n) in v.damage_event_verbs and t[n].pos == "NOUN"
+                and any(eventful(o) for p in t.children(n, "prep") if t.lower(p) in v.of_preps
+                        for o in t.children(p, "pobj"))
+                for n in near)
             if not words & v.damage_nouns and not by_event \
                     and not any(t.lemma(n) in v.damage_verbs and t[n].pos in VERBAL for n in t.ancestors(num.head)[:2]):
                 continue
