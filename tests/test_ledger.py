@@ -642,6 +642,16 @@ def test_a_people_the_recogniser_takes_for_a_place_puts_no_toll_elsewhere(nlp):
     assert sorted(v.value for v in injured.values) == [20, 24] and injured.conflict
 
 
+def test_a_place_named_by_a_possessive_is_still_the_place_around_a_toll(nlp):
+    # "in Istanbul's historic heart" is in Turkey: the toll is not one told around "from Syria" only
+    led = ledger(nlp, "A suicide bomber thought to be from Syria killed at least 10 people, many of them tourists, "
+                      "in Istanbul's historic heart on Tuesday.",
+                 "Turkish police detained three people after a suicide bombing in Istanbul that killed 10 tourists.",
+                 published=("2016-01-12", "2016-01-13"))
+    (killed,) = [r for r in led.rows if r.kind == "killed" and r.part_of is None]
+    assert killed.values[0].sources == ("S1", "S2")
+
+
 def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
     led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
     (row,) = led.rows

@@ -103,6 +103,11 @@ class Context:
         out = set()
         for s in (*self.where.previous, self.s):
             heads = {tok.start: tok.dep for tok in s.tokens}
+            # ("in Istanbul's historic heart" names a place; "Israel's army" and "in Australia's yacht
+            # race" name none)
+            heads.update({tok.start: "pobj" for tok in s.tokens if tok.dep == "poss"
+                          and s.tokens[tok.head].dep == "pobj" and s.tokens[tok.head].lemma in self.v.place_nouns
+                          and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps})
             # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman")
             out |= {aliases.place(m.text) for m in s.mentions
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
