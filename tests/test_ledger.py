@@ -652,6 +652,15 @@ def test_a_place_named_by_a_possessive_is_still_the_place_around_a_toll(nlp):
     assert killed.values[0].sources == ("S1", "S2")
 
 
+def test_a_group_s_count_another_source_gives_as_its_toll_stays_its_value_beside_a_total(nlp):
+    led = ledger(nlp, "At least two civilians were killed, officials said.",
+                 "Seven people were killed in the siege, and five of the dead were the attackers themselves.",
+                 "Police named the man behind the wave of bombings that left all five attackers and two civilians "
+                 "dead on Thursday.")
+    civilians = [r for r in led.rows if r.label == "civilians killed"]
+    assert [(r.part_of, r.values[0].sources) for r in civilians] == [(None, ("S1", "S3"))]
+
+
 def test_the_attack_and_the_bombing_of_one_place_are_one_toll(nlp):
     led = ledger(nlp, "The attack in Nairobi killed 213 people.", "The bombing in Nairobi killed 213 people.")
     (row,) = led.rows

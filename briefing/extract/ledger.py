@@ -612,6 +612,11 @@ class _Resolver:
                           and any(o.value == total_value for o in other.members)), None)
             if total is not None:
                 for row, m in found:
+                    # (a group's count that other sources give as that group's own toll stays its
+                    # value: "left all five attackers and two civilians dead" of seven, where another
+                    # report says "at least two civilians were killed")
+                    if any(o.citation.source != m.citation.source for o in row.members):
+                        continue
                     row.members.remove(m)
                     self.place_part(m, rows, parent=total)
 
