@@ -1086,6 +1086,9 @@ class _Sentence(Context):
         out = []
         events = v.events or {}
         opening: Reading | None = None  # the first end of a range of sums, while its second is to come
+
+        def eventful(n: int) -> bool:  # an event, a damage, or a disaster that says not which
+            return t.lemma(n) in events or t.lemma(n) in v.damage_nouns or t.lemma(n) in v.unclassed_events
         for num in amounts(t, v):
             if num.ranged and opening is not None:  # the second end is a sum of what the first is
                 out.append(replace(opening, value=num.value, hedge=num.hedge or opening.hedge))
@@ -1103,8 +1106,6 @@ class _Sentence(Context):
             near = {n for n in near if t.lower(n) not in v.compensation}  # "£5,000 damages": what a court awards
             words = {t.lemma(n) for n in near} | {t.lower(n) for n in near}
             # ("the storm cost insurers $3 billion", "the damage cost £70m"; "the disaster cost")
-            def eventful(n: int) -> bool:
-                return t.lemma(n) in events or t.lemma(n) in v.damage_nouns or t.lemma(n) in v.unclassed_events
             by_event = any(t.lemma(n) in v.damage_event_verbs and any(map(eventful, t.children(n, "nsubj")))
                            for n in t.ancestors(num.head)[:2])
             # ... or the cost of one, as a noun: "the $27bn cost of the hurricanes" (not "of the trip")
