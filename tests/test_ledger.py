@@ -364,6 +364,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Some 23,500 people are sleeping in shelters.", [("displaced", 23500)]),
     ("About 4,000 people were housed in the shelter at the school.", [("displaced", 4000)]),
     ("The storm left 2,300 people sleeping in tents.", [("displaced", 2300)]),
+    # the evacuation of people displaces them; a building is evacuated, not displaced
+    ("The fire has prompted the evacuation of 88,000 people from the city.", [("displaced", 88000)]),
+    ("The evacuation of three embassies was ordered.", []),
     ("Officials said 3,000 people sleeping in shelters needed food.", [("displaced", 3000)]),
     ("Three soldiers were in the camp.", [("troops", 3)]),
     # a sum of money as wire services write it
