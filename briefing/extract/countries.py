@@ -18,6 +18,12 @@ PEOPLES = Path(__file__).resolve().parent.parent / "data" / "peoples.toml"
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
+    return {k: v[2] for k, v in _ranked().items()}
+
+
+@lru_cache(maxsize=1)
+def _ranked() -> dict[str, tuple[int, int, str]]:
+    """Each spelling's best claim: (0 a name, 1 another spelling, 2 a demonym; -population; country)."""
     from countryinfo import all_countries
 
     names: dict[str, tuple[int, int, str]] = {}  # spelling -> (rank, -population, country)
@@ -37,7 +43,7 @@ def _countries() -> dict[str, str]:
                 k, entry = _plain(s), (rank, -population, name_key(name))
                 if k not in names or entry < names[k]:
                     names[k] = entry
-    return {k: v[2] for k, v in names.items()}
+    return names
 
 
 def _plain(name: str) -> str:
@@ -79,22 +85,12 @@ def country_of(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
-    """The nouns for a country's people (demonyms, "Britons"), which no place is named by."""
-    from countryinfo import all_countries
-
-    nouns, names = set(_peoples()), set()
-    for country in all_countries():
-        try:
-            demonym = country.demonym()
-            names |= {_plain(n) for n in (country.name(), *(country.alt_spellings() or [])) if n}
-        except Exception:  # an entry without these fields names no people
-            continue
-        if demonym:
-            nouns |= {_plain(demonym), _plain(demonym + "s")}
-    return frozenset(nouns - names)  # (a name that is both is a place's)
+    """The nouns for a country's people (demonyms, "Britons"), which no place is named by (a
+    spelling that is both is a place's: it ranks as a name)."""
+    return frozenset({k for k, (rank, _, _) in _ranked().items() if rank == 2} | set(_peoples()))
 
 
-def names_people(name: str) -> bool:
+def is_demonym(name: str) -> bool:
     """Does `name` name a country's people ("a Dutchman", "Americans"), not a place?"""
     return _plain(name) in _people_nouns()
 

@@ -7,7 +7,7 @@ vocabulary (`v`), the sentence (`s`) and its `Locator` (`where`).
 from __future__ import annotations
 
 from ..model import Sentence
-from .countries import names_people
+from .countries import is_demonym
 from .figure_places import Locator
 from .figure_words import Words
 from .numbers import Number
@@ -111,7 +111,7 @@ class Context:
             # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman")
             out |= {aliases.place(m.text) for m in s.mentions
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
-                    and not names_people(m.text)}
+                    and not is_demonym(m.text)}
         return tuple(sorted(out))
 
     def event(self, gov: int | None) -> str | None:
