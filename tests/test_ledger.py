@@ -123,6 +123,19 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The bill is less than the $27bn cost of the hurricanes that hit the coast.", [("damage", 27_000_000_000)]),
     ("The disaster cost insurers $3 billion.", [("damage", 3_000_000_000)]),
     ("The cost of the trip was $500.", []),
+    # a country's name between a sum and its currency word; a conversion in brackets is the same sum
+    ("The quake caused about 20 billion U.S. dollars in economic loss.", [("damage", 20_000_000_000)]),
+    ("Losses reached 3 billion Hong Kong dollars.", [("damage", 3_000_000_000)]),
+    ("The fire caused C$2 billion ($1.5 billion) in damage.", [("damage", 2_000_000_000)]),
+    # what a loss could reach is an estimate of it; on a condition, or what a storm could cost, is not
+    ("One analyst estimated insurance losses could exceed C$9 billion.", [("damage", 9_000_000_000)]),
+    ("Losses could reach $3 billion if the levees fail.", []),
+    ("The hurricane could cost insurers $5 billion.", []),
+    # buildings lost in an event, or lost to no one said, were destroyed; stores lost to rivals were not
+    ("Some 1,600 structures are believed to have been lost.", [("destroyed", 1600)]),
+    ("The town lost 300 homes in the flood.", [("destroyed", 300)]),
+    ("Twenty stores were lost to competitors.", []),
+    ("The chain lost 20 stores to competitors last year.", []),
     # a count of crimes against life is a toll
     ("The guard was convicted of three murders.", [("killed", 3)]),
     # a participle on a bare count gives it its state: "17 confirmed dead", "five reported missing"
@@ -643,6 +656,27 @@ def test_a_people_the_recogniser_takes_for_a_place_puts_no_toll_elsewhere(nlp):
                  published=("2016-01-14", "2016-01-15"))
     (injured,) = [r for r in led.rows if r.kind == "injured"]
     assert sorted(v.value for v in injured.values) == [20, 24] and injured.conflict
+
+
+def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
+    # U.S. dollars are the dollars of "$": one quantity; Hong Kong dollars and C$ are sums apart
+    led = ledger(nlp, "The quake caused about 20 billion U.S. dollars in damage.",
+                 "The quake caused $25 billion in damage.",
+                 "The quake caused 30 billion Hong Kong dollars in damage.",
+                 "The quake caused C$9 billion in damage.")
+    labels = sorted((r.label, tuple(sorted(v.value for v in r.values))) for r in led.rows)
+    assert labels == [("damage in C$", (9_000_000_000,)), ("damage in Hong Kong dollars", (30_000_000_000,)),
+                      ("damage in dollars", (20_000_000_000, 25_000_000_000))]
+
+
+def test_a_place_a_size_is_compared_to_puts_no_toll_elsewhere(nlp):
+    # Manhattan measures the fire; it is not where the 88,000 were evacuated
+    led = ledger(nlp, "Residents fled the burning city. The fire covered an area about the size of the "
+                      "island of Manhattan. Authorities said 88,000 people were evacuated amid the fire.",
+                 "The fire prompted the evacuation of 88,000 people from Fort McMurray in Canada.",
+                 published=("2016-05-04", "2016-05-07"))
+    (row,) = [r for r in led.rows if r.kind == "displaced"]
+    assert row.values[0].sources == ("S1", "S2")
 
 
 def test_a_place_named_by_a_possessive_is_still_the_place_around_a_toll(nlp):

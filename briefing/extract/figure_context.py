@@ -108,11 +108,23 @@ class Context:
             heads.update({tok.start: "pobj" for tok in s.tokens if tok.dep == "poss"
                           and s.tokens[tok.head].dep == "pobj" and s.tokens[tok.head].lemma in self.v.place_nouns
                           and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps})
-            # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman")
+            # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman";
+            # nor a place a size is measured by: "about the size of the island of Manhattan")
             out |= {aliases.place(m.text) for m in s.mentions
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
-                    and not is_demonym(m.text)}
+                    and not is_demonym(m.text) and not self.measured_by(s, m.start)}
         return tuple(sorted(out))
+
+    def measured_by(self, s: Sentence, start: int) -> bool:
+        """Is the word at offset `start` of sentence `s` a place a size is compared to ("an area
+        the size of Wales", "about the size of the island of Manhattan"), through "of" phrases?"""
+        tokens = s.tokens
+        i = next((k for k, tok in enumerate(tokens) if tok.start == start), None)
+        while i is not None and tokens[i].dep == "pobj" and tokens[tokens[i].head].text.lower() in self.v.of_preps:
+            i = tokens[tokens[i].head].head
+            if tokens[i].lemma in self.v.size_nouns:
+                return True
+        return False
 
     def event(self, gov: int | None) -> str | None:
         """The class of the event the governing verb reports: its subject, or "in the X" on it."""
@@ -213,7 +225,7 @@ class Context:
         the objects of its prepositions; a reader compares parts by them.
         """
         t, v = self.t, self.v
-        own = {w for k in v.kinds for w in k.verbs | k.subject_verbs | k.nouns | k.states}
+        own = {w for k in v.kinds for w in k.verbs | k.subject_verbs | k.loss_verbs | k.nouns | k.states}
         out = set()
         for n in (noun, gov):
             if n is None:

@@ -500,7 +500,9 @@ class _Sentence(Context):
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
                 or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
                 or bool(result & kind.results) or bool(aboard & kind.aboard_states) \
-                or (g in kind.loss_verbs and lost_in_event and self.v.names_people(terms))
+                or (g in kind.loss_verbs and lost_in_event and self.v.names_people(terms)) \
+                or (g in kind.loss_verbs and bool(kind.objects) and rel in PATIENT and gov is not None
+                    and (lost_in_event or t.passive(gov) and not list(t.children(gov, "prep"))))
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | self.v.place_nouns | kind.not_objects))) \
@@ -1119,7 +1121,14 @@ class _Sentence(Context):
                 continue
             noun = next((n for n in near if t.lemma(n) in v.damage_nouns), num.head)
             gov, _, negated = self.governor(num.head)
-            if negated or self.cancelled(num.head, gov, True):
+            # "insured losses could exceed C$9 billion": what a loss could reach is an estimate of it,
+            # not a loss imagined ("the storm could cost $5 billion" stays unreal)
+            estimate = gov is not None and t.lemma(gov) in v.reach_verbs and noun != num.head \
+                and any(t.lower(c) in v.estimate_modals for c in t.children(gov, "aux"))
+            # (what it could reach on a condition is imagined: "could reach $3 billion if the levees fail")
+            if estimate and any(self.conditional(c) for c in t.children(gov, "advcl")):
+                estimate = False
+            if negated or self.cancelled(num.head, gov, not estimate):
                 continue
             term = t.lemma(noun) if noun != num.head else "damage"
             reading = replace(self.reading("damage", True, num, noun, True, gov, term), phrase=term, unit=num.unit,

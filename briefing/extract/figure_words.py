@@ -81,6 +81,7 @@ class Words:
     currency_before: frozenset[str]
     currency_words: frozenset[str]
     money_scales: dict[str, int]
+    currency_homes: dict[str, str]  # currency word -> the country it means unqualified
     currencies: dict[str, str]
     age_words: frozenset[str]
     years: tuple[int, int]
@@ -146,6 +147,7 @@ class Words:
     measure_units: frozenset[str]
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
+    size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
     via_preps: frozenset[str]
     anaphoric_places: frozenset[str]
     definite: frozenset[str]
@@ -163,6 +165,7 @@ class Words:
     compensation: frozenset[str] = frozenset()  # damage nouns as written that name what a court awards
     damage_verbs: frozenset[str] = frozenset()
     damage_event_verbs: frozenset[str] = frozenset()
+    estimate_modals: frozenset[str] = frozenset()  # "losses could exceed $9bn": an estimate, not unreal
     valuing_verbs: frozenset[str] = frozenset()
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
@@ -286,6 +289,7 @@ def load_words(path: Path = FIGURES) -> Words:
         currency_before=_set(numbers.get("currency_before", ())),
         currency_words=_set(numbers.get("currency_words", ())),
         money_scales={k.lower(): int(v) for k, v in numbers.get("money_scales", {}).items()},
+        currency_homes={k.lower(): str(v) for k, v in numbers.get("currency_homes", {}).items()},
         currencies={k.lower(): str(v) for k, v in numbers.get("currencies", {}).items()},
         age_words=_set(numbers.get("age_words", ())),
         years=(int(low), int(high)),
@@ -351,6 +355,7 @@ def load_words(path: Path = FIGURES) -> Words:
         measure_units=_set(numbers.get("measure_units", ())),
         place_preps=_set(grammar.get("place_preps", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
+        size_nouns=_set(grammar.get("size_nouns", ())),
         via_preps=_set(grammar.get("via_preps", ())),
         anaphoric_places=_set(grammar.get("anaphoric_places", ())),
         definite=_set(grammar.get("definite", ())),
@@ -368,6 +373,7 @@ def load_words(path: Path = FIGURES) -> Words:
         compensation=_set(damage.get("compensation", ())),
         damage_verbs=_set(damage.get("verbs", ())),
         damage_event_verbs=_set(damage.get("event_verbs", ())),
+        estimate_modals=_set(damage.get("estimate_modals", ())),
         valuing_verbs=_set(damage.get("valuing_verbs", ())),
         groups=groups,
         generic=_set(ledger.get("generic", ())),

@@ -720,7 +720,7 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
         phrase = f"damage in {unit}" if unit else "damage"
     else:
         phrase = "people"
-    if phrase.split()[-1].isupper() and len(phrase) > 3:
+    if phrase.split()[-1].isupper() and phrase.split()[-1].isalpha() and len(phrase) > 3:  # not "C$"
         phrase = phrase.lower()
     measure = (vocab.measures or {}).get(row.kind, row.kind)
     # "refugees" and "evacuees" say their kind themselves

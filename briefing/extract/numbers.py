@@ -393,11 +393,17 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
             value *= scale
         sign = first > 0 and (tree[first - 1].tag in vocab.currency_tags or tree.lower(first - 1) in vocab.currency_before)
         after = tree.lemma(last + 1) if last + 1 < len(tree) else ""
-        if not (sign or after in vocab.currency_words):
+        whose = _currency_country(tree, last, vocab) if not sign and after not in vocab.currency_words else None
+        if not (sign or after in vocab.currency_words or whose):
             continue
         hedge, hedge_tokens = _hedge(tree, [first - 1, *phrase] if sign else phrase, vocab)
-        currency = tree.lower(first - 1) if sign else after
-        out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens, vocab.currencies.get(currency, currency)), scale))
+        if whose:
+            unit = whose
+        elif sign:  # a sign the table does not name keeps its letters: "C$", "A$"
+            unit = vocab.currencies.get(tree.lower(first - 1), tree[first - 1].text)
+        else:
+            unit = vocab.currencies.get(after, after)
+        out.append((Number(i, tuple(phrase), value, hedge, hedge_tokens, unit), scale))
     # "$1.3 to $1.5bn", "$2 billion to $3 billion", "between $2 billion and $3 billion": two ends of
     # a range; the first takes the second's scale when it has none of its own
     for k in range(len(out) - 1):
@@ -410,7 +416,28 @@ def amounts(tree: Tree, vocab: Words) -> list[Number]:
             scale = b_scale if a_scale == 1 and b_scale > 1 else 1
             out[k] = (replace(a, value=a.value * scale, ranged=True), max(a_scale, scale))
             out[k + 1] = (replace(b, ranged=True, hedge=b.hedge or (a.hedge if opened else None)), b_scale)
+    # "C$9 billion ($7 billion)": a sum in apposition to another restates it in another currency
+    heads = {n.head for n, _ in out}
+    out = [(n, s) for n, s in out if not (tree[n.head].dep == "appos" and tree.head(n.head) in heads)]
     return [replace(n, value=int(n.value) if float(n.value).is_integer() else n.value) for n, _ in out]
+
+
+def _currency_country(tree: Tree, last: int, vocab: Words) -> str | None:
+    """The currency a country's name puts between a number and its currency word ("20 billion U.S.
+    dollars", "3 billion Hong Kong dollars"), as a label names it; the country whose currency the
+    bare word means adds nothing ("dollars"), another one stays ("Hong Kong dollars")."""
+    word = tree.head(last)
+    if word is None or word <= last + 1 or tree.lemma(word) not in vocab.currency_words:
+        return None
+    between = range(last + 1, word)
+    if not all(tree[j].dep in ("compound", "amod") and tree.head(j) in (word, *between) for j in between):
+        return None
+    name = tree.text(last + 1, word - 1)
+    country = country_of(name)
+    if country is None:
+        return None
+    label = vocab.currencies.get(tree.lemma(word), tree.lemma(word))
+    return label if vocab.currency_homes.get(tree.lemma(word)) == country else f"{name} {label}"
 
 
 def _word_scale(tree: Tree, phrase: list[int], vocab: Words) -> int:
