@@ -101,6 +101,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The government called in 2,000 more officers to reinforce security.", [("troops", 2000)]),
     ("About 14,000 security force members were keeping order.", [("troops", 14000)]),
     ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
+    # members of a force are that force; members of a party are no force
+    ("Authorities put 200,000 members of the police on duty.", [("troops", 200_000)]),
+    ("About 5,000 members of the security forces were deployed.", [("troops", 5000)]),
+    ("The party has 5,000 members in the capital.", []),
     # a verb of belief or fear hands its subject to the verb after it
     ("At least 40 people are believed to have died.", [("killed", 40)]),
     ("Twelve soldiers are thought to have been killed.", [("killed", 12)]),
@@ -677,6 +681,11 @@ def test_a_place_a_size_is_compared_to_puts_no_toll_elsewhere(nlp):
                  published=("2016-05-04", "2016-05-07"))
     (row,) = [r for r in led.rows if r.kind == "displaced"]
     assert row.values[0].sources == ("S1", "S2")
+
+
+def test_members_of_a_body_are_labelled_by_the_body(nlp):
+    led = ledger(nlp, "Police arrested 32 members of the party on Sunday.")
+    assert [r.label for r in led.rows] == ["members of the party arrested"]
 
 
 def test_a_place_named_by_a_possessive_is_still_the_place_around_a_toll(nlp):

@@ -348,6 +348,10 @@ class _Sentence(Context):
         if described is not None:
             terms |= {t.lemma(described), t.lower(described)}
         compounds = list(t.children(n, "compound"))
+        # "200,000 members of the police and gendarmerie": members of a body count its people
+        if lemma in v.member_nouns:
+            terms |= {w for p in t.children(n, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")
+                      for w in (t.lemma(o), *(f"{t.lemma(c)} {t.lemma(o)}" for c in t.children(o, "compound")))}
         for c in compounds:
             terms.add(f"{t.lemma(c)} {lemma}")
             if lemma in v.quantity_nouns:  # "death toll" counts deaths
@@ -715,7 +719,10 @@ class _Sentence(Context):
         while first - 1 in keep and (t[first - 1].pos not in ("PUNCT", "SYM", "X")
                                      or t[first - 1].text == "-" and t.joined(first - 2, first - 1)):
             first -= 1
-        return t.text(first, noun)
+        # "members of the police": the body they are members of says who they are
+        body = [o for p in t.children(noun, "prep") if t.lower(p) in v.of_preps and p == noun + 1
+                for o in t.children(p, "pobj")] if t.lemma(noun) in v.member_nouns else []
+        return t.text(first, t.subtree(body[0])[-1] if body else noun)
 
     # -- putting it together -----------------------------------------------
     def readings(self) -> list[Reading]:

@@ -148,6 +148,7 @@ class Words:
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
     size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
+    member_nouns: frozenset[str]  # "members of the police" count the police
     via_preps: frozenset[str]
     anaphoric_places: frozenset[str]
     definite: frozenset[str]
@@ -356,6 +357,7 @@ def load_words(path: Path = FIGURES) -> Words:
         place_preps=_set(grammar.get("place_preps", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
         size_nouns=_set(grammar.get("size_nouns", ())),
+        member_nouns=_set(grammar.get("member_nouns", ())),
         via_preps=_set(grammar.get("via_preps", ())),
         anaphoric_places=_set(grammar.get("anaphoric_places", ())),
         definite=_set(grammar.get("definite", ())),
