@@ -688,6 +688,37 @@ def test_members_of_a_body_are_labelled_by_the_body(nlp):
     assert [r.label for r in led.rows] == ["members of the party arrested"]
 
 
+def test_an_earlier_year_s_toll_is_another_event_and_others_are_more_of_a_toll(nlp):
+    # reports of a 2016 quake recall the 1999 one: its 2,400 are no value of today's toll; "two
+    # others died elsewhere" are more dead, not a second value of the toll before them
+    led = ledger(nlp, "A powerful earthquake struck Taiwan on Saturday, killing at least two people. "
+                      "Many residents lived through a massive 1999 tremor that killed about 2,400 people.",
+                 "A major earthquake in central Taiwan killed about 2,400 people.",
+                 "The earthquake on Saturday killed at least 39 people in a toppled building. "
+                 "Two others died elsewhere in the city.",
+                 published=("2016-02-06", "2016-02-06", "2016-02-09"))
+    tolls = sorted(tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed" and r.part_of is None)
+    assert tolls == [(2, 39), (2400,)]
+    (others,) = [r for r in led.rows if r.part_of is not None]
+    assert [v.value for v in others.values] == [2] and others.values[0].sources == ("S3",)
+
+
+def test_others_a_place_sets_apart_are_that_place_s_toll(nlp):
+    led = ledger(nlp, "The storm killed 32 people in Honduras. Eight others died in Nicaragua in flooding.",
+                 "About 2,000 people were killed in Nicaragua, officials said.",
+                 published=("1998-10-29", "1998-11-05"))
+    (row,) = [r for r in led.rows if r.kind == "killed" and "Nicaragua" in r.label]
+    assert sorted(v.value for v in row.values) == [8, 2000] and row.conflict
+
+
+def test_a_retrospective_s_dated_toll_stays_with_the_reports_of_its_year(nlp):
+    led = ledger(nlp, "The earthquake killed 15,000 people, officials said.",
+                 "The August 1999 earthquake killed 17,000 people.",
+                 published=("1999-08-25", "2000-08-15"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [15000, 17000]
+
+
 def test_a_place_named_by_a_possessive_is_still_the_place_around_a_toll(nlp):
     # "in Istanbul's historic heart" is in Turkey: the toll is not one told around "from Syria" only
     led = ledger(nlp, "A suicide bomber thought to be from Syria killed at least 10 people, many of them tourists, "

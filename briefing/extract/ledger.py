@@ -72,8 +72,23 @@ def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab
 
     names = {p.key for r in found for p in r.places} | {n for r in found for n in (*r.nearby, *r.nations)}
     resolver = _Resolver(vocab, published, countries_containing(names, towns))
-    rows = resolver.rows(_running_events(found))
+    rows = resolver.rows(_running_events(_others_after(found)))
     return _assemble(rows, vocab, published)
+
+
+def _others_after(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
+    """A count of "others" after a count of the same kind in the sentences before it is more of
+    them, not another value of that count: "killing at least 39 people ... Two others died
+    elsewhere" (as the reader makes it within one sentence). Others that a place of their own
+    sets apart are that place's toll: "Eight others died in Nicaragua"."""
+    out: list[Reading] = []
+    for r in found:
+        if r.noun == "other" and not r.subset and not _keys(r) and any(
+                m.citation.source == r.citation.source and m.kind == r.kind and 0 < r.index - m.index <= reach
+                for m in out):
+            r = replace(r, subset=True)
+        out.append(r)
+    return out
 
 
 def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
@@ -450,7 +465,8 @@ class _Resolver:
             else:
                 rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
-        rows = [part for row in rows for part in self.split_costated(row) for part in self.split_far_apart(part)]
+        rows = [part for row in rows for past in self.split_past(row) for part in self.split_costated(past)
+                for part in self.split_far_apart(part)]
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
@@ -461,6 +477,22 @@ class _Resolver:
             if rows[i].parent is not None:
                 rows[i].parent = index.get(rows[i].parent)
         return [rows[i] for i in kept]
+
+    def split_past(self, row: _Row) -> list[_Row]:
+        """A value a source dates to a year before other values' sources were published is an
+        earlier event's ("many lived through a massive 1999 tremor that killed about 2,400" in
+        reports of a 2016 quake), with every source's value equal to it; the rest stay. (A
+        retrospective a year on, "the 1999 quake killed 17,000", is no earlier than the reports of
+        1999 it joins.)"""
+        years = {m.value: int(y.group(0)) for m in row.members if (y := _YEAR.fullmatch(self.era(m) or ""))}
+        later = [m for m in row.members if m.value not in years]
+        past = {v for v, year in years.items()
+                if any((p := self.published.get(m.citation.source)) and p.year > year for m in later)}
+        if not past:
+            return [row]
+        then = [m for m in row.members if m.value in past]
+        return [replace(row, members=[m for m in row.members if m.value not in past], era=None)] + [
+            replace(row, members=[m for m in then if m.value == v], era=str(years[v])) for v in sorted(past)]
 
     @staticmethod
     def split_costated(row: _Row) -> list[_Row]:
