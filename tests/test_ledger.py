@@ -101,6 +101,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The government called in 2,000 more officers to reinforce security.", [("troops", 2000)]),
     ("About 14,000 security force members were keeping order.", [("troops", 14000)]),
     ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
+    # "one" as a pronoun ("the first major one"), or the subject singled out ("was one of three
+    # people arrested"), counts nothing; "there was one death" does
+    ("The attack was the first major one in the city since 2009.", []),
+    ("He was one of three people arrested on Friday.", [("arrested", 3)]),
+    ("There was one death.", [("killed", 1)]),
     # members of a force are that force; members of a party are no force
     ("Authorities put 200,000 members of the police on duty.", [("troops", 200_000)]),
     ("About 5,000 members of the security forces were deployed.", [("troops", 5000)]),

@@ -548,6 +548,9 @@ class _Sentence(Context):
         if any(t[a].tag == "JJS" or any(t[m].tag == "RBS" for m in t.children(a, "advmod"))
                for w in wholes for a in t.children(w, "amod")):
             return True
+        # "he was one of three people arrested": the subject is the one, told of, not counted
+        if wholes and t[num.head].dep == "attr" and t.head(num.head) is not None and t.lemma(t.head(num.head)) in COPULAS:
+            return True
         # "one of his arrests was in Atlanta", "one arrest was that of a teenager": a copula tells
         # of one instance of the event a kind counts, it does not count them ("there was one death" does)
         phrase = t.head(num.head) if t[num.head].dep == "nummod" else num.head

@@ -173,6 +173,12 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             and tree.lower(first - 1) in vocab.pronoun_one_after \
             and not any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep")):
         return True
+    # "the first major one", "a bigger one": "one" with an article and a word that describes it
+    if phrase == [head] and vocab.units.get(tree.lower(head)) == 1 and tree[head].dep != "nummod" \
+            and any(tree[c].dep == "det" for c in tree.children(head)) \
+            and any(tree[c].dep == "amod" and c < head for c in tree.children(head)) \
+            and not any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep")):
+        return True
     if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
     owner = tree.head(head)
