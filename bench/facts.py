@@ -49,7 +49,7 @@ written, then scored once ("dev 16" and "dev 17" since). Ten reports of 2016 on 
 same repository (BRIEFING_NEWS2016_2; N16B) were held out while the rules that followed dev 17 were written,
 then scored once ("dev 18" since). Three DUC 2004 clusters no set used (d30049t, d30046t, d31009t: North
 Korea's nuclear site, a Speaker's resignation, a Turkish government crisis; 5 figures in all) were annotated
-during the rules that followed dev 18, unread by whoever wrote them, and are held out. Sets in
+during the rules that followed dev 18, unread by whoever wrote them, then scored once ("dev 19" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -185,9 +185,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "NBC and the New York Times)": (N16, N16),
     "Dev 18, held out until scored once (news of 2016, second draw: an earthquake, a wildfire and an air crash, "
     "10 reports of Reuters, NBC, CBS and HuffPost)": (N16B, N16B),
-    "Held out (DUC 2004, unused clusters: d30049t, d30046t, d31009t; mostly without a figure)": (
-        ["d30049t", "d30046t", "d31009t"],
-        ["unscored/d30049t", "unscored/d30046t", "unscored/d31009t"]),
+    "Dev 19, held out until scored once (DUC 2004, unused clusters: d30049t, d30046t, d31009t; mostly "
+    "without a figure)": (["d30049t", "d30046t", "d31009t"], ["d30049t", "d30046t", "d31009t"]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
