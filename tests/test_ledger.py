@@ -106,6 +106,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The attack was the first major one in the city since 2009.", []),
     ("He was one of three people arrested on Friday.", [("arrested", 3)]),
     ("There was one death.", [("killed", 1)]),
+    # what a quantity would suffice for is no count of it; facilities are captured on film, not arrested
+    ("North Korea has made enough plutonium for one or two atomic bombs.", []),
+    ("It may have enough plutonium to build six or more bombs.", []),
+    ("The army had enough food for 10,000 soldiers.", []),
+    ("Two underground facilities were captured on spy satellite photos.", []),
     # members of a force are that force; members of a party are no force
     ("Authorities put 200,000 members of the police on duty.", [("troops", 200_000)]),
     ("About 5,000 members of the security forces were deployed.", [("troops", 5000)]),

@@ -559,6 +559,23 @@ class _Sentence(Context):
         return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
             and any(t.lemma(e) in event_nouns for e in (wholes or [phrase]))
 
+    def capacity(self, noun: int) -> bool:
+        """"Enough plutonium for 10 nuclear bombs", "enough plutonium to build six bombs", "enough
+        food for 10,000 soldiers": what a quantity would suffice for is no count of it."""
+        t, v = self.t, self.v
+        h = t.head(noun)
+        if h is None:
+            return False
+        if t[noun].dep == "pobj" and t.lower(h) in v.capacity_preps:
+            h = t.head(h)  # the verb or noun "for" hangs on
+        elif t[noun].dep == "dobj" and t[h].tag == "VB" and any(t[c].tag == "TO" for c in t.children(h, "aux")):
+            h = t.head(h)  # what the infinitive is for: "plutonium to build"
+        else:
+            return False
+        near = [h, *t.children(h, "dobj", "amod", "advmod")] if h is not None else []
+        near += [a for n in list(near) for a in t.children(n, "amod", "advmod")]
+        return any(t.lower(n) in v.capacity_words for n in near)
+
     def revised(self, num: Number) -> bool:
         """Does the sentence revise a toll ("rose to 67 from 60", "the earlier toll of 60")? A range of
         sums is revised only by a change of its own ("rose from $1.3bn to $1.5bn"), not by a word
@@ -849,7 +866,7 @@ class _Sentence(Context):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
                     or num.value < kind.min_value \
-                    or self.singled_out(num) or self.projected(num) \
+                    or self.singled_out(num) or self.projected(num) or self.capacity(noun) \
                     or (partitive and num.value == 1 and not kind.event):
                 # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
                 # counted by the set's size; one of them is one told of, not a count)

@@ -149,6 +149,8 @@ class Words:
     place_nouns: frozenset[str]
     size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
     member_nouns: frozenset[str]  # "members of the police" count the police
+    capacity_words: frozenset[str]  # "enough plutonium for 10 bombs": no count of bombs
+    capacity_preps: frozenset[str]
     via_preps: frozenset[str]
     anaphoric_places: frozenset[str]
     definite: frozenset[str]
@@ -358,6 +360,8 @@ def load_words(path: Path = FIGURES) -> Words:
         place_nouns=_set(grammar.get("place_nouns", ())),
         size_nouns=_set(grammar.get("size_nouns", ())),
         member_nouns=_set(grammar.get("member_nouns", ())),
+        capacity_words=_set(grammar.get("capacity_words", ())),
+        capacity_preps=_set(grammar.get("capacity_preps", ())),
         via_preps=_set(grammar.get("via_preps", ())),
         anaphoric_places=_set(grammar.get("anaphoric_places", ())),
         definite=_set(grammar.get("definite", ())),
