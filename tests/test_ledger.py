@@ -111,6 +111,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("It may have enough plutonium to build six or more bombs.", []),
     ("The army had enough food for 10,000 soldiers.", []),
     ("Two underground facilities were captured on spy satellite photos.", []),
+    # escaped prisoners caught again are arrested again
+    ("More than 100 inmates escaped. About 30 had been recaptured by Sunday night.", [("arrested", 30)]),
     # a military's strength, as a unit's: "a 1.1 million-strong military"
     ("North Korea has a 1.1 million-strong military.", [("troops", 1_100_000)]),
     # members of a force are that force; members of a party are no force
