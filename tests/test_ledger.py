@@ -687,6 +687,12 @@ def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
                       ("damage in dollars", (20_000_000_000, 25_000_000_000))]
 
 
+def test_an_estimate_s_modal_stays_in_its_hedge(nlp):
+    led = ledger(nlp, "One analyst estimated insurance losses could exceed C$9 billion.")
+    (row,) = led.rows
+    assert row.label == "damage in C$" and row.values[0].hedge == "could exceed"
+
+
 def test_a_place_a_size_is_compared_to_puts_no_toll_elsewhere(nlp):
     # Manhattan measures the fire; it is not where the 88,000 were evacuated
     led = ledger(nlp, "Residents fled the burning city. The fire covered an area about the size of the "

@@ -319,7 +319,11 @@ def _hedge(tree: Tree, phrase: list[int], vocab: Words) -> tuple[Hedge | None, t
     # "the toll passed 5,000", "is nearing 150,000": the verb right before its object bounds it
     verb = first - 1
     if verb >= 0 and tree.head(head) == verb and tree[head].dep == "dobj" and tree.lemma(verb) in vocab.hedge_verbs:
-        return Hedge(tree.lower(verb), True, vocab.hedge_verbs[tree.lemma(verb)]), (verb,)
+        bound = vocab.hedge_verbs[tree.lemma(verb)]
+        # "could exceed C$9 billion": the modal stays with the verb, as a reader must see it
+        if verb > 0 and tree[verb - 1].tag == "MD" and tree.head(verb - 1) == verb:
+            return Hedge(f"{tree.lower(verb - 1)} {tree.lower(verb)}", True, bound), (verb - 1, verb)
+        return Hedge(tree.lower(verb), True, bound), (verb,)
     return None, ()
 
 
