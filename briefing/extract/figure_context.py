@@ -103,6 +103,7 @@ class Context:
         out = set()
         for s in (*self.where.previous, self.s):
             heads = {tok.start: tok.dep for tok in s.tokens}
+            at = {tok.start: k for k, tok in enumerate(s.tokens)}
             # ("in Istanbul's historic heart" names a place; "Israel's army" and "in Australia's yacht
             # race" name none)
             heads.update({tok.start: "pobj" for tok in s.tokens if tok.dep == "poss"
@@ -112,14 +113,13 @@ class Context:
             # nor a place a size is measured by: "about the size of the island of Manhattan")
             out |= {aliases.place(m.text) for m in s.mentions
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
-                    and not is_demonym(m.text) and not self.measured_by(s, m.start)}
+                    and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))}
         return tuple(sorted(out))
 
-    def measured_by(self, s: Sentence, start: int) -> bool:
-        """Is the word at offset `start` of sentence `s` a place a size is compared to ("an area
-        the size of Wales", "about the size of the island of Manhattan"), through "of" phrases?"""
+    def measured_by(self, s: Sentence, i: int | None) -> bool:
+        """Is token `i` of sentence `s` a place a size is compared to ("an area the size of Wales",
+        "about the size of the island of Manhattan"), through "of" phrases?"""
         tokens = s.tokens
-        i = next((k for k, tok in enumerate(tokens) if tok.start == start), None)
         while i is not None and tokens[i].dep == "pobj" and tokens[tokens[i].head].text.lower() in self.v.of_preps:
             i = tokens[tokens[i].head].head
             if tokens[i].lemma in self.v.size_nouns:

@@ -349,9 +349,8 @@ class _Sentence(Context):
             terms |= {t.lemma(described), t.lower(described)}
         compounds = list(t.children(n, "compound"))
         # "200,000 members of the police and gendarmerie": members of a body count its people
-        if lemma in v.member_nouns:
-            terms |= {w for p in t.children(n, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")
-                      for w in (t.lemma(o), *(f"{t.lemma(c)} {t.lemma(o)}" for c in t.children(o, "compound")))}
+        terms |= {w for o in self.bodies(n)
+                  for w in (t.lemma(o), *(f"{t.lemma(c)} {t.lemma(o)}" for c in t.children(o, "compound")))}
         for c in compounds:
             terms.add(f"{t.lemma(c)} {lemma}")
             if lemma in v.quantity_nouns:  # "death toll" counts deaths
@@ -364,6 +363,13 @@ class _Sentence(Context):
                 t.lower(c) in {w for k in v.kinds for w in k.nouns | k.states}) for c in t.children(n)):
             terms.add(v.bare_quantity[lemma])  # "the toll rose to 120,000"
         return terms
+
+    def bodies(self, n: int) -> list[int]:
+        """The bodies a member noun's "of" names ("members of the police"); none for other nouns."""
+        t = self.t
+        if t.lemma(n) not in self.v.member_nouns:
+            return []
+        return [o for p in t.children(n, "prep") if t.lower(p) in self.v.of_preps for o in t.children(p, "pobj")]
 
     def kind(self, noun: int, gov: int | None, rel: str, at: int | None = None) -> tuple[Kind, str] | None:
         """The first kind the noun or its governor signals, and the noun as the vocabulary lists it
@@ -740,8 +746,7 @@ class _Sentence(Context):
                                      or t[first - 1].text == "-" and t.joined(first - 2, first - 1)):
             first -= 1
         # "members of the police": the body they are members of says who they are
-        body = [o for p in t.children(noun, "prep") if t.lower(p) in v.of_preps and p == noun + 1
-                for o in t.children(p, "pobj")] if t.lemma(noun) in v.member_nouns else []
+        body = [o for o in self.bodies(noun) if t.head(o) == noun + 1]
         return t.text(first, t.subtree(body[0])[-1] if body else noun)
 
     # -- putting it together -----------------------------------------------

@@ -490,9 +490,8 @@ class _Resolver:
                 if any((p := self.published.get(m.citation.source)) and p.year > year for m in later)}
         if not past:
             return [row]
-        then = [m for m in row.members if m.value in past]
         return [replace(row, members=[m for m in row.members if m.value not in past], era=None)] + [
-            replace(row, members=[m for m in then if m.value == v], era=str(years[v])) for v in sorted(past)]
+            replace(row, members=[m for m in row.members if m.value == v], era=str(years[v])) for v in sorted(past)]
 
     @staticmethod
     def split_costated(row: _Row) -> list[_Row]:
@@ -752,7 +751,8 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
         phrase = f"damage in {unit}" if unit else "damage"
     else:
         phrase = "people"
-    if phrase.split()[-1].isupper() and phrase.split()[-1].isalpha() and len(phrase) > 3:  # not "C$"
+    last = phrase.split()[-1]
+    if last.isupper() and last.isalpha() and len(phrase) > 3:  # "DEAD", not "C$"
         phrase = phrase.lower()
     measure = (vocab.measures or {}).get(row.kind, row.kind)
     # "refugees" and "evacuees" say their kind themselves
