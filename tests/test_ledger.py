@@ -676,6 +676,22 @@ def test_a_people_the_recogniser_takes_for_a_place_puts_no_toll_elsewhere(nlp):
     assert sorted(v.value for v in injured.values) == [20, 24] and injured.conflict
 
 
+def test_a_count_a_definite_word_points_back_to_joins_its_toll_whatever_the_places_around_it(nlp):
+    # "the 36 wounded" are the bombing's 36, though the sentences around name only Israel; a
+    # second country's own count of the same number, unpointed, stays apart
+    led = ledger(nlp, "A suicide bomber killed five people and wounded 36 in Istanbul on Saturday.",
+                 "Israel has confirmed that three of its citizens died in the blast. Israel is trying to "
+                 "determine whether they were targeted. Eleven of the 36 wounded were Israelis.",
+                 published=("2016-03-19", "2016-03-20"))
+    (wounded,) = [r for r in led.rows if r.kind == "injured" and r.part_of is None]
+    assert [(v.value, v.sources) for v in wounded.values] == [(36, ("S1", "S2"))]
+    led = ledger(nlp, "A suicide bomber killed five people and wounded 36 in Istanbul on Saturday.",
+                 "Israel has confirmed that its citizens died in the blast. Israel is trying to "
+                 "determine whether they were targeted. 36 people were wounded in riots on Sunday.",
+                 published=("2016-03-19", "2016-03-20"))
+    assert sorted(v.sources for r in led.rows if r.kind == "injured" for v in r.values) == [("S1",), ("S2",)]
+
+
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
     # U.S. dollars are the dollars of "$": one quantity; Hong Kong dollars and C$ are sums apart
     led = ledger(nlp, "The quake caused about 20 billion U.S. dollars in damage.",

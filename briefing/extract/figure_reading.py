@@ -59,6 +59,7 @@ class Reading:
     ranged: bool = False  # an end of a range its sentence gives: "between 30 and 40", "3,500 to 4,000"
     unit: str | None = None  # the currency of a sum of money: "dollars", "baht"
     story_events: tuple[str, ...] = ()  # the event classes its whole source names, sorted
+    given: bool = False  # a count told before, which a definite word points back to: "of the 36 wounded"
 
     @property
     def label(self) -> str:
@@ -1089,6 +1090,8 @@ class _Sentence(Context):
             another_event=self.another_event(kind, gov, noun if same else None),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
             superseded=any(t[a].pos == "ADP" and t.lemma(a) in self.v.revision for a in t.ancestors(num.head)[:3]),
+            given=any(t.lower(d) in self.v.definite for d in (*t.children(num.head, "det"), *t.children(noun, "det"))
+                      if d < num.tokens[0]) if same else False,
             joined=tuple(" ".join([*(t.lemma(c) for c in t.children(j, "compound")), t.lemma(j)])
                          for j in t.children(noun, "conj")
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),

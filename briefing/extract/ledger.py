@@ -302,10 +302,11 @@ class _Resolver:
             if mine and theirs and not _joined(mine) & _joined(theirs):
                 return False
         # a reading naming no place may not join another place's toll than those named around it
-        # (by country: a place the gazetteer does not know, or misspelt, is no evidence)
+        # (by country: a place the gazetteer does not know, or misspelt, is no evidence), unless it
+        # points back to the row's number: "Eleven of the 36 wounded were Israelis" after Istanbul's 36
         theirs = {self.country(p) for p in row.places} - {None}
         elsewhere = not places and bool(theirs) and bool(self.countries(r)) \
-            and not _joined(theirs) & _joined(self.countries(r))
+            and not _joined(theirs) & _joined(self.countries(r)) and not (r.given and row.holds(r.value))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
