@@ -315,6 +315,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The July 7 bombings were a series of coordinated attacks.", []),
     # those arrested along with the subject were arrested
     ("He was arrested along with his driver and three other members of the group.", [("arrested", 3)]),
+    # (also with "with" on the verb beside "along", and past a verb of saying set inside the clause;
+    # a policeman killed with the bomber is a victim, not a force)
+    ("The bomber died along with three policemen.", [("killed", 3)]),
+    ("At least two civilians were killed, senior officials said, along with five assailants.",
+     [("killed", 2), ("killed", 5)]),
+    ("The minister arrived along with 200 soldiers.", [("troops", 200)]),
     # a side that is missing players lacks them; others who were missing are missing
     ("The visitors are missing 14 players because of injuries.", []),
     ("Fifteen others were missing.", [("missing", 15)]),
@@ -690,6 +696,26 @@ def test_a_count_a_definite_word_points_back_to_joins_its_toll_whatever_the_plac
                  "determine whether they were targeted. 36 people were wounded in riots on Sunday.",
                  published=("2016-03-19", "2016-03-20"))
     assert sorted(v.sources for r in led.rows if r.kind == "injured" for v in r.values) == [("S1",), ("S2",)]
+
+
+def test_a_group_s_toll_given_on_its_own_is_the_part_another_source_singles_out(nlp):
+    # the five assailants one report counts are the five of the seven dead another calls attackers
+    led = ledger(nlp, "Explosions rocked Jakarta on Thursday. At least two civilians were killed along with five assailants.",
+                 "Just seven people were killed in the siege, and five of the dead were the attackers themselves.",
+                 "The bombings left all five attackers and two civilians dead on Thursday.",
+                 published=("2016-01-14", "2016-01-15", "2016-01-17"))
+    (total,) = [r for r in led.rows if r.kind == "killed" and r.values[0].value == 7]
+    (attackers,) = [r for r in led.rows if r.label.startswith("attackers")]
+    assert attackers.part_of == total.id and attackers.values[0].sources == ("S1", "S2", "S3")
+    assert not total.conflict
+
+
+def test_a_date_in_an_included_part_is_not_the_count_s(nlp):
+    # 1996 dates the Olympics blast, one of the three: the three are one count with the three of 1996-97
+    led = ledger(nlp, "He is wanted for questioning in three Atlanta bombings, including the 1996 Olympics blast.",
+                 "He is wanted for three bombings in the Atlanta area.")
+    (row,) = [r for r in led.rows if r.kind == "attacks"]
+    assert row.values[0].sources == ("S1", "S2") and "1996" not in row.label
 
 
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):

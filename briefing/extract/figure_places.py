@@ -164,7 +164,9 @@ class Locator:
                     continue
                 if t[c].dep in ("npadvmod", "tmod") and t[c].ent_type == "DATE":
                     return self.date_text(c)
-                if t[c].dep == "prep":
+                # (a date in an included part is the part's: "three bombings, including the 1996
+                # Olympics blast")
+                if t[c].dep == "prep" and t.lower(c) not in self.v.inclusive_preps:
                     for o in t.children(c, "pobj"):
                         if t[o].ent_type == "DATE":
                             # "between September and December 1973": both ends, however the

@@ -309,10 +309,8 @@ class _Sentence(Context):
                     # the verb counts, in the role its counted noun has
                     counted_role = t.passive(above) or bool(list(t.children(above, "dobj")))
                     return above, "patient" if counted_role else "agent", negated
-                if prep in v.companion_preps and t.lower(above) in v.companions and t.head(above) is not None \
-                        and t[t.head(above)].pos in VERBAL:
+                if prep in v.companion_preps and (verb := self.accompanied(above)) is not None:
                     # "was arrested along with three other members": those with the subject share its role
-                    verb = t.head(above)
                     return verb, "patient" if t.passive(verb) else "agent", negated
                 if prep in v.inclusive_preps:  # "20 fighters, including four nurses"
                     i = above
@@ -326,6 +324,23 @@ class _Sentence(Context):
             else:
                 return h, dep, negated
         return None, "", negated
+
+    def accompanied(self, above: int) -> int | None:
+        """The verb whose subject a "with" phrase under `above` goes along with: the verb "along" is
+        on, or the verb "with" is on beside an "along"; past a verb of saying set inside the clause
+        it reports ("were killed, officials said, along with five assailants")."""
+        t, v = self.t, self.v
+        if t.lower(above) in v.companions:
+            verb = t.head(above)
+        elif t[above].pos in VERBAL and any(t.lower(c) in v.companions for c in t.children(above, "prt", "advmod", "prep")):
+            verb = above
+        else:
+            return None
+        if verb is None or t[verb].pos not in VERBAL:
+            return None
+        if t.lemma(verb) in v.parenthetical_verbs:
+            return next((c for c in t.children(verb, "ccomp") if c < above), verb)
+        return verb
 
     def told_of_itself(self, verb: int) -> tuple[int, str] | None:
         """The verb of the clause a speaker says of itself ("said they were tortured or imprisoned"),

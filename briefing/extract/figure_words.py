@@ -141,6 +141,7 @@ class Words:
     projection_preps: frozenset[str]
     plan_verbs: frozenset[str]
     companions: frozenset[str]
+    parenthetical_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     bare_quantity: dict[str, str]
     reach_verbs: frozenset[str]
@@ -352,6 +353,7 @@ def load_words(path: Path = FIGURES) -> Words:
         projection_preps=_set(grammar.get("projection_preps", ())),
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         companions=_set(grammar.get("companions", ())),
+        parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
         bare_quantity={k.lower(): v.lower() for k, v in grammar.get("bare_quantity", {}).items()},
         reach_verbs=_set(grammar.get("reach_verbs", ())),

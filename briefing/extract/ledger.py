@@ -676,6 +676,15 @@ class _Resolver:
                 return
         qualifier = frozenset(r.qualifier)
         group = self.group(r)
+        # a named group's toll that other sources give on its own, with this very number, is this
+        # part: "five assailants were killed", then "five of the seven dead were the attackers"
+        for i, row in enumerate(rows):
+            if i != parent and row.parent is None and group is not None and row.group == group \
+                    and row.kind == r.kind and row.era == self.era(r) and {m.value for m in row.members} == {r.value} \
+                    and self.v.same_event(row.event, rows[parent].event) and not any(o.parent == i for o in rows):
+                row.members.append(r)
+                row.parent = parent
+                return
         for row in rows:
             # one part: the same number of the same group, or the same qualifier ("in intensive care")
             # (nouns the lexicon does not know tell no group apart: "five foreigners", "five foreign guests")
