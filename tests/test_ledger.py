@@ -718,6 +718,21 @@ def test_a_date_in_an_included_part_is_not_the_count_s(nlp):
     assert row.values[0].sources == ("S1", "S2") and "1996" not in row.label
 
 
+def test_a_count_of_others_than_the_people_its_clause_names_is_a_part(nlp):
+    # the 29 are besides Xu, Qin and Wang: some of the 32 detained, not a toll that fell from 32
+    led = ledger(nlp, "In three weeks, at least 32 people have been detained or questioned.",
+                 "In the past month, authorities have arrested and convicted Xu, Qin and Wang and detained "
+                 "or interrogated at least 29 other party members.",
+                 published=("1998-12-20", "1998-12-24"))
+    (total,) = [r for r in led.rows if r.part_of is None]
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert [v.value for v in total.values] == [32] and [v.value for v in part.values] == [29]
+    assert part.part_of == total.id and not led.discrepancies
+    # with nobody named in its clause, "other" sets no part apart
+    led = ledger(nlp, "Police detained the leader on Friday. Officers later detained 12 other members.")
+    assert [(v.value, r.part_of) for r in led.rows for v in r.values] == [(12, None)]
+
+
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
     # U.S. dollars are the dollars of "$": one quantity; Hong Kong dollars and C$ are sums apart
     led = ledger(nlp, "The quake caused about 20 billion U.S. dollars in damage.",

@@ -717,6 +717,19 @@ class _Sentence(Context):
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
 
+    def besides_named(self, noun: int, gov: int | None) -> bool:
+        """"arrested Xu, Qin and Wang and detained at least 29 other party members": a count of
+        others than the people its clause names (the object of its verb, or of a verb joined to
+        it), a part of the whole that includes them."""
+        t = self.t
+        if gov is None or not any(t.lemma(c) == "other" for c in t.children(noun, "amod")):
+            return False
+        verbs = {gov, *self.coordinated(gov)}
+        verbs |= {j for v in list(verbs) for j in self.coordinated(v)}
+        objects = [o for v in verbs for o in t.children(v, "dobj", "nsubjpass")] \
+            + ([t.head(noun)] if t[noun].dep == "conj" and t.head(noun) is not None else [])
+        return any(o < noun and t[o].ent_type == "PERSON" for o in objects)
+
     def coordinated(self, gov: int | None) -> list[int]:
         """The verbs joined to a verb by "and": they share its subject, and a date at the end."""
         t = self.t
@@ -894,7 +907,7 @@ class _Sentence(Context):
                 continue
             # "six others died later" after "59 bodies were found": a part of the toll counted
             # before; "killing 60 people and injuring 157 others": other people, of another kind
-            others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out)
+            others = t.lemma(noun) == "other" and any(r.kind == kind.name for r in out) or self.besides_named(noun, gov)
             # "67 of them", "194 of its people": all of them
             # (but "173 injured, 20 of them severely": some of a larger count of the kind just given)
             larger = any(r.kind == kind.name and r.value > num.value for r in out)
