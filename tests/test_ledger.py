@@ -733,6 +733,17 @@ def test_a_count_of_others_than_the_people_its_clause_names_is_a_part(nlp):
     assert [(v.value, r.part_of) for r in led.rows for v in r.values] == [(12, None)]
 
 
+def test_a_range_of_counts_is_revised_only_by_a_change_of_its_own(nlp):
+    # "hoping to increase this to 6,000" changes nothing of "3,500 to 4,000": one range, no conflict
+    led = ledger(nlp, "They are burying 3,500 to 4,000 bodies a day, hoping to increase this to 6,000 soon.",
+                 "Officials were burying 3,500 to 4,000 bodies a day.")
+    (row,) = led.rows
+    assert [(v.value, v.upper, v.sources) for v in row.values] == [(3500, 4000, ("S1", "S2"))]
+    assert not row.conflict and not any(d.conflict for d in led.discrepancies)
+    led = ledger(nlp, "The toll rose from 50 to 60.")
+    assert sorted(v.value for v in led.rows[0].values) == [50, 60]
+
+
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
     # U.S. dollars are the dollars of "$": one quantity; Hong Kong dollars and C$ are sums apart
     led = ledger(nlp, "The quake caused about 20 billion U.S. dollars in damage.",

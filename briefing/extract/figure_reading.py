@@ -598,15 +598,18 @@ class _Sentence(Context):
         near += [a for n in list(near) for a in t.children(n, "amod", "advmod")]
         return any(t.lower(n) in v.capacity_words for n in near)
 
-    def revised(self, num: Number) -> bool:
-        """Does the sentence revise a toll ("rose to 67 from 60", "the earlier toll of 60")? A range of
-        sums is revised only by a change of its own ("rose from $1.3bn to $1.5bn"), not by a word
-        elsewhere ("initial estimates put the damage at $1.3 to $1.5bn" is a range)."""
+    def revised(self, num: Number, ranged: bool = False) -> bool:
+        """Does the sentence revise a toll ("rose to 67 from 60", "the earlier toll of 60")? A range is
+        revised only by a change of its own ("rose from $1.3bn to $1.5bn"), not by a word
+        elsewhere ("initial estimates put the damage at $1.3 to $1.5bn" is a range, and so is "burying
+        3,500 to 4,000 bodies a day, hoping to increase this to 6,000")."""
         t = self.t
         # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
         words = [j for j in range(len(t)) if t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
             t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))]
-        return bool(words) and (not num.ranged or any(t[j].pos in VERBAL or t[j].pos == "ADP" for j in words))
+        above = set(t.ancestors(num.head))
+        return bool(words) and (not (num.ranged or ranged) or any((t[j].pos in VERBAL or t[j].pos == "ADP") and j in above
+                                                      for j in words))
 
     def projected(self, num: Number) -> bool:
         """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
@@ -815,7 +818,7 @@ class _Sentence(Context):
                 kinded = self.kind(noun, gov, rel)
                 if kinded and not negated and not self.projected(num):
                     out.append(replace(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]),
-                                       ranged=True))
+                                       ranged=True, revised=self.revised(num, True)))
                 continue
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
@@ -950,7 +953,9 @@ class _Sentence(Context):
                 read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where
                 read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
-            out.append(replace(read, ranged=num.head in ranged.values()))
+            if num.head in ranged.values():  # an end of a range: revised only by a change of its own
+                read = replace(read, ranged=True, revised=self.revised(num, True))
+            out.append(read)
             verbs[len(out) - 1] = gov
         out = self.shared_places(out, verbs)
         extra = self.gapped(found, resolved, out) + self.graded(found, resolved, out, verbs)
