@@ -262,12 +262,15 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
             if whole and known is not None:
                 known[name] = out[name]
     # "Georgia" beside Atlanta and Alabama is the state, not the country: a country's name that is
-    # also a province of a country other names are in, when no other name is in the first country
+    # also a province of a country other names are in, when no other name is in the first country;
+    # and "Florida" beside Orlando is the state, not a Cuban town nor a Uruguayan department (a
+    # province's name several countries share goes to the one other names are in)
     named = Counter(out.values())
+    shared = _province_countries()
     for name, key in list(out.items()):
-        other = provinces.get(match_key(name))
-        if other and key and other != key and named[other] and named[key] == 1:
-            out[name] = other
+        others = [c for c in shared.get(match_key(name), ()) if c != key and named[c]]
+        if len(others) == 1 and (key is None or named[key] == 1):
+            out[name] = others[0]
     return out
 
 
@@ -278,10 +281,16 @@ def towns_identity() -> str:
 
 
 @lru_cache(maxsize=1)
-def _provinces() -> dict[str, str]:
-    """Province (by match key) -> the key of its country; a name two countries share is left out."""
+@lru_cache(maxsize=1)
+def _province_countries() -> dict[str, frozenset[str]]:
+    """Province (by match key) -> the keys of the countries that have a province of that name."""
     seen: dict[str, set[str]] = {}
     for c in {c.key: c for c in countries().values()}.values():
         for p in c.provinces:
             seen.setdefault(match_key(p), set()).add(c.key)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    return {k: frozenset(v) for k, v in seen.items()}
+
+
+def _provinces() -> dict[str, str]:
+    """Province (by match key) -> the key of its country; a name two countries share is left out."""
+    return {k: next(iter(v)) for k, v in _province_countries().items() if len(v) == 1}

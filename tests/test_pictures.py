@@ -267,3 +267,11 @@ def test_a_countrys_name_beside_places_of_another_country_with_such_a_province_i
     assert gazetteer.countries_containing(["georgia", "atlanta", "alabama"])["georgia"] == "united states"
     assert gazetteer.countries_containing(["georgia", "tbilisi", "atlanta"])["georgia"] == "georgia"
     assert gazetteer.countries_containing(["georgia", "russia"])["georgia"] == "georgia"
+
+
+def test_a_province_name_several_countries_share_goes_to_the_country_other_names_are_in():
+    # Florida is a US state, a Uruguayan department and a Cuban town: beside Orlando, the state
+    from briefing import gazetteer
+
+    assert gazetteer.countries_containing(["florida", "orlando"])["florida"] == "united states"
+    assert gazetteer.countries_containing(["florida", "havana"])["florida"] == "cuba"
