@@ -321,6 +321,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least two civilians were killed, senior officials said, along with five assailants.",
      [("killed", 2), ("killed", 5)]),
     ("The minister arrived along with 200 soldiers.", [("troops", 200)]),
+    # soldiers rescued or searched for are no force
+    ("Three soldiers were rescued from the water and were in stable condition at a hospital.", []),
+    ("Rescuers were searching for six soldiers.", []),
+    ("The army sent 300 soldiers to search for survivors.", [("troops", 300)]),
     # a side that is missing players lacks them; others who were missing are missing
     ("The visitors are missing 14 players because of injuries.", []),
     ("Fifteen others were missing.", [("missing", 15)]),
