@@ -748,6 +748,14 @@ def test_a_range_of_counts_is_revised_only_by_a_change_of_its_own(nlp):
     assert sorted(v.value for v in led.rows[0].values) == [50, 60]
 
 
+def test_the_same_done_at_other_places_is_another_quantity(nlp):
+    # the 2,600 were evacuated from two other prisons: no value of the 1,700 of the Ramsey Unit
+    led = ledger(nlp, "The department began evacuating on Friday about 1,700 inmates at its Ramsey Unit due to "
+                      "flooding. It evacuated about 2,600 inmates from two other facilities due to flooding.")
+    assert sorted(tuple(v.value for v in r.values) for r in led.rows) == [(1700,), (2600,)]
+    assert not any(r.conflict for r in led.rows)
+
+
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):
     # U.S. dollars are the dollars of "$": one quantity; Hong Kong dollars and C$ are sums apart
     led = ledger(nlp, "The quake caused about 20 billion U.S. dollars in damage.",
