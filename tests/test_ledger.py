@@ -325,6 +325,11 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Three soldiers were rescued from the water and were in stable condition at a hospital.", []),
     ("Rescuers were searching for six soldiers.", []),
     ("The army sent 300 soldiers to search for survivors.", [("troops", 300)]),
+    # fleeing a room or a venue is escaping it; fleeing a home or a town is displacement
+    ("Witnesses said the two fled a bathroom in the nightclub.", []),
+    ("About 300 people fled the burning hotel.", []),
+    ("Some 20,000 people fled their homes.", [("displaced", 20000)]),
+    ("About 5,000 people fled from the town.", [("displaced", 5000)]),
     # a side that is missing players lacks them; others who were missing are missing
     ("The visitors are missing 14 players because of injuries.", []),
     ("Fifteen others were missing.", [("missing", 15)]),

@@ -514,7 +514,8 @@ class _Sentence(Context):
                 or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
                     and self.v.names_people(terms)) \
                 or bool(through & kind.verbs) \
-                or (g in kind.subject_verbs and rel == "agent") or bool(stated & kind.states) \
+                or (g in kind.subject_verbs and rel == "agent" and not self.left(gov) & kind.escaped) \
+                or bool(stated & kind.states) \
                 or bool(predicate & kind.states) \
                 or bool(made & kind.subject_verbs) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
@@ -537,6 +538,15 @@ class _Sentence(Context):
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
         return self.kind(noun, first, rel, at) if first is not None else None
+
+    def left(self, gov: int | None) -> set[str]:
+        """The lemmas of what a verb of leaving leaves: its object, or the object of its "from"/"out of"."""
+        t = self.t
+        if gov is None:
+            return set()
+        return {t.lemma(o) for o in t.children(gov, "dobj")} | {
+            t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in self.v.leaving_preps
+            for o in (*t.children(p, "pobj"), *(o for q in t.children(p, "prep") for o in t.children(q, "pobj")))}
 
     def kept_in(self, gov: int | None) -> set[str]:
         """Where or in what state being kept counts them: "three suspects are in custody", "20 remain

@@ -49,6 +49,7 @@ class Kind:
     verb_objects: frozenset[str] = frozenset()  # empty: its verbs count any noun; else only these ("attacked four police stations")
     fatal_marks: frozenset[str] = frozenset()  # "the fatal shooting of two girls": an event noun so marked counts them
     people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
+    escaped: frozenset[str] = frozenset()  # what those its subject verbs leave is no home: "fled a bathroom"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ class Words:
     likelihood: frozenset[str]
     epistemic: frozenset[str]
     leaving_verbs: frozenset[str]
+    leaving_preps: frozenset[str]
     aboard_preps: frozenset[str]
     inclusive_preps: frozenset[str]
     companion_preps: frozenset[str]
@@ -259,6 +261,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_objects=_set(k.get("not_objects", ())),
             fatal_marks=_set(k.get("fatal_marks", ())),
             people_verbs=_set(k.get("people_verbs", ())),
+            escaped=_set(k.get("escaped", ())),
             verb_objects=_set(k.get("verb_objects", ())),
             loss_verbs=_set(k.get("loss_verbs", ())),
             part_states=_set(k.get("part_states", ())),
@@ -347,6 +350,7 @@ def load_words(path: Path = FIGURES) -> Words:
         likelihood=_set(grammar.get("likelihood", ())),
         epistemic=_set(grammar.get("epistemic", ())),
         leaving_verbs=_set(grammar.get("leaving_verbs", ())),
+        leaving_preps=_set(grammar.get("leaving_preps", ())),
         aboard_preps=_set(grammar.get("aboard_preps", ())),
         inclusive_preps=_set(grammar.get("inclusive_preps", ())),
         companion_preps=_set(grammar.get("companion_preps", ())),
