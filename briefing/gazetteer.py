@@ -281,7 +281,6 @@ def towns_identity() -> str:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _province_countries() -> dict[str, frozenset[str]]:
     """Province (by match key) -> the keys of the countries that have a province of that name."""
     seen: dict[str, set[str]] = {}
@@ -291,6 +290,7 @@ def _province_countries() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in seen.items()}
 
 
+@lru_cache(maxsize=1)
 def _provinces() -> dict[str, str]:
     """Province (by match key) -> the key of its country; a name two countries share is left out."""
     return {k: next(iter(v)) for k, v in _province_countries().items() if len(v) == 1}

@@ -617,9 +617,10 @@ class _Sentence(Context):
         # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
         words = [j for j in range(len(t)) if t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
             t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))]
+        if not words or not (num.ranged or ranged):
+            return bool(words)
         above = set(t.ancestors(num.head))
-        return bool(words) and (not (num.ranged or ranged) or any((t[j].pos in VERBAL or t[j].pos == "ADP") and j in above
-                                                      for j in words))
+        return any((t[j].pos in VERBAL or t[j].pos == "ADP") and j in above for j in words)
 
     def projected(self, num: Number) -> bool:
         """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
