@@ -325,6 +325,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Three soldiers were rescued from the water and were in stable condition at a hospital.", []),
     ("Rescuers were searching for six soldiers.", []),
     ("The army sent 300 soldiers to search for survivors.", [("troops", 300)]),
+    # a verb joined to one that leaves its object in a state is that state: "and 53 others wounded"
+    ("The shooting left 49 people dead and 53 others wounded.", [("killed", 49), ("injured", 53)]),
+    ("Police arrested 20 people and soldiers killed three.", [("arrested", 20), ("killed", 3)]),
     # fleeing a room or a venue is escaping it; fleeing a home or a town is displacement
     ("Witnesses said the two fled a bathroom in the nightclub.", []),
     ("About 300 people fled the burning hotel.", []),

@@ -291,6 +291,15 @@ class _Sentence(Context):
                 gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd", "pcomp", "advcl") \
                     and not list(t.children(h, "aux", "auxpass", "dobj")) \
                     and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
+                # "left 49 people dead and 53 others wounded": a verb joined to one that leaves its
+                # object in a state, with a subject and no object of its own, is that state
+                above = t.head(h)
+                gapped = gapped or t[h].dep == "conj" and above is not None and t[h].tag in ("VBN", "VBD") \
+                    and not list(t.children(h, "aux", "auxpass", "dobj")) and bool(list(t.children(above, "dobj"))) \
+                    and (bool(list(t.children(above, "oprd", "acomp"))) or any(
+                        t.lower(c) in k.states for o in t.children(above, "dobj") for c in t.children(o, "amod")
+                        for k in v.kinds)) \
+                    and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
                 return h, "patient" if t.passive(h) or gapped else "agent", negated
             elif dep == "poss" and t[h].pos == "NOUN":
                 # "the fifteen sailors' capture", "the three miners' deaths": the possessor of an event
