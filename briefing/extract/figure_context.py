@@ -58,8 +58,8 @@ class Context:
             or any(self.pointed_to_another(n) for n in nouns if t.lemma(n) in events)
         # "evacuated 2,600 inmates from two other facilities", "killed in other parts of the country":
         # the same done at other places than the ones told before
-        elsewhere = any(t.lemma(c) in self.v.other_event for p in t.children(gov, "prep")
-                        if t.lower(p) in self.v.place_preps | self.v.via_preps
+        where = self.v.place_preps | self.v.via_preps
+        elsewhere = any(t.lemma(c) in self.v.other_event for p in t.children(gov, "prep") if t.lower(p) in where
                         for o in t.children(p, "pobj") for c in t.children(o, "amod"))
         # "a day earlier", "two days before": a time back from the one just told
         back = any(t.lemma(a) in self.v.time_back and list(t.children(a, "npadvmod")) for a in t.children(gov, "advmod"))

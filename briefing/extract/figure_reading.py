@@ -288,18 +288,16 @@ class _Sentence(Context):
                 # subject, the complement of another verb or of a preposition ("with at least 300
                 # people killed"), is a passive without its "be"
                 # (not a verb whose subject is what befalls: "with 40 passengers drowned")
-                gapped = gapped or t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd", "pcomp", "advcl") \
-                    and not list(t.children(h, "aux", "auxpass", "dobj")) \
+                bare = not list(t.children(h, "aux", "auxpass", "dobj")) \
                     and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
+                gapped = gapped or bare and t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd", "pcomp", "advcl")
                 # "left 49 people dead and 53 others wounded": a verb joined to one that leaves its
                 # object in a state, with a subject and no object of its own, is that state
                 above = t.head(h)
-                gapped = gapped or t[h].dep == "conj" and above is not None and t[h].tag in ("VBN", "VBD") \
-                    and not list(t.children(h, "aux", "auxpass", "dobj")) and bool(list(t.children(above, "dobj"))) \
+                objects = list(t.children(above, "dobj")) if above is not None else []
+                gapped = gapped or bare and t[h].dep == "conj" and t[h].tag in ("VBN", "VBD") and bool(objects) \
                     and (bool(list(t.children(above, "oprd", "acomp"))) or any(
-                        t.lower(c) in k.states for o in t.children(above, "dobj") for c in t.children(o, "amod")
-                        for k in v.kinds)) \
-                    and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
+                        t.lower(c) in k.states for o in objects for c in t.children(o, "amod") for k in v.kinds))
                 return h, "patient" if t.passive(h) or gapped else "agent", negated
             elif dep == "poss" and t[h].pos == "NOUN":
                 # "the fifteen sailors' capture", "the three miners' deaths": the possessor of an event
@@ -837,8 +835,8 @@ class _Sentence(Context):
                 gov, rel, negated = self.governor(role)
                 kinded = self.kind(noun, gov, rel)
                 if kinded and not negated and not self.projected(num):
-                    out.append(replace(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1]),
-                                       ranged=True, revised=self.revised(num, True)))
+                    out.append(self.reading(kinded[0].name, kinded[0].event, num, noun, same, gov, kinded[1],
+                                            ranged=True))
                 continue
             partitive = noun is not None and noun != num.head and t.head(noun) is not None \
                 and t.head(t.head(noun)) == num.head  # "two of the wounded": the number heads the phrase
@@ -956,7 +954,8 @@ class _Sentence(Context):
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
             read = self.reading(kind.name, kind.event, num, noun, same, gov, term,
-                                subset=(partitive and not of_whole) or others or included or with_some or remainder)
+                                subset=(partitive and not of_whole) or others or included or with_some or remainder,
+                                ranged=num.head in ranged.values())
             said_to_be = [a for a in t.children(gov, "attr") if t[a].pos == "NOUN" and a > num.head] \
                 if partitive and gov is not None and t.lemma(gov) in COPULAS else []
             if said_to_be:  # "five of the dead were children": who the part is
@@ -973,8 +972,6 @@ class _Sentence(Context):
                 read = replace(read, noun=kind.name.removesuffix("s"), phrase=kind.name)
             if earlier is not None:  # the count it is an earlier value of says where
                 read = replace(read, places=next((r.places for r in out if r.noun == read.noun), read.places))
-            if num.head in ranged.values():  # an end of a range: revised only by a change of its own
-                read = replace(read, ranged=True, revised=self.revised(num, True))
             out.append(read)
             verbs[len(out) - 1] = gov
         out = self.shared_places(out, verbs)
@@ -1090,7 +1087,7 @@ class _Sentence(Context):
         return extra
 
     def reading(self, kind: str, event: bool, num: Number, noun: int, same: bool, gov: int | None, term: str,
-                subset: bool = False) -> Reading:
+                subset: bool = False, ranged: bool = False) -> Reading:
         t = self.t
         of_kind = self.v.kind(kind)  # None for damage, which the vocabulary's kinds do not list
         skip = set(num.tokens) | set(num.hedge_tokens)
@@ -1125,7 +1122,8 @@ class _Sentence(Context):
             subset=subset or bool(found_so_far) or cared_elsewhere
             or bool(of_kind and self.kept_in(gov) & of_kind.part_states),
             qualifier=qualifier,
-            revised=self.revised(num),
+            revised=self.revised(num, ranged),  # (an end of a range: revised only by a change of its own)
+            ranged=ranged,
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             # (and a count of events is of its own noun's class: "three bombings" are explosions)
