@@ -211,6 +211,10 @@ def multiling_folder(topic: str) -> Path:
     return folder
 
 
+class MissingText(Exception):
+    """A set whose third-party text is not on this machine (it is never committed)."""
+
+
 def source_folder(name: str) -> Path:
     if name == "seeds":
         return ROOT / "seeds"
@@ -221,18 +225,18 @@ def source_folder(name: str) -> Path:
         if name.startswith(prefix):
             folder = corpus / name.removeprefix(prefix)
             if not folder.is_dir():
-                sys.exit(f"{folder}: no such folder (set {variable} to the 2016 story folders)")
+                raise MissingText(f"{folder}: no such folder (set {variable} to the 2016 story folders)")
             return folder
     if name == "us-iran":
         return CORPORA / "wikinews-us-iran"
     if name.startswith("wns-"):  # plain folders of .txt, one per story
         folder = WIKINEWSSUM / name.removeprefix("wns-")
         if not folder.is_dir():
-            sys.exit(f"{folder}: no such folder (set BRIEFING_WIKINEWSSUM to the WikinewsSum story folders)")
+            raise MissingText(f"{folder}: no such folder (set BRIEFING_WIKINEWSSUM to the WikinewsSum story folders)")
         return folder
     if DUC2007_CLUSTER.match(name):
         if not (DUC2007 / name).is_dir():
-            sys.exit(f"{DUC2007 / name}: no such folder (set BRIEFING_DUC2007 to the DUC 2007 cluster folders)")
+            raise MissingText(f"{DUC2007 / name}: no such folder (set BRIEFING_DUC2007 to the DUC 2007 cluster folders)")
         return duc_folder(name, DUC2007)
     return multiling_folder(name) if name.startswith("M") else duc_folder(name)
 
@@ -289,9 +293,16 @@ def baseline(doc: dict) -> dict:
 
 
 def score_set(folders: list[str], golds: list[str]) -> dict[str, list]:
-    """Summed scores (right, produced, found, gold) per measure, for the product and the baseline."""
-    totals: dict[str, dict[str, list]] = {"briefing": {}, "baseline": {}}
+    """Summed scores (right, produced, found, gold) per measure, for the product and the baseline, and
+    the folders left out because their text is not on this machine."""
+    totals: dict[str, dict[str, list]] = {"briefing": {}, "baseline": {}, "missing": []}
     for folder, gold_name in zip(folders, golds):
+        try:
+            source_folder(folder)
+        except MissingText as missing:  # third-party text this machine lacks: say so, score the rest
+            print(f"not scored: {missing}", file=sys.stderr)
+            totals["missing"].append(folder)
+            continue
         gold_path = CORPORA.parent / "eval" / "seeds-gold.json" if gold_name == "seeds" else GOLD / f"{gold_name}.json"
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="briefing-facts-") as out:
@@ -374,6 +385,8 @@ def table(held_out: bool = True) -> str:
         if not held_out and any(g.startswith("unscored/") for g in golds):
             continue  # kept from whoever is choosing rules
         t = score_set(folders, golds)
+        if t["missing"]:
+            name += f" [not here, so not scored: {', '.join(t['missing'])}]"
         b, base = t["briefing"], t["baseline"]
         lines.append(f"| {name} | {pr(b.get('figures'))} | {pr(base.get('figures'))} | {pr(b.get('discrepancies'))} "
                      f"| {pr(base.get('discrepancies'))} | {pr(b.get('quotes'))} | {pr(b.get('entities'))} |")
@@ -392,7 +405,10 @@ def main() -> None:
     if args.misses:
         folders, golds = SETS.get(args.misses) or next(
             ([f], [g]) for fs, gs in SETS.values() for f, g in zip(fs, gs) if f == args.misses)
-        print("\n\n".join(misses(f, g) for f, g in zip(folders, golds)))
+        try:
+            print("\n\n".join(misses(f, g) for f, g in zip(folders, golds)))
+        except MissingText as missing:
+            sys.exit(str(missing))
         return
     body = table(held_out=not args.dev)
     print(body)
