@@ -2016,3 +2016,15 @@ def test_a_date_on_the_verb_above_an_event_brought_in_by_a_preposition_is_not_th
     (found,) = readings(parse(nlp, "Rescuers were losing hope on Tuesday from a cyclone which killed more than "
                                    "150 people."), load_words())
     assert found.on_day is None
+
+
+def test_people_a_source_counts_beside_its_own_count_of_soldiers_are_not_the_soldiers_toll(nlp):
+    led = ledger(nlp, "A military truck overturned in a flooded creek on Thursday, killing three soldiers. "
+                      "Seven people were killed in the past week in the state due to severe weather.",
+                 "At least two people were killed on Friday as severe flooding hit the state.",
+                 "Five soldiers died when the truck overturned.")
+    rows = sorted(tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed")
+    assert rows == [(2, 7), (3, 5)]
+    # with no count of people beside it, a group's toll still takes plain people of its size
+    led = ledger(nlp, "The ambush killed 12 soldiers.", "Thirteen people were killed in the ambush.")
+    assert [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"] == [[12, 13]]

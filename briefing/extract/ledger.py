@@ -393,6 +393,11 @@ class _Resolver:
         for r in found:
             self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
             self.placed_at.setdefault(r.kind, set()).update(_keys(r))
+        # what each source counts as plain people, per kind: a group's row is narrower than that
+        self.people_told = defaultdict(set)
+        for r in found:
+            if not r.subset and self.group(r) is None and not r.nations:
+                self.people_told[r.citation.source, r.kind].add(r.value)
         # the most specific readings first, so the vaguer ones find a row to join
         order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations))
         subsets: list[Reading] = []
@@ -417,6 +422,7 @@ class _Resolver:
                 # of people: "4,299 opponents died" and "4,299 people were killed" take "some 3,000")
                 fits = [row for row in fits if row.group is None or (row.group in self.known and (
                     row.group not in self.apart | self.parted or row.holds(r.value))
+                    and (not self.narrower(row) or row.holds(r.value))
                     or row.group not in self.known and any(self.group(m) is None for m in row.members))
                     and self.near(r, row)] + [row for row in alike if row.group is not None]
                 # "40 soldiers and police officers" and "12 police officers": a count of two groups
@@ -478,6 +484,13 @@ class _Resolver:
             if rows[i].parent is not None:
                 rows[i].parent = index.get(rows[i].parent)
         return [rows[i] for i in kept]
+
+    def narrower(self, row: _Row) -> bool:
+        """A group's count that one of its sources sets beside another count of plain people is not
+        the toll of people ("killing three soldiers ... Six people were killed in the past week"):
+        unnamed people join it only with its own number."""
+        return row.group is not None and any(
+            self.people_told[m.citation.source, m.kind] - {m.value} for m in row.members if self.group(m) == row.group)
 
     def split_past(self, row: _Row) -> list[_Row]:
         """A value a source dates to a year before other values' sources were published is an
