@@ -54,7 +54,8 @@ the Orlando nightclub shooting, Texas floods, a blizzard) were annotated by help
 followed dev 19, unread by whoever wrote them, then scored once ("dev 20" since). Thirteen reports of 2020 on
 four events (BRIEFING_NEWS2020; H9: the Nova Scotia shooting, Hurricane Laura, the US West Coast wildfires,
 the Moria camp fire), from another public repository of daily scrapes (BBC, CNN, the Straits Times), were
-collected and annotated by helpers while the rules that followed dev 20 were written. Sets in
+collected and annotated by helpers while the rules that followed dev 20 were written, then scored once
+("dev 21" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -147,7 +148,7 @@ NEWS2016_3 = Path(os.environ.get("BRIEFING_NEWS2016_3", CORPORA / "news-2016-3")
 N16C = ["n16c-orlando-shooting-2016", "n16c-texas-floods-2016", "n16c-winter-storm-jonas-2016"]
 # BBC, CNN and Straits Times (Reuters) articles of 2020 on four events, copied by a helper from a public
 # repository of daily news scrapes into a folder outside the repository (BRIEFING_NEWS2020; third-party text,
-# never committed), annotated by helpers who wrote no rules: held out
+# never committed), annotated by helpers who wrote no rules: held out, then scored once
 NEWS2020 = Path(os.environ.get("BRIEFING_NEWS2020", CORPORA / "news-2020"))
 H9 = ["h9-nova-scotia-shooting-2020", "h9-hurricane-laura-2020", "h9-us-west-coast-wildfires-2020",
       "h9-moria-camp-fire-2020"]
@@ -203,8 +204,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "without a figure)": (["d30049t", "d30046t", "d31009t"], ["d30049t", "d30046t", "d31009t"]),
     "Dev 20, held out until scored once (news of 2016, third draw: a mass shooting, floods and a blizzard, "
     "11 reports of Reuters and the New York Times)": (N16C, N16C),
-    "Held out (news of 2020: a mass shooting, a hurricane, wildfires and a camp fire, 13 reports of the BBC, CNN "
-    "and the Straits Times)": (H9, [f"unscored/{g}" for g in H9]),
+    "Dev 21, held out until scored once (news of 2020: a mass shooting, a hurricane, wildfires and a camp fire, "
+    "13 reports of the BBC, CNN and the Straits Times)": (H9, H9),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
