@@ -61,6 +61,14 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Floods have killed 23 people and forced 15,000 from their homes.", [("killed", 23), ("displaced", 15000)]),
     ("About 2,000 families were forced out of their homes.", [("displaced", 2000)]),
     ("The police forced 20 protesters out of the square.", []),
+    # told or ordered to leave is the evacuation the news counts; told to leave a venue is not
+    ("More than 300,000 coastal residents have been ordered to leave.", [("displaced", 300000)]),
+    ("Officials told 80,000 people to evacuate the island.", [("displaced", 80000)]),
+    ("About 2,000 fans were told to leave the stadium.", []),
+    ("The governor ordered 40 officers to patrol the town.", [("troops", 40)]),
+    # kept under an order or an arrest
+    ("Some 25,000 people were under evacuation orders on Sunday.", [("displaced", 25000)]),
+    ("Three opposition leaders are under house arrest.", [("arrested", 3)]),
     # a number word opening a sentence, which the parser may take for a compound
     ("Thirteen people died when a bomb went off outside the police station.", [("killed", 13)]),
     # a part of a count: "N of them X", "including N X" on the verb

@@ -459,6 +459,8 @@ class _Sentence(Context):
             stated = {t.lemma(own_state), t.lower(own_state)}
         # "were forced to flee": what the object of a causative is made to do
         made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
+        # "were told to leave": what the object of a causative or a directive is made or told to do
+        acts = list(t.children(gov, "xcomp")) if g in self.v.causatives | self.v.directives and rel in PATIENT else []
         # "the number of people killed rose to 200,000": a participle on the noun says what happened
         # to them, when the clause says nothing else of them (not "one of four people beheaded claimed")
         reduced = None
@@ -525,6 +527,7 @@ class _Sentence(Context):
                 or bool(stated & kind.states) \
                 or bool(predicate & kind.states) \
                 or bool(made & kind.subject_verbs) \
+                or any(t.lemma(c) in kind.made_to and not self.left(c) & kind.escaped for c in acts) \
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
                 or bool(complements & kind.verbs) \
@@ -561,7 +564,8 @@ class _Sentence(Context):
         t = self.t
         if gov is None or t.lemma(gov) not in self.v.holding_verbs:
             return set()
-        return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps for o in t.children(p, "pobj")
+        return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps | self.v.holding_preps
+                for o in t.children(p, "pobj")
                 for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")))}
 
     def singled_out(self, num: Number) -> bool:

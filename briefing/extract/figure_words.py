@@ -50,6 +50,7 @@ class Kind:
     fatal_marks: frozenset[str] = frozenset()  # "the fatal shooting of two girls": an event noun so marked counts them
     people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
     escaped: frozenset[str] = frozenset()  # what those its subject verbs leave is no home: "fled a bathroom"
+    made_to: frozenset[str] = frozenset()  # "forced to flee", "told to evacuate": what its patients are made or told to do
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +101,11 @@ class Words:
     tally_nouns: frozenset[str]
     victim_nouns: frozenset[str]
     causatives: frozenset[str]
+    directives: frozenset[str]
     raising_verbs: frozenset[str]
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    holding_preps: frozenset[str]
     elsewhere: frozenset[str]
     list_marks: frozenset[str]
     list_item_tokens: int
@@ -251,6 +254,7 @@ def load_words(path: Path = FIGURES) -> Words:
             reflexive_verbs=_set(k.get("reflexive_verbs", ())),
             taken_to=_set(k.get("taken_to", ())),
             held_in=_set(k.get("held_in", ())),
+            made_to=_set(k.get("made_to", ())),
             care_verbs=_set(k.get("care_verbs", ())),
             not_verbs=_set(k.get("not_verbs", ())),
             results=_set(k.get("results", ())),
@@ -314,9 +318,11 @@ def load_words(path: Path = FIGURES) -> Words:
         tally_nouns=_set(grammar.get("tally_nouns", ())),
         victim_nouns=_set(grammar.get("victim_nouns", ())),
         causatives=_set(grammar.get("causatives", ())),
+        directives=_set(grammar.get("directives", ())),
         raising_verbs=_set(grammar.get("raising_verbs", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
+        holding_preps=_set(grammar.get("holding_preps", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
         list_marks=frozenset(grammar.get("list_marks", ())),
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),
