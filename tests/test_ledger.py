@@ -2036,3 +2036,15 @@ def test_people_a_source_counts_beside_its_own_count_of_soldiers_are_not_the_sol
     # with no count of people beside it, a group's toll still takes plain people of its size
     led = ledger(nlp, "The ambush killed 12 soldiers.", "Thirteen people were killed in the ambush.")
     assert [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"] == [[12, 13]]
+
+
+def test_smaller_floors_an_article_gives_for_its_toll_are_the_toll_told_before_not_parts(nlp):
+    led = ledger(nlp, "A gunman killed at least 20 people in the town on Sunday, police said. Earlier, officials "
+                      "said the death toll was more than 12. The police chief later told reporters that the gunman "
+                      "had killed at least 15 people.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [12, 15, 20] and not row.parts
+    # a smaller count the article singles out by place stays a part
+    led = ledger(nlp, "The earthquake killed at least 300 people on Sunday. At least 40 people died in Marrakesh.")
+    (whole,) = [r for r in led.rows if r.kind == "killed" and r.part_of is None]
+    assert [v.value for v in whole.values] == [300] and len(whole.parts) == 1

@@ -613,7 +613,8 @@ class _Resolver:
             leading = {f.value for f in first.values()}
             for m in list(row.members):
                 toll = first[m.citation.source]
-                if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading:
+                if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading \
+                        and not self.earlier_bound(m, toll):
                     row.members.remove(m)
                     self.place_part(m, rows, parent=rows.index(row))
             # one person a source tells of ("one prisoner was beaten to death") beside a larger count
@@ -664,6 +665,13 @@ class _Resolver:
                         continue
                     row.members.remove(m)
                     self.place_part(m, rows, parent=total)
+
+    def earlier_bound(self, m: Reading, toll: Reading) -> bool:
+        """A smaller floor an article gives for the very people of its toll, singling none out, is
+        that toll as told before: "the death toll was more than 10", "killed at least 13 people",
+        after its lead's "killed at least 16 people" (not "30 of them children", "12 in the city")."""
+        return m.hedge is not None and m.hedge.bound == "lower" and self.group(m) is None and self.group(toll) is None \
+            and not m.qualifier and not m.places and not m.nations
 
     def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
         """A part joins the part row with its qualifier (or its value), under the best total."""
