@@ -66,6 +66,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Officials told 80,000 people to evacuate the island.", [("displaced", 80000)]),
     ("About 2,000 fans were told to leave the stadium.", []),
     ("The governor ordered 40 officers to patrol the town.", [("troops", 40)]),
+    # a count of events is no count of people, whatever befalls it
+    ("At least one blaze in the state is being treated as suspected arson.", []),
+    ("Two of the fires were treated as arson, and 12 people were treated for burns.", [("injured", 12)]),
     # kept under an order or an arrest
     ("Some 25,000 people were under evacuation orders on Sunday.", [("displaced", 25000)]),
     ("Three opposition leaders are under house arrest.", [("arrested", 3)]),

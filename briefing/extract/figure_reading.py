@@ -474,6 +474,8 @@ class _Sentence(Context):
         cares = [p for p in t.children(gov, "prep")] if gov is not None else []
         cares += [q for p in cares for o in t.children(p, "pobj") for q in t.children(o, "prep")]
         cared_for = {t.lemma(o) for p in cares if t.lower(p) in ("for", "with") for o in t.children(p, "pobj")}
+        # "is being treated as suspected arson": a verb of care with "as" says what it is taken for
+        regarded = gov is not None and any(t.lower(p) in self.v.regarding_preps for p in t.children(gov, "prep"))
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
         moved = {w for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
@@ -531,7 +533,8 @@ class _Sentence(Context):
                 or (g in kind.reflexive_verbs and rel == "agent" and self_object) or bool(moved & kind.taken_to) \
                 or bool(marked & (kind.states | kind.verbs)) or bool(kept_in & kind.held_in) \
                 or bool(complements & kind.verbs) \
-                or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))) \
+                or (g in kind.care_verbs and rel in PATIENT and (not cared_for or bool(cared_for & kind.states))
+                    and not regarded) \
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \

@@ -106,6 +106,7 @@ class Words:
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
+    regarding_preps: frozenset[str]
     elsewhere: frozenset[str]
     list_marks: frozenset[str]
     list_item_tokens: int
@@ -323,6 +324,7 @@ def load_words(path: Path = FIGURES) -> Words:
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
+        regarding_preps=_set(grammar.get("regarding_preps", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
         list_marks=frozenset(grammar.get("list_marks", ())),
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),
