@@ -457,10 +457,10 @@ class _Sentence(Context):
             own_state = after
         if own_state is not None and t[at].dep == "conj":
             stated = {t.lemma(own_state), t.lower(own_state)}
-        # "were forced to flee": what the object of a causative is made to do
-        made = {t.lemma(c) for c in t.children(gov, "xcomp")} if g in self.v.causatives and rel in PATIENT else set()
-        # "were told to leave": what the object of a causative or a directive is made or told to do
+        # "were forced to flee", "were told to leave": what the object of a causative or a directive
+        # is made or told to do
         acts = list(t.children(gov, "xcomp")) if g in self.v.causatives | self.v.directives and rel in PATIENT else []
+        made = {t.lemma(c) for c in acts} if g in self.v.causatives else set()
         # "the number of people killed rose to 200,000": a participle on the noun says what happened
         # to them, when the clause says nothing else of them (not "one of four people beheaded claimed")
         reduced = None
