@@ -2051,3 +2051,14 @@ def test_smaller_floors_an_article_gives_for_its_toll_are_the_toll_told_before_n
     led = ledger(nlp, "The earthquake killed at least 300 people on Sunday. At least 40 people died in Marrakesh.")
     (whole,) = [r for r in led.rows if r.kind == "killed" and r.part_of is None]
     assert [v.value for v in whole.values] == [300] and len(whole.parts) == 1
+
+
+def test_a_when_clause_right_after_a_date_happened_then_wherever_the_parser_hung_it(nlp):
+    (found,) = readings(parse(nlp, "The toll exceeded that of a Montreal massacre in 1989 when a gunman killed "
+                                   "15 women."), load_words())
+    assert found.when == "1989"
+    led = ledger(nlp, "The toll exceeded that of a Montreal massacre in 1989 when a gunman killed 15 women.",
+                 "In 1989, a college shooting in Quebec left 14 women dead.",
+                 published=("2020-04-19", "2020-04-20"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [14, 15] and row.label.endswith("in 1989")

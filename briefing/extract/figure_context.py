@@ -199,6 +199,14 @@ class Context:
         # Saturday's shooting" dates the naming, not the killing)
         if gov is None or t[gov].dep not in ("relcl", "advcl", "acl") or t[gov].dep == "acl" and t[gov].tag == "VBN":
             return None
+        # "a massacre in 1989 when a gunman killed 15 women": a "when" right after a date takes that
+        # date, wherever the parser hung its clause
+        for when in (c for c in t.children(gov, "advmod") if t.lower(c) in self.v.when_words):
+            before = when - 1
+            while before >= 0 and t[before].pos == "PUNCT":
+                before -= 1
+            if before >= 0 and t[before].ent_type == "DATE":
+                return self.where.date_text(before)
         for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
             # (a clause that describes those counted tells of them as known, and a date on a verb of
             # saying above it dates the report: "on Tuesday Blair said that if the 15 sailors who were

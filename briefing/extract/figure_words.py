@@ -107,6 +107,7 @@ class Words:
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
+    when_words: frozenset[str]
     elsewhere: frozenset[str]
     list_marks: frozenset[str]
     list_item_tokens: int
@@ -325,6 +326,7 @@ def load_words(path: Path = FIGURES) -> Words:
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),
+        when_words=_set(grammar.get("when_words", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
         list_marks=frozenset(grammar.get("list_marks", ())),
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),
