@@ -2062,3 +2062,14 @@ def test_a_when_clause_right_after_a_date_happened_then_wherever_the_parser_hung
                  published=("2020-04-19", "2020-04-20"))
     (row,) = [r for r in led.rows if r.kind == "killed"]
     assert sorted(v.value for v in row.values) == [14, 15] and row.label.endswith("in 1989")
+
+
+def test_the_state_whose_office_reports_a_toll_is_where_it_happened(nlp):
+    (found,) = readings(parse(nlp, "Oregon's Office of Emergency Management says the fires have killed six "
+                                   "people."), load_words())
+    assert [p.key for p in found.places] == ["oregon"]
+    led = ledger(nlp, "Wildfires have killed at least four people in Oregon, officials said.",
+                 "Oregon's Office of Emergency Management says the fires have killed six people.",
+                 "Fires in California have killed at least 20 people since August.")
+    rows = sorted(tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed")
+    assert rows == [(4, 6), (20,)]

@@ -109,6 +109,10 @@ class Locator:
             # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)
             if m is not None and country_of(m.text):
                 return [Place(self.aliases.place(m.text), surface(m.text))]
+            # the state or town whose office reports: "Oregon's Office of Emergency Management says
+            # the fires have killed six people"
+            if j != i and m is not None and m.label in self.v.place_labels and m.label not in self.v.wide_labels:
+                return [Place(self.aliases.place(m.text), surface(m.text))]
         return []
 
     def antecedent(self, at: int) -> Place | None:
