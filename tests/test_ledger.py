@@ -2073,3 +2073,11 @@ def test_the_state_whose_office_reports_a_toll_is_where_it_happened(nlp):
                  "Fires in California have killed at least 20 people since August.")
     rows = sorted(tuple(sorted(v.value for v in r.values)) for r in led.rows if r.kind == "killed")
     assert rows == [(4, 6), (20,)]
+
+
+def test_a_count_put_elsewhere_is_no_value_of_the_story_s_toll(nlp):
+    led = ledger(nlp, "Wildfires have killed at least four people in Oregon and 11 elsewhere, officials said.",
+                 "The fires across the West have killed at least 25 people since August.")
+    rows = [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"]
+    assert [11] in rows and not any(11 in values and len(values) > 1 for values in rows)
+    assert not any(11 in d.values for d in led.discrepancies)

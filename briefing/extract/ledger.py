@@ -579,9 +579,10 @@ class _Resolver:
             # is a part of the count its own article gives for no place (`whole_of_own_place`)
             if row.parent is not None or not row.places or any(country_of(p) for p in row.places):
                 continue
+            # (not a count the article puts elsewhere: "four in Oregon and 11 elsewhere")
             whole = [other for other in rows if other is not row and other.parent is None and not other.places
                      and other.kind == row.kind and other.era == row.era and other.group == row.group
-                     and self.v.same_event(row.event, other.event)
+                     and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
                      and any(o.citation.source == m.citation.source and o.value > m.value
                              for o in other.members for m in row.members)]
             if len(whole) == 1:
