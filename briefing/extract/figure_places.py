@@ -101,9 +101,10 @@ class Locator:
 
     def named_place(self, i: int) -> list[Place]:
         """Token i as a place, when it is a named one: "Honduras reported ..."."""
-        # only a country: a city or an agency as the subject is more often a newsroom than a place;
-        # "El Salvador's emergency committee listed 174 dead": the country that owns the subject
-        # (a possessive only: in "U.S. strikes killed 26" the modifier names the attacker, not where)
+        # as the subject itself, only a country: a city or an agency is more often a newsroom than a
+        # place; "El Salvador's emergency committee listed 174 dead": the country, state or town that
+        # owns the subject (a possessive only: in "U.S. strikes killed 26" the modifier names the
+        # attacker, not where)
         for j in [i, *self.t.children(i, "poss")]:
             m = self.t.mention(j)
             # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)
