@@ -2081,3 +2081,16 @@ def test_a_count_put_elsewhere_is_no_value_of_the_story_s_toll(nlp):
     rows = [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"]
     assert [11] in rows and not any(11 in values and len(values) > 1 for values in rows)
     assert not any(11 in d.values for d in led.discrepancies)
+
+
+def test_reports_that_disagree_on_a_toll_of_a_past_year_disagree_they_do_not_tell_a_change(nlp):
+    led = ledger(nlp, "The toll exceeded that of a Montreal massacre in 1989 when a gunman killed 15 women.",
+                 "In 1989, a college shooting in Quebec left 14 women dead.",
+                 published=("2020-04-19", "2020-04-20"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert ": sources give 14 (S2), 15 (S1)" in row.change
+    # today's toll still rises from report to report
+    led = ledger(nlp, "The gunman killed at least 10 people on Sunday.", "The gunman killed 16 people on Sunday.",
+                 published=("2020-04-19", "2020-04-20"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert ": rose from at least 10 (19 Apr, S1) to 16 (20 Apr, S2)" in row.change

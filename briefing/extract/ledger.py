@@ -872,16 +872,18 @@ def _given_in(v: LedgerValue, citations: Sequence[Citation], published: dict[str
     return replace(v, citations=tuple(citations), sources=sources, reported=min(dates).isoformat() if dates else None)
 
 
-def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date] | None = None) -> str:
+def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date] | None = None,
+            over_time: bool = True) -> str:
     """"rose from at least 60 (30 Oct, S1) to 67 (31 Oct, S9)", or the disagreement when undated,
-    or when the first value is still given as late as the last (a disputed count, not a change:
-    "the government says 220,000 died, while relief groups say 1 million")."""
+    when the first value is still given as late as the last (a disputed count, not a change:
+    "the government says 220,000 died, while relief groups say 1 million"), or when the count is
+    of a year before the reports (`over_time` False: two reports of 2020 on a massacre of 1989)."""
     def said(v: LedgerValue, with_date: bool) -> str:
         when = f"{short_date(v.reported)}, " if with_date and v.reported else ""
         return f"{format_value(v.value, v.hedge, v.upper)} ({when}{', '.join(v.sources[:3])})"
 
     dated = [v for v in values if v.reported]
-    if len(dated) == len(values) and len({v.reported for v in values}) > 1:
+    if over_time and len(dated) == len(values) and len({v.reported for v in values}) > 1:
         chrono = sorted(values, key=lambda v: (v.reported, v.value))
         first, last = chrono[0], chrono[-1]
         latest = [published[s] for s in first.sources if published and s in published]
@@ -890,6 +892,12 @@ def _change(label: str, values: Sequence[LedgerValue], published: dict[str, date
             return f"{label}: {verb} from {said(first, True)} to {said(last, True)}"
     ranked = sorted(values, key=lambda v: v.value)
     return f"{label}: sources give " + ", ".join(said(v, False) for v in ranked)
+
+
+def _of_past_year(row: _Row, published: dict[str, date]) -> bool:
+    """A count dated to a year before its reports were published: they disagree on it, it did not change."""
+    return bool(row.era and row.era.isdigit()) and any(
+        published[s].year > int(row.era) for s in row.sources() if s in published)
 
 
 def _range_end(v: LedgerValue, said: Sequence[Reading]) -> bool:
@@ -949,7 +957,7 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
             id=ids[i], label=label, kind=row.kind, values=tuple(shown), conflict=conflict,
             parts=tuple(ids[j] for j in ordered if rows[j].parent == i),
             part_of=ids.get(row.parent) if row.parent is not None else None,
-            change=_change(label, shown, published) if len(shown) > 1 else "",
+            change=_change(label, shown, published, over_time=not _of_past_year(row, published)) if len(shown) > 1 else "",
         ))
         where = tuple(dict.fromkeys(p.name for m in row.members for p in m.places))
         for v in values:
