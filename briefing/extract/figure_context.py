@@ -31,12 +31,16 @@ class Context:
         found = self.v.kind(kind)
         return gov is not None and found is not None and self.t.lemma(gov) in found.verbs | found.subject_verbs
 
-    def another_event(self, kind: str, gov: int | None, noun: int | None = None) -> bool:
+    def another_event(self, kind: str, gov: int | None, noun: int | None = None,
+                      counted: tuple[int, ...] = ()) -> bool:
         """The event verb says it is not the event told before: "were injured in similar clashes",
         "killed in another attack", "a day earlier, 27 were injured" (not "earlier reports said");
-        or the events counted say they are others: "four earlier attacks", "two other bombings"."""
+        or the events counted say they are others: "four earlier attacks", "two other bombings";
+        or the count (`counted`: its number and noun) is put elsewhere: "four in Oregon and 11 elsewhere"."""
         t = self.t
         events = self.v.events or {}
+        if any(t.lemma(a) in self.v.elsewhere for c in counted for a in t.children(c, "advmod")):
+            return True
         if noun is not None and t.lemma(noun) in events \
                 and any({t.lemma(c), t.lower(c)} & self.v.other_event for c in t.children(noun, "amod")):
             return True

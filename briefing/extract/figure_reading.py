@@ -1145,9 +1145,7 @@ class _Sentence(Context):
             # ("more than 100" is a hedge, not an addition)
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t) and j not in num.hedge_tokens),
-            # ("four in Oregon and 11 elsewhere": a count put at other places than the one beside it)
-            another_event=self.another_event(kind, gov, noun if same else None)
-            or any(t.lemma(a) in self.v.elsewhere for a in (*t.children(num.head, "advmod"), *t.children(noun, "advmod"))),
+            another_event=self.another_event(kind, gov, noun if same else None, counted=(num.head, noun)),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
             superseded=any(t[a].pos == "ADP" and t.lemma(a) in self.v.revision for a in t.ancestors(num.head)[:3]),
             given=any(t.lower(d) in self.v.definite for d in (*t.children(num.head, "det"), *t.children(noun, "det"))

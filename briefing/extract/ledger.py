@@ -156,6 +156,7 @@ class _Resolver:
         self.country = (countries or {}).get  # the country a place (by its key) is or is in
         self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
         self.placed_at: dict[str, set] = {}  # the places themselves
+        self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
         self.parted = {g.name for g in vocab.groups if g.part_of}
@@ -390,12 +391,11 @@ class _Resolver:
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
         self.told_in, self.placed_at = {}, {}
+        self.people_told = defaultdict(set)
         for r in found:
             self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
             self.placed_at.setdefault(r.kind, set()).update(_keys(r))
-        # what each source counts as plain people, per kind: a group's row is narrower than that
-        self.people_told = defaultdict(set)
-        for r in found:
+            # (a group's row is narrower than what its source counts as plain people: `narrower`)
             if not r.subset and self.group(r) is None and not r.nations:
                 self.people_told[r.citation.source, r.kind].add(r.value)
         # the most specific readings first, so the vaguer ones find a row to join
