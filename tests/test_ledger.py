@@ -2094,3 +2094,46 @@ def test_reports_that_disagree_on_a_toll_of_a_past_year_disagree_they_do_not_tel
                  published=("2020-04-19", "2020-04-20"))
     (row,) = [r for r in led.rows if r.kind == "killed"]
     assert ": rose from at least 10 (19 Apr, S1) to 16 (20 Apr, S2)" in row.change
+
+
+def test_a_region_is_known_by_the_countries_in_it():
+    from briefing.extract.countries import region
+
+    assert {"haiti", "cuba"} <= region("the Caribbean") and "united states" not in region("the Caribbean")
+    assert "honduras" in region("Central America") and "kenya" in region("East Africa")
+    assert region("the region") is None
+
+
+def test_a_toll_in_a_region_is_no_value_of_a_toll_outside_it(nlp):
+    # the storm's toll in the Caribbean and its toll in a US state are two rows, and neither is a
+    # part of the other, whether the region is the count's place or only its sentence's
+    for caribbean in ("Before reaching the US, the storm killed more than 20 people in the Caribbean.",
+                      "The storm earlier hit the Caribbean, killing 24."):
+        led = ledger(nlp, "Storm Ira made landfall in Louisiana on Thursday, killing at least four people.",
+                     caribbean, "The deaths in Louisiana included four who died when trees fell on homes.",
+                     published=("2021-08-27", "2021-08-28", "2021-08-28"))
+        rows = [r for r in led.rows if r.kind == "killed"]
+        assert len(rows) == 2 and all(r.part_of is None for r in rows) and not led.discrepancies
+        assert [4] in [sorted({v.value for v in r.values}) for r in rows]
+
+
+def test_a_toll_in_a_region_joins_the_agreeing_toll_of_countries_in_it(nlp):
+    led = ledger(nlp, "The storm killed 24 people in Haiti and the Dominican Republic.",
+                 "The storm had earlier killed more than 20 people in the Caribbean.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [20, 24]
+    # (and a country outside it does not: the US toll stays apart)
+    led = ledger(nlp, "The storm killed 24 people in Haiti and the Dominican Republic.",
+                 "The storm had earlier killed more than 20 people in the Caribbean.",
+                 "The storm killed 22 people in the United States.")
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed") == [[20, 24], [22]]
+
+
+def test_a_region_named_beside_a_country_outside_it_is_no_place_of_the_toll(nlp):
+    # "the western Caribbean" is the sea here: the toll is Honduras's, and joins its later values
+    led = ledger(nlp, "The storm paused in its path through the western Caribbean on Tuesday to batter Honduras with "
+                      "strong winds, flooding towns and killing at least 32 people.",
+                 "In Honduras, the storm has killed 231 people.", published=("1998-10-28", "1998-11-01"))
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert sorted(v.value for v in row.values) == [32, 231]
+

@@ -99,3 +99,40 @@ def within(country: str) -> set[str]:
     """A country's key and the countries its name joins: "serbia and montenegro" holds serbia, so
     a toll told near "Yugoslavia" and one told near Serbia are of one country."""
     return {country, *(part.strip() for part in country.split(" and ") if part.strip())}
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """The world's regions by name (the UN's, as countryinfo gives each country's region,
+    subregion and intermediate region), each with the keys of its countries. A region named with
+    another ("Latin America and the Caribbean") is each of them too."""
+    from countryinfo import all_countries
+
+    out: dict[str, set[str]] = {}
+    parts: dict[str, set[str]] = {}
+    for country in all_countries():
+        try:
+            info, key = country.info(), name_key(country.name())
+        except Exception:  # an entry without these fields is of no use here
+            continue
+        for field in ("region", "subregion", "intermediateregion"):
+            name = info.get(field) or ""
+            if name:
+                out.setdefault(_plain(name), set()).add(key)
+                pieces = name.split(" and the ")
+                for part in pieces if len(pieces) > 1 else ():
+                    parts.setdefault(_plain(part), set()).add(key)
+    for k, keys in parts.items():  # (a region of its own name first: the Caribbean's 29, not Latin America's)
+        out.setdefault(k, keys)
+    for entry in load_aliases():  # "East Africa" is Eastern Africa
+        if _plain(entry.name) in out:
+            for a in entry.aliases:
+                out.setdefault(_plain(a), set()).update(out[_plain(entry.name)])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def region(name: str) -> frozenset[str] | None:
+    """The keys of the countries in a region a name stands for ("the Caribbean": Haiti, Cuba ...),
+    or None when it names no region the data knows ("the region", "Asia Minor")."""
+    k = _plain(name)
+    return _regions().get(k.removeprefix("the ")) or _regions().get(k)

@@ -7,7 +7,7 @@ vocabulary (`v`), the sentence (`s`) and its `Locator` (`where`).
 from __future__ import annotations
 
 from ..model import Sentence
-from .countries import is_demonym
+from .countries import country_of, is_demonym, region
 from .figure_places import Locator
 from .figure_words import Words
 from .numbers import Number
@@ -108,9 +108,18 @@ class Context:
     def nearby(self) -> tuple[str, ...]:
         """Places named as places (not "US" in "US soldiers") in this sentence and the two before;
         not regions ("Asia"), which name no country and which the gazetteer may take for a town."""
-        labels, aliases = self.v.place_labels - self.v.wide_labels, self.where.aliases
+        return self.places_named((*self.where.previous, self.s))
+
+    def here(self) -> tuple[str, ...]:
+        """The places this sentence alone names (as `nearby` does)."""
+        return self.places_named((self.s,))
+
+    def places_named(self, sentences, wide: bool = False) -> tuple[str, ...]:
+        """Keys of the places `sentences` name as places; of regions only, if `wide`."""
+        labels = self.v.wide_labels if wide else self.v.place_labels - self.v.wide_labels
+        aliases = self.where.aliases
         out = set()
-        for s in (*self.where.previous, self.s):
+        for s in sentences:
             heads = {tok.start: tok.dep for tok in s.tokens}
             at = {tok.start: k for k, tok in enumerate(s.tokens)}
             # ("in Istanbul's historic heart" names a place; "Israel's army" and "in Australia's yacht
@@ -124,6 +133,15 @@ class Context:
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
                     and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))}
         return tuple(sorted(out))
+
+    def regions(self) -> tuple[str, ...]:
+        """Regions this sentence names as places ("earlier hit the Caribbean, killing 24"): no
+        place of a count, but where a count that names none of its own may be; unless it also
+        names a place that is not a country in them ("whirled through the western Caribbean to
+        punish Honduras, killing 32": a sea's name, and the toll is Honduras's)."""
+        wide = self.places_named((self.s,), wide=True)
+        inside = frozenset().union(*(region(k) or () for k in wide))
+        return () if any(country_of(k) not in inside for k in self.here()) else wide
 
     def measured_by(self, s: Sentence, i: int | None) -> bool:
         """Is token `i` of sentence `s` a place a size is compared to ("an area the size of Wales",

@@ -46,6 +46,8 @@ class Reading:
     index: int = 0  # the sentence's position in its source
     event: str | None = None  # the class of what did it: "explosion" for "two blasts killed 100"
     nearby: tuple[str, ...] = ()  # keys of the places this sentence and the two before it name
+    here: tuple[str, ...] = ()  # keys of the places this sentence alone names
+    regions: tuple[str, ...] = ()  # keys of the regions this sentence names: "hit the Caribbean"
     detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
     increment: bool = False  # "another 22 were identified": added to a count, not a value of it
     past: str | None = None  # a named past event the figure belongs to: "World War II"
@@ -1137,6 +1139,8 @@ class _Sentence(Context):
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None)
             or (self.event_of(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
             nearby=self.nearby(),
+            here=self.here(),
+            regions=self.regions(),
             recent_event=self.recent_event(),
             past=self.where.named_era([num.head, noun if same else None, gov]),
             on_day=self.on_day(kind, gov),

@@ -28,7 +28,7 @@ from typing import Sequence
 from ..dates import find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
 from ..numerals import format_value
-from .countries import country_of, within
+from .countries import country_of, region, within
 from .figure_reading import Reading
 from .figure_words import Words
 
@@ -244,6 +244,38 @@ class _Resolver:
                 return True
         return False
 
+    def region(self, r: Reading) -> frozenset[str] | None:
+        """The countries of the named regions a reading that names no narrower place is in: those
+        its sentence names ("killed 20 in the Caribbean", "hit the Caribbean, killing 24")."""
+        found = [region(k) for k in r.regions] if not _keys(r) else []
+        return frozenset().union(*(f for f in found if f)) if any(found) else None
+
+    def in_region(self, r: Reading, rows: list[_Row]) -> list[_Row]:
+        """The one row of places in the region a reading names that its number agrees with: "more
+        than 20 killed in the Caribbean" and "24 killed in Haiti and the Dominican Republic"."""
+        reg = self.region(r) or frozenset()
+        inside = [row for row in rows if row.places and {self.country(p) for p in row.places} <= reg
+                  and (self.agrees(r, row) or self.admits(r, row))]
+        return inside if len(inside) == 1 else []
+
+    def outside(self, a: Reading, b: Reading) -> bool:
+        """`a` is placed in a named region and `b` in countries none of which is in that region: its
+        own places', else, when it names no place at all, those its sentence names ("pummeled parts
+        of Louisiana, leaving four dead"; not a count "in Africa" in a sentence that names
+        Manhattan, nor the sentences before: a list's "17 dead in Sweden" before the toll of Asia)."""
+        reg = self.region(a)
+        if reg is None:
+            return False
+        theirs = {self.country(p) for p in _keys(b)} - {None} \
+            or ({self.country(k) for k in b.here} - {None} if not b.places else set())
+        return bool(theirs) and not _joined(theirs) & reg
+
+    def other_region(self, r: Reading, members: Sequence[Reading]) -> bool:
+        """A count in a named region and a count in a country outside it are two places' counts:
+        "Laura earlier hit the Caribbean, killing 24" and four killed in Louisiana (not the ten
+        thousand killed "in Central America" and the seven thousand of Honduras)."""
+        return any(self.outside(r, m) or self.outside(m, r) for m in members)
+
     def near(self, r: Reading, row: _Row) -> bool:
         """A toll naming nobody may be a value of a named group's toll ("13 dead" of "12 soldiers
         killed") when it is of the same size: 200,000 dead are not four peacekeepers killed."""
@@ -305,9 +337,10 @@ class _Resolver:
         # a reading naming no place may not join another place's toll than those named around it
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence), unless it
         # points back to the row's number: "Eleven of the 36 wounded were Israelis" after Istanbul's 36
-        theirs = {self.country(p) for p in row.places} - {None}
-        elsewhere = not places and bool(theirs) and bool(self.countries(r)) \
-            and not _joined(theirs) & _joined(self.countries(r)) and not (r.given and row.holds(r.value))
+        # (the countries of a region it names, when it names one: "killed 20 in the Caribbean")
+        theirs, around = {self.country(p) for p in row.places} - {None}, self.region(r) or self.countries(r)
+        elsewhere = not places and bool(theirs) and bool(around) \
+            and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
@@ -340,6 +373,7 @@ class _Resolver:
                 and self.same_story(r, row)
                 and not self.listed_beside(r, row)
                 and not self.whole_of_own_place(r, places, row)
+                and not self.other_region(r, row.members)
                 and not self.told_apart(r, row)
                 # events a source calls others ("four earlier attacks") are not the count of the
                 # events another source counts with the one at hand ("the five attacks")
@@ -440,7 +474,8 @@ class _Resolver:
                 pass  # the source itself says which: no guessing by place below
             elif any(p.wide for p in r.places):
                 # a toll of the whole region is the story's own, whatever number one place shares with it
-                fits = [row for row in fits if not row.places] or self.widest(fits) or self.one_country(r, fits)
+                fits = [row for row in fits if not row.places] or self.widest(fits) or self.one_country(r, fits) \
+                    or self.in_region(r, fits)
             elif not _keys(r) and len(fits) > 1:
                 # a toll that names no place is the story's own, not one place's among several: a row
                 # naming none, or one naming every country the others do ("in Kenya and Tanzania"),
@@ -583,6 +618,7 @@ class _Resolver:
             whole = [other for other in rows if other is not row and other.parent is None and not other.places
                      and other.kind == row.kind and other.era == row.era and other.group == row.group
                      and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
+                     and not any(self.other_region(m, other.members) for m in row.members)
                      and any(o.citation.source == m.citation.source and o.value > m.value
                              for o in other.members for m in row.members)]
             if len(whole) == 1:
@@ -680,7 +716,8 @@ class _Resolver:
             # (a part is never larger than its total: "more than 20 bodies" found are no part of
             # "at least four demonstrators killed")
             totals = [i for i, row in enumerate(rows) if row.parent is None and row.kind == r.kind
-                      and row.era == self.era(r) and row.members and max(m.value for m in row.members) >= r.value]
+                      and row.era == self.era(r) and row.members and max(m.value for m in row.members) >= r.value
+                      and not self.other_region(r, row.members)]
             if not totals:
                 rows.append(_Row(r.kind, self.group(r), self.nation(r), _keys(r),
                                  self.era(r), [r]))
