@@ -2137,3 +2137,9 @@ def test_a_region_named_beside_a_country_outside_it_is_no_place_of_the_toll(nlp)
     (row,) = [r for r in led.rows if r.kind == "killed"]
     assert sorted(v.value for v in row.values) == [32, 231]
 
+
+def test_a_count_without_a_noun_is_labelled_as_people(nlp):
+    # "killed at least four in Oregon": the number is no word for whom it counts
+    led = ledger(nlp, "The fires have killed at least 25 people since August. So far they have killed at least four "
+                      "in Oregon.")
+    assert sorted(r.label for r in led.rows) == ["people killed", "people killed in Oregon"]

@@ -31,6 +31,7 @@ from ..numerals import format_value
 from .countries import country_of, region, within
 from .figure_reading import Reading
 from .figure_words import Words
+from .numbers import parse_value
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -791,6 +792,12 @@ def _order(c: Citation) -> tuple:
     return (int(sid) if sid.isdigit() else 0, c.source, c.start)
 
 
+def _worded(m: Reading, vocab: Words) -> bool:
+    """The reading names whom it counts in words of its own: not "12" nor "four" in "killed at
+    least four in Oregon"."""
+    return bool(m.phrase) and parse_value(m.phrase.lower().split(), vocab) is None
+
+
 def _part_label(row: _Row, vocab: Words) -> str:
     """A part says which: "bodies found at the scene", "people in intensive care"."""
     # only a count read as a part has words that say which ("killing 132 children" read as a
@@ -798,7 +805,7 @@ def _part_label(row: _Row, vocab: Words) -> str:
     # ("among the 20 people killed" names the whole, not which part)
     said = [m for m in row.members if m.detail and m.subset and m.detail.split()[0].lower() not in vocab.inclusive_preps]
     member = min(said or row.members, key=lambda m: m.index)
-    phrase = member.phrase if not member.phrase[:1].isdigit() else "people"
+    phrase = member.phrase if _worded(member, vocab) else "people"
     # (one with none says who in the sources' own words: "younger detainees", not "people")
     return f"{phrase} {member.detail}".strip() if said else _label(row, vocab, worded=True)
 
@@ -809,8 +816,7 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     people"), for a row whose plain label another row has too."""
     named = [m for m in row.members if row.group is not None and _group(m, vocab) == row.group]
     if worded:  # not "lives" or "victims": words that say no more than "people"
-        named = [m for m in row.members if m.phrase and not m.phrase[:1].isdigit()
-                 and m.phrase.lower().split()[-1] not in vocab.unworded]
+        named = [m for m in row.members if _worded(m, vocab) and m.phrase.lower().split()[-1] not in vocab.unworded]
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
