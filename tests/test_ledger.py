@@ -2143,3 +2143,16 @@ def test_a_count_without_a_noun_is_labelled_as_people(nlp):
     led = ledger(nlp, "The fires have killed at least 25 people since August. So far they have killed at least four "
                       "in Oregon.")
     assert sorted(r.label for r in led.rows) == ["people killed", "people killed in Oregon"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "one of" that a name identifies points to a person: no count
+    ("One of those killed was Constable Anne Roy, a 23-year veteran.", []),
+    ("One of those wounded, farmer Tom Hale, was flown to a hospital in the capital.", []),
+    # one of them described, not named, is still one of the count
+    ("Officials said one of the dead was British.", [("killed", 1)]),
+    ("One of those killed was a police officer.", [("killed", 1)]),
+])
+def test_one_of_a_toll_named_as_a_person_counts_no_one(nlp, text, expected):
+    assert read(nlp, text) == expected
+

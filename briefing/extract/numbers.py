@@ -179,6 +179,12 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             and any(tree[c].dep == "amod" and c < head for c in tree.children(head)) \
             and not any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep")):
         return True
+    # "one of those killed was Constable Anne Roy", "one of the victims, Lisa Ward, taught": a "one" of
+    # a partitive that a name identifies points to a person, it counts no one
+    if phrase == [head] and vocab.units.get(tree.lower(head)) == 1 and tree[head].dep != "nummod" \
+            and any(tree.lower(p) in vocab.of_preps for p in tree.children(head, "prep")) \
+            and _named_person(tree, head):
+        return True
     if any(tree[i].ent_type in vocab.not_counts for i in phrase) and not _mislabelled_count(tree, phrase, vocab):
         return True
     owner = tree.head(head)
@@ -227,6 +233,15 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
             return True
     near = [tree.head(head) or head, *tree.children(head)]
     return any(tree.lemma(n) in vocab.age_words for n in near)
+
+
+def _named_person(tree: Tree, head: int) -> bool:
+    """A person's name stands in apposition to the word, or is what the word is ("... was X")."""
+    named = tree.children(head, "appos")
+    gov = tree.head(head)
+    if tree[head].dep == "nsubj" and gov is not None and tree.lemma(gov) == "be":
+        named += tree.children(gov, "attr")
+    return any((m := tree.mention(n)) is not None and m.label == "PERSON" for n in named)
 
 
 def _in_ratio(tree: Tree, first: int, head: int, vocab: Words) -> bool:
