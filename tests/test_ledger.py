@@ -2156,3 +2156,20 @@ def test_a_count_without_a_noun_is_labelled_as_people(nlp):
 def test_one_of_a_toll_named_as_a_person_counts_no_one(nlp, text, expected):
     assert read(nlp, text) == expected
 
+
+def test_a_toll_that_names_no_place_joins_the_one_place_s_toll_whose_floor_allows_it(nlp):
+    led = ledger(nlp, "A gunman killed at least 16 people in Nova Scotia on Sunday, police said.",
+                 "Last year two teenagers killed three people in British Columbia.",
+                 "The gunman killed 18 people, police said on Monday.")
+    rows = sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed")
+    assert rows == [[3], [16, 18]]
+
+
+def test_a_toll_that_names_no_place_joins_the_one_place_s_toll_that_states_it_unhedged(nlp):
+    led = ledger(nlp, "A gunman killed at least 20 people and injured 42 others at a nightclub in Florida on Sunday.",
+                 "Lynch spoke in Orlando after meeting with relatives of some of the 49 people killed and 53 wounded "
+                 "in the rampage.",
+                 "Two days after the shooting left 49 of his victims dead and 53 others wounded, survivors recalled "
+                 "the night.")
+    (row,) = [r for r in led.rows if r.kind == "injured" and any(v.value == 53 for v in r.values)]
+    assert [(v.value, v.sources) for v in row.values] == [(53, ("S2", "S3"))]

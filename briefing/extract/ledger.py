@@ -299,6 +299,12 @@ class _Resolver:
         """A member's number is one the reading's hedge allows, of the same size."""
         return self.near(r, row) and any(self.allows(r, m.value) for m in row.members)
 
+    def allowed_by(self, r: Reading, row: _Row) -> bool:
+        """A member's floor allows the reading's number, of the same size ("at least 16" allows 18; not
+        "as many as 80,000", a ceiling, which any smaller toll would satisfy)."""
+        return self.near(r, row) and any(m.hedge is not None and m.hedge.bound == "lower" and r.value >= m.value
+                                         for m in row.members)
+
     def alike(self, r: Reading, row: _Row, group: str | None) -> bool:
         """Nouns the lexicon does not know ("men", "hostages", "foreigners") describe people without
         setting them apart: the same number of them is the same toll."""
@@ -484,8 +490,13 @@ class _Resolver:
                 # story's toll and a place states that very number (its own toll, the place unsaid)
                 whole = [row for row in fits if not row.places] or self.widest(fits)
                 # with no whole, a hedged toll ("more than 200") that only one place's toll
-                # satisfies (213 killed in one city, 11 in another) is that place's, the place unsaid
-                agreeing = [row for row in fits if self.admits(r, row)] if not whole and r.hedge else []
+                # satisfies (213 killed in one city, 11 in another) is that place's, the place unsaid;
+                # so is a toll that only one place's floor allows ("killed 18" after "at least 16 in
+                # Nova Scotia", beside three killed in another province a year before), or that only
+                # one place's toll states as it does, unhedged ("53 wounded in the rampage")
+                agreeing = [row for row in fits if r.hedge and self.admits(r, row) or self.allowed_by(r, row)
+                            or r.hedge is None and any(m.value == r.value and m.hedge is None for m in row.members)] \
+                    if not whole else []
                 if len(agreeing) == 1:
                     whole = agreeing
                 # (one place is no place among several: in a story that places a kind's counts in
