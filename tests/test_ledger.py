@@ -2173,3 +2173,20 @@ def test_a_toll_that_names_no_place_joins_the_one_place_s_toll_that_states_it_un
                  "the night.")
     (row,) = [r for r in led.rows if r.kind == "injured" and any(v.value == 53 for v in r.values)]
     assert [(v.value, v.sources) for v in row.values] == [(53, ("S2", "S3"))]
+
+
+def test_dwellers_are_placed_where_they_live_and_evacuees_where_they_are_told_to_leave(nlp):
+    (texans,) = readings(parse(nlp, "More than 420,000 Texas residents have been ordered to leave."), load_words())
+    assert texans.kind == "displaced" and [p.key for p in texans.places] == ["texas"]
+    (parish,) = readings(parse(nlp, "Another 200,000 people were told to evacuate coastal parishes in Louisiana."),
+                         load_words())
+    assert [p.key for p in parish.places] == ["louisiana"]
+    # a country before them says whose they are, as "US troops" does
+    (iraqis,) = readings(parse(nlp, "About 3,000 Iraqi villagers fled their homes."), load_words())
+    assert iraqis.places == ()
+    # a toll of the whole, and the two states' shares of it, which add up to more than it
+    led = ledger(nlp, "Half a million people have been told to leave. More than 420,000 Texas residents have been "
+                      "ordered to leave, while an additional 200,000 were told to evacuate a parish in Louisiana.")
+    rows = {r.id: r for r in led.rows}
+    assert sorted((r.values[0].value, rows[r.part_of].values[0].value if r.part_of else None)
+                  for r in rows.values()) == [(200000, 500000), (420000, 500000), (500000, None)]

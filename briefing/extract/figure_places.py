@@ -91,6 +91,16 @@ class Locator:
                     out.append(found)
         return out
 
+    def dwellers_of(self, noun: int) -> list[Place]:
+        """The state or town a noun of dwellers is of, named before it: "Texas residents"; not a
+        country ("Iraqi villagers" say whose, as "US troops" do)."""
+        t, v = self.t, self.v
+        for c in t.children(noun, "compound", "nmod", "poss"):
+            m = t.mention(c)
+            if m is not None and m.label in v.place_labels and m.label not in v.wide_labels and not country_of(m.text):
+                return [Place(self.aliases.place(m.text), surface(m.text))]
+        return []
+
     def name_after_of(self, j: int):
         """The named place after "of" on a place noun ("the town of Piura"), if there is one."""
         t, v = self.t, self.v

@@ -1242,12 +1242,19 @@ class _Sentence(Context):
         """The nearest place: on the number, its noun, the governing word, or where the event happened."""
         t, where = self.t, self.where
         places = where.places_from(num.head) or (where.places_from(noun) if noun is not None else [])
+        if not places and noun is not None and t.lemma(noun) in self.v.dweller_nouns:
+            places = where.dwellers_of(noun)
         if places or gov is None:
             return places
         # "500 victims were treated in Florida", "flown to hospitals in Miami": where they were taken
         # is not where it happened
         taken = t.lemma(gov) in self.v.moving_verbs or any(t.lemma(gov) in k.care_verbs for k in self.v.kinds)
         places = [] if taken else where.places_from(gov)
+        # "200,000 were told to evacuate Calcasieu Parish in Louisiana": the place they are made to leave
+        for c in (gov, *t.children(gov, "xcomp")):
+            if not places and any(t.lemma(c) in k.made_to for k in self.v.kinds):
+                places = [p for o in t.children(c, "dobj") for p in where.places_at(o) or where.places_from(o)] \
+                    or where.places_from(c)
         # the relative clause the verb is in: "India, where 2,000 people are thought to have died"
         chain = [gov]
         while t[chain[-1]].dep == "xcomp" and t.head(chain[-1]) is not None:
