@@ -52,6 +52,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
     # a force among the dead is a part of the toll, not a force level
     ("Nine soldiers were among the dead.", [("killed", 9)]),
+    # firefighters sent against a fire are a force deployed; hurt or killed, they are casualties
+    ("Some 20 firefighters battled the blaze at the camp.", [("troops", 20)]),
+    ("Three firefighters were injured fighting the blaze.", [("injured", 3)]),
     ("Four policemen were among the 23 people killed.", [("killed", 4), ("killed", 23)]),
     # lives lost or claimed are the dead; lives saved are not
     ("Eleven people lost their lives in the fire.", [("killed", 11)]),
