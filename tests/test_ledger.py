@@ -55,6 +55,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # firefighters sent against a fire are a force deployed; hurt or killed, they are casualties
     ("Some 20 firefighters battled the blaze at the camp.", [("troops", 20)]),
     ("Three firefighters were injured fighting the blaze.", [("injured", 3)]),
+    ("More than 4,000 homes have been incinerated in California alone.", [("destroyed", 4000)]),
     ("Four policemen were among the 23 people killed.", [("killed", 4), ("killed", 23)]),
     # lives lost or claimed are the dead; lives saved are not
     ("Eleven people lost their lives in the fire.", [("killed", 11)]),
