@@ -491,11 +491,15 @@ class _Resolver:
                 whole = [row for row in fits if not row.places] or self.widest(fits)
                 # with no whole, a hedged toll ("more than 200") that only one place's toll
                 # satisfies (213 killed in one city, 11 in another) is that place's, the place unsaid;
-                # so is a toll that only one place's floor allows ("killed 18" after "at least 16 in
-                # Nova Scotia", beside three killed in another province a year before), or that only
-                # one place's toll states as it does, unhedged ("53 wounded in the rampage")
-                agreeing = [row for row in fits if r.hedge and self.admits(r, row) or self.allowed_by(r, row)
-                            or r.hedge is None and any(m.value == r.value and m.hedge is None for m in row.members)] \
+                # in a story of one country, so is a toll that only one place's floor allows ("killed
+                # 18" after "at least 16 in Nova Scotia", beside three killed in another province a
+                # year before), or that only one place's toll states as it does, unhedged ("53
+                # wounded in the rampage"); across countries it is the story's whole (8,000 dead
+                # "from the wave" are not Indonesia's 8,000)
+                in_one_country = len({self.country(p) for row in fits for p in row.places}) == 1
+                agreeing = [row for row in fits if r.hedge and self.admits(r, row) or in_one_country and (
+                    self.allowed_by(r, row)
+                    or r.hedge is None and any(m.value == r.value and m.hedge is None for m in row.members))] \
                     if not whole else []
                 if len(agreeing) == 1:
                     whole = agreeing
