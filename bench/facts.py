@@ -58,7 +58,8 @@ collected and annotated by helpers while the rules that followed dev 20 were wri
 ("dev 21" since). Fifteen more reports of 2020 on five events
 (BRIEFING_NEWS2020_2; H10: a gas leak, a nightclub crush, a typhoon, the Kenosha unrest, the search of Beirut's
 rubble a month after the blast), from the same scrape, captions and credits left in as a saved page has them, were
-collected and annotated by helpers while the rules that followed dev 21 were written. Sets in
+collected and annotated by helpers while the rules that followed dev 21 were written, then scored once ("dev 22"
+since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -155,7 +156,7 @@ N16C = ["n16c-orlando-shooting-2016", "n16c-texas-floods-2016", "n16c-winter-sto
 NEWS2020 = Path(os.environ.get("BRIEFING_NEWS2020", CORPORA / "news-2020"))
 H9 = ["h9-nova-scotia-shooting-2020", "h9-hurricane-laura-2020", "h9-us-west-coast-wildfires-2020",
       "h9-moria-camp-fire-2020"]
-# Fifteen more of 2020 on five events from the same scrape (BRIEFING_NEWS2020_2): held out
+# Fifteen more of 2020 on five events from the same scrape (BRIEFING_NEWS2020_2): held out, then scored once
 NEWS2020_2 = Path(os.environ.get("BRIEFING_NEWS2020_2", CORPORA / "news-2020-2"))
 H10 = ["h10-vizag-gas-leak-2020", "h10-peru-nightclub-crush-2020", "h10-typhoon-haishen-2020",
        "h10-kenosha-unrest-2020", "h10-beirut-explosion-rubble-search-2020"]
@@ -213,8 +214,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "11 reports of Reuters and the New York Times)": (N16C, N16C),
     "Dev 21, held out until scored once (news of 2020: a mass shooting, a hurricane, wildfires and a camp fire, "
     "13 reports of the BBC, CNN and the Straits Times)": (H9, H9),
-    "Held out (news of 2020, second draw: a gas leak, a crush, a typhoon, unrest and a blast's aftermath, 15 "
-    "reports of the BBC, CNN and the Straits Times)": (H10, [f"unscored/{g}" for g in H10]),
+    "Dev 22, held out until scored once (news of 2020, second draw: a gas leak, a crush, a typhoon, unrest and a "
+    "blast's aftermath, 15 reports of the BBC, CNN and the Straits Times)": (H10, H10),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
