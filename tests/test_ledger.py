@@ -56,6 +56,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Some 20 firefighters battled the blaze at the camp.", [("troops", 20)]),
     ("Three firefighters were injured fighting the blaze.", [("injured", 3)]),
     ("More than 4,000 homes have been incinerated in California alone.", [("destroyed", 4000)]),
+    # what they "had to" or "needed to" undergo befell them
+    ("Local reports said about 1,640 people had to be evacuated.", [("displaced", 1640)]),
+    ("About 300 people needed to be hospitalised.", [("injured", 300)]),
     ("Four policemen were among the 23 people killed.", [("killed", 4), ("killed", 23)]),
     # lives lost or claimed are the dead; lives saved are not
     ("Eleven people lost their lives in the fire.", [("killed", 11)]),
