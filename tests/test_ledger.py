@@ -2191,6 +2191,10 @@ def test_dwellers_are_placed_where_they_live_and_evacuees_where_they_are_told_to
     # a country before them says whose they are, as "US troops" does
     (iraqis,) = readings(parse(nlp, "About 3,000 Iraqi villagers fled their homes."), load_words())
     assert iraqis.places == ()
+    # the count that borrows their noun is not of their state ("Texas residents ... in Louisiana")
+    texans, others = readings(parse(nlp, "More than 420,000 Texas residents have been ordered to leave, while an "
+                                         "additional 200,000 were told to evacuate a parish in Louisiana."), load_words())
+    assert (texans.phrase, others.phrase) == ("Texas residents", "residents")
     # a toll of the whole, and the two states' shares of it, which add up to more than it
     led = ledger(nlp, "Half a million people have been told to leave. More than 420,000 Texas residents have been "
                       "ordered to leave, while an additional 200,000 were told to evacuate a parish in Louisiana.")

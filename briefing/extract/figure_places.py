@@ -94,12 +94,21 @@ class Locator:
     def dwellers_of(self, noun: int) -> list[Place]:
         """The state or town a noun of dwellers is of, named before it: "Texas residents"; not a
         country ("Iraqi villagers" say whose, as "US troops" do)."""
+        t = self.t
+        return [Place(self.aliases.place(m.text), surface(m.text))
+                for m in (t.mention(c) for c in self.dweller_modifiers(noun))][:1]
+
+    def dweller_modifiers(self, noun: int) -> list[int]:
+        """The tokens before a noun of dwellers that name their state or town ("Texas residents")."""
         t, v = self.t, self.v
+        if t.lemma(noun) not in v.dweller_nouns:
+            return []
+        out = []
         for c in t.children(noun, "compound", "nmod", "poss"):
             m = t.mention(c)
             if m is not None and m.label in v.place_labels and m.label not in v.wide_labels and not country_of(m.text):
-                return [Place(self.aliases.place(m.text), surface(m.text))]
-        return []
+                out.append(c)
+        return out
 
     def name_after_of(self, j: int):
         """The named place after "of" on a place noun ("the town of Piura"), if there is one."""

@@ -1100,6 +1100,8 @@ class _Sentence(Context):
         t = self.t
         of_kind = self.v.kind(kind)  # None for damage, which the vocabulary's kinds do not list
         skip = set(num.tokens) | set(num.hedge_tokens)
+        if not same:  # another count's noun: not the state or town of its dwellers ("420,000 Texas
+            skip |= set(self.where.dweller_modifiers(noun))  # residents ... an additional 200,000")
         # a hedge says how sure the number is, not which people it counts ("approximately 28,500")
         qualifier = tuple(q for q in self.qualifier(noun, gov) if q not in {t.lemma(i) for i in num.hedge_tokens})
         # bodies recovered so far are a part of the toll, however many; "recovered" and "found"
