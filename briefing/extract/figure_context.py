@@ -134,14 +134,15 @@ class Context:
                     and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))}
         return tuple(sorted(out))
 
-    def regions(self) -> tuple[str, ...]:
+    def regions(self, here: tuple[str, ...]) -> tuple[str, ...]:
         """Regions this sentence names as places ("earlier hit the Caribbean, killing 24"): no
         place of a count, but where a count that names none of its own may be; unless it also
         names a place that is not a country in them ("whirled through the western Caribbean to
-        punish Honduras, killing 32": a sea's name, and the toll is Honduras's)."""
+        punish Honduras, killing 32": a sea's name, and the toll is Honduras's). `here`: the places
+        it names (`here()`)."""
         wide = self.places_named((self.s,), wide=True)
         inside = frozenset().union(*(region(k) or () for k in wide))
-        return () if any(country_of(k) not in inside for k in self.here()) else wide
+        return () if any(country_of(k) not in inside for k in here) else wide
 
     def measured_by(self, s: Sentence, i: int | None) -> bool:
         """Is token `i` of sentence `s` a place a size is compared to ("an area the size of Wales",

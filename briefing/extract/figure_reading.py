@@ -1117,6 +1117,7 @@ class _Sentence(Context):
         # "500 victims have been treated in Florida": those cared for somewhere, a part of the toll
         cared_elsewhere = gov is not None and any(t.lemma(gov) in k.care_verbs for k in self.v.kinds) \
             and bool(self.where.places_from(gov)) or gov is not None and t.lemma(gov) in self.v.leaving_verbs
+        here = self.here()
         return Reading(
             kind=kind,
             value=num.value,
@@ -1141,8 +1142,8 @@ class _Sentence(Context):
             event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None)
             or (self.event_of(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
             nearby=self.nearby(),
-            here=self.here(),
-            regions=self.regions(),
+            here=here,
+            regions=self.regions(here),
             recent_event=self.recent_event(),
             past=self.where.named_era([num.head, noun if same else None, gov]),
             on_day=self.on_day(kind, gov),
@@ -1244,7 +1245,7 @@ class _Sentence(Context):
         """The nearest place: on the number, its noun, the governing word, or where the event happened."""
         t, where = self.t, self.where
         places = where.places_from(num.head) or (where.places_from(noun) if noun is not None else [])
-        if not places and noun is not None and t.lemma(noun) in self.v.dweller_nouns:
+        if not places and noun is not None:
             places = where.dwellers_of(noun)
         if places or gov is None:
             return places

@@ -245,16 +245,18 @@ class _Resolver:
                 return True
         return False
 
-    def region(self, r: Reading) -> frozenset[str] | None:
+    def region_of(self, r: Reading) -> frozenset[str] | None:
         """The countries of the named regions a reading that names no narrower place is in: those
         its sentence names ("killed 20 in the Caribbean", "hit the Caribbean, killing 24")."""
-        found = [region(k) for k in r.regions] if not _keys(r) else []
-        return frozenset().union(*(f for f in found if f)) if any(found) else None
+        if not r.regions or _keys(r):  # (most readings: asked of every pair `fits` weighs)
+            return None
+        found = [f for f in map(region, r.regions) if f]
+        return frozenset().union(*found) if found else None
 
     def in_region(self, r: Reading, rows: list[_Row]) -> list[_Row]:
         """The one row of places in the region a reading names that its number agrees with: "more
         than 20 killed in the Caribbean" and "24 killed in Haiti and the Dominican Republic"."""
-        reg = self.region(r) or frozenset()
+        reg = self.region_of(r) or frozenset()
         inside = [row for row in rows if row.places and {self.country(p) for p in row.places} <= reg
                   and (self.agrees(r, row) or self.admits(r, row))]
         return inside if len(inside) == 1 else []
@@ -264,7 +266,7 @@ class _Resolver:
         own places', else, when it names no place at all, those its sentence names ("pummeled parts
         of Louisiana, leaving four dead"; not a count "in Africa" in a sentence that names
         Manhattan, nor the sentences before: a list's "17 dead in Sweden" before the toll of Asia)."""
-        reg = self.region(a)
+        reg = self.region_of(a)
         if reg is None:
             return False
         theirs = {self.country(p) for p in _keys(b)} - {None} \
@@ -345,7 +347,7 @@ class _Resolver:
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence), unless it
         # points back to the row's number: "Eleven of the 36 wounded were Israelis" after Istanbul's 36
         # (the countries of a region it names, when it names one: "killed 20 in the Caribbean")
-        theirs, around = {self.country(p) for p in row.places} - {None}, self.region(r) or self.countries(r)
+        theirs, around = {self.country(p) for p in row.places} - {None}, self.region_of(r) or self.countries(r)
         elsewhere = not places and bool(theirs) and bool(around) \
             and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
         # a force level that says neither where nor whose is no rival to another (armies keep
