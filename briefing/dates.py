@@ -17,6 +17,8 @@ MONTHS = {
     )
     for name in names
 }
+# A year of the last three centuries, as a word: "1984", "2020".
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

@@ -2201,3 +2201,76 @@ def test_dwellers_are_placed_where_they_live_and_evacuees_where_they_are_told_to
     rows = {r.id: r for r in led.rows}
     assert sorted((r.values[0].value, rows[r.part_of].values[0].value if r.part_of else None)
                   for r in rows.values()) == [(200000, 500000), (420000, 500000), (500000, None)]
+
+
+def test_a_toll_right_after_a_sentence_dating_an_earlier_event_is_that_event_s(nlp):
+    led = ledger(nlp, "A gas leak at a chemical plant killed at least 9 people on Thursday. "
+                      "Photos drew parallels with a gas leak in the central Indian city of Bhopal in December 1984. "
+                      "Nearly 3,500 people died in the immediate aftermath.",
+                 "At least 12 people have been killed by a gas leak at a chemical plant in southern India.",
+                 published=("2021-05-07", "2021-05-08"))
+    rows = sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed")
+    assert rows == [[9, 12], [3500]]
+    # not when that sentence gives the earlier event's toll itself, nor when the toll names its event
+    led = ledger(nlp, "In 1978, 20 people died in a fire at a hotel in the town of Boras. Police said 59 bodies "
+                      "were found at the scene.",
+                 "Rescuers found 59 bodies at the scene of the dance hall fire on Friday.",
+                 published=("1998-10-30", "1998-10-31"))
+    assert [(v.value, v.sources) for r in led.rows for v in r.values if v.value == 59] == [(59, ("S1", "S2"))]
+    led = ledger(nlp, "The powder was linked to the 1996 bombing at the park. The park bombing killed one person and "
+                      "wounded more than 100 others.",
+                 "That explosion killed one woman and injured 111 people.",
+                 published=("1998-07-14", "1998-07-14"))
+    (row,) = [r for r in led.rows if r.kind == "injured"]
+    assert sorted(v.value for v in row.values) == [100, 111]
+
+
+def test_those_evacuated_and_rushed_to_hospital_are_counted_as_evacuated(nlp):
+    assert read(nlp, "We evacuated around 600 people and rushed them to the hospital, an official said.") \
+        == [("displaced", 600)]
+    # a verb of moving that is no kind's own still takes them where they are counted
+    assert read(nlp, "Rescuers winched 12 people aboard and flew them to hospital.") == [("injured", 12)]
+
+
+def test_a_bare_count_holds_the_part_its_including_phrase_names(nlp):
+    led = ledger(nlp, "At least six were injured, including three police officers, as guests fled the club.")
+    rows = {r.id: r for r in led.rows}
+    (officers,) = [r for r in rows.values() if r.values[0].value == 3]
+    assert officers.part_of is not None and rows[officers.part_of].values[0].value == 6
+
+
+def test_a_verb_that_says_how_they_died_names_the_event_over_what_else_the_sentence_names(nlp):
+    led = ledger(nlp, "At least 13 people were crushed to death as guests fled a party raided for violating "
+                      "coronavirus restrictions. The country has recorded 20,450 deaths from the virus.",
+                 "At least 13 people died in a stampede at a nightclub. More than 20,000 have died of the virus.")
+    rows = sorted(sorted((v.value, v.sources) for v in r.values) for r in led.rows if r.kind == "killed")
+    assert rows == [[(13, ("S1", "S2"))], [(20000, ("S2",)), (20450, ("S1",))]]
+
+
+def test_a_named_storm_s_toll_is_no_value_of_another_named_storm_s(nlp):
+    led = ledger(nlp, "Typhoon Kanto is bearing down on the islands. Typhoon Kanto follows Typhoon Lumo, which "
+                      "hit the coast on Thursday, leaving at least two dead.",
+                 "Typhoon Kanto hit the islands on Monday. One person was confirmed dead after the typhoon.",
+                 published=("2021-09-05", "2021-09-07"))
+    rows = sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed")
+    assert rows == [[1], [2]]
+
+
+def test_where_a_team_comes_from_is_no_place_of_the_events(nlp):
+    led = ledger(nlp, "Rescuers searched the rubble of a building destroyed in the blast. About 50 volunteers, "
+                      "including a team from Chile, have been at the scene. The blast killed about 190 people.",
+                 "The explosion in Beirut killed almost 200 people.")
+    rows = sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed")
+    assert rows == [[190, 200]]
+
+
+def test_a_part_is_labelled_by_where_they_are_not_by_an_adverb(nlp):
+    led = ledger(nlp, "Some 800 people were injured. At least 285 people are now in hospital, the director said.")
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert part.label == "people in hospital"
+
+
+def test_a_named_storm_other_than_the_story_s_is_named_in_its_label(nlp):
+    led = ledger(nlp, "Typhoon Kanto is bearing down on the islands. Typhoon Kanto follows Typhoon Lumo, which "
+                      "hit the coast on Thursday, leaving at least two dead.")
+    assert [r.label for r in led.rows if r.kind == "killed"] == ["people killed by Typhoon Lumo"]

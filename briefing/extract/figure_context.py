@@ -6,6 +6,7 @@ vocabulary (`v`), the sentence (`s`) and its `Locator` (`where`).
 """
 from __future__ import annotations
 
+from ..dates import YEAR
 from ..model import Sentence
 from .countries import country_of, is_demonym, region
 from .figure_places import Locator
@@ -89,7 +90,9 @@ class Context:
         if gov is None or t.head(gov) is None and t[gov].pos not in VERBAL:
             return ""
         words = [gov] if t[gov].pos in VERBAL and t.lemma(gov) not in COPULAS else []
-        after = [c for c in t.children(gov, "prep", "acomp", "advmod", "oprd") if c > num.head]
+        # (a complement before an adverb: "are now in hospital" is "in hospital", not "now")
+        after = sorted((c for c in t.children(gov, "prep", "acomp", "advmod", "oprd") if c > num.head),
+                       key=lambda c: (t[c].dep == "advmod", c))
         if after:
             words += t.subtree(after[0])
         if not words:
@@ -131,8 +134,20 @@ class Context:
             # nor a place a size is measured by: "about the size of the island of Manhattan")
             out |= {aliases.place(m.text) for m in s.mentions
                     if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
-                    and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))}
+                    and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))
+                    and not self.origin(s, at.get(m.start))}
         return tuple(sorted(out))
+
+    def origin(self, s: Sentence, i: int | None) -> bool:
+        """Is the place at token `i` where a noun's people come from ("a team from Chile"), not a
+        place of the events?"""
+        tokens = s.tokens
+        while i is not None and tokens[i].dep == "compound" and tokens[i].head != i:  # "from South Korea"
+            i = tokens[i].head
+        if i is None or tokens[i].dep != "pobj" \
+                or tokens[tokens[i].head].text.lower() not in self.v.origin_preps:
+            return False
+        return tokens[tokens[tokens[i].head].head].pos in ("NOUN", "PROPN", "PRON")
 
     def regions(self, here: tuple[str, ...]) -> tuple[str, ...]:
         """Regions this sentence names as places ("earlier hit the Caribbean, killing 24"): no
@@ -156,9 +171,26 @@ class Context:
 
     def event(self, gov: int | None) -> str | None:
         """The class of the event the governing verb reports: its subject, or "in the X" on it."""
+        return self.event_told(gov)[0]
+
+    def name_of_event(self, noun: int | None, at: int) -> str | None:
+        """The name of the event a count at token `at` belongs to: the name of the noun that tells its
+        event; in a sentence naming several named events, the one named last before the count (the
+        parse may hang "leaving two dead" on the wrong clause: "Typhoon Haishen follows Typhoon
+        Maysak, which smashed into Korea, leaving at least two dead" counts Maysak's dead)."""
+        events = self.v.events or {}
+        names = [(i, name) for i in range(len(self.t))
+                 if (name := event_name(self.t, i, events, self.v.named_events))]
+        if len({name for _, name in names}) > 1:
+            return next((name for i, name in reversed(names) if i < at), None)
+        return event_name(self.t, noun, events, self.v.named_events)
+
+    def event_told(self, gov: int | None) -> tuple[str | None, int | None]:
+        """The class of the event the governing verb reports, and the noun that names it (None when
+        only the verb does: "were crushed to death")."""
         t = self.t
         if gov is None:
-            return None
+            return None, None
         nodes = [gov]
         if t[gov].dep in ("xcomp", "conj", "advcl") and t.head(gov) is not None:  # "went on to kill"
             nodes.append(t.head(gov))
@@ -173,20 +205,23 @@ class Context:
             candidates += [sub for c in t.children(n, "advcl") for sub in t.children(c, "nsubj")]
             # "opened fire, killing five": an event the verb and its object name together
             candidates += [o for o in t.children(n, "dobj") if f"{t.lemma(n)} {t.lemma(o)}" in (self.v.events or {})]
-            found = next((e for e in map(self.event_of, candidates) if e), None)
+            found = next(((e, c) for c in candidates if (e := self.event_of(c))), None)
             if found:
                 return found
-        return None
+        # "were crushed to death": no noun says which event, the verb does
+        return next(((self.v.event_verbs[t.lemma(n)], None) for n in nodes
+                     if t[n].pos == "VERB" and t.lemma(n) in (self.v.event_verbs or {})), (None, None))
 
     def event_of(self, noun: int) -> str | None:
         """The event class a noun names, with its modifier first ("car bomb", then "bomb")."""
-        return noun_event(self.t, noun, self.v.events or {})
+        return noun_event(self.t, noun, self.v.events or {}, self.v.named_events)
 
     def sentence_event(self) -> str | None:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives".
         None when that is a noun that says not which event ("4,600 were injured in that disaster, which
         ... triggered mudslides"): the one told before, not the next the sentence names."""
-        found = events_named(self.s, self.v.events or {}, self.v.unclassed_events, self.v.definite)
+        found = events_named(self.s, self.v.events or {}, self.v.unclassed_events, self.v.definite,
+                             self.v.named_events)
         return found[0] if found else None
 
     def on_day(self, kind: str, gov: int | None) -> str | None:
@@ -210,10 +245,26 @@ class Context:
         events = self.v.events or {}
         for s in reversed(self.where.previous):
             # (a sentence telling of "that disaster" tells of the one named before it)
-            found = events_named(s, events, self.v.unclassed_events, self.v.definite)
+            found = events_named(s, events, self.v.unclassed_events, self.v.definite, self.v.named_events)
             if found:
                 return found[-1], s.index
         return None
+
+    def year_before(self) -> str | None:
+        """The one year the sentence just before states, when this one states no date and that one no
+        number: "a gas leak in Bhopal in December 1984. Nearly 4,000 people died in the immediate
+        aftermath" dates the 4,000 to 1984. (Whether that year is an earlier event's is the ledger's
+        to say, by the year the source was published.)"""
+        before = self.where.previous[-1:] if self.where.previous else ()
+        if any(tok.ent_type == "DATE" for tok in self.s.tokens) or not before \
+                or before[0].index != self.s.index - 1:
+            return None
+        # (a sentence that gives the earlier event's toll itself is done with it: "In 1978, 20 people
+        # died in a hotel fire. Police said 59 bodies were found at the scene")
+        if any(tok.like_num and tok.ent_type != "DATE" for tok in before[0].tokens):
+            return None
+        years = {m.group(0) for tok in before[0].tokens if tok.ent_type == "DATE" for m in YEAR.finditer(tok.text)}
+        return years.pop() if len(years) == 1 else None
 
     def era_of(self, gov: int | None) -> str | None:
         """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""
@@ -274,18 +325,35 @@ class Context:
         return tuple(sorted(out))
 
 
-def noun_event(t: Tree, noun: int, events: dict[str, str]) -> str | None:
+def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str] = frozenset()) -> str | None:
     """The event class a noun names, with a word on it first: "small-arms fire" is a shooting,
-    "fire" a blaze; so is the verb it is the object of ("opened fire" is a shooting)."""
+    "fire" a blaze; so is the verb it is the object of ("opened fire" is a shooting); and a name
+    after a noun of a class in `named` ("Typhoon Maysak")."""
     terms = [f"{t.lemma(x)} {t.lemma(noun)}" for x in t.children(noun, "compound", "amod")]
     head = t.head(noun)
     if t[noun].dep == "dobj" and head is not None:
         terms.append(f"{t.lemma(head)} {t.lemma(noun)}")
-    return next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
+    found = next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
+    return found or (_named_class(t, noun, events, named) if named else None)
+
+
+def _named_class(t: Tree, noun: int | None, events: dict[str, str], named: frozenset[str]) -> str | None:
+    """The class of a named event: "Typhoon Maysak" is a storm (its noun before the name)."""
+    if noun is None or t[noun].pos != "PROPN":
+        return None
+    return next((events[w] for x in t.children(noun, "compound") if (w := t.lemma(x).lower()) in events
+                 and events[w] in named), None)
+
+
+def event_name(t: Tree, noun: int | None, events: dict[str, str], named: frozenset[str]) -> str | None:
+    """The name of a named event, from its class noun on: "Typhoon Maysak"; "the typhoon" has none."""
+    if noun is None or not _named_class(t, noun, events, named):
+        return None
+    return t.text(min(t.children(noun, "compound")), noun)
 
 
 def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] = frozenset(),
-                 definite: frozenset[str] = frozenset()) -> list[str]:
+                 definite: frozenset[str] = frozenset(), named: frozenset[str] = frozenset()) -> list[str]:
     """The event classes a sentence names, in order: a noun ("the blast"), or a verb with its
     particle ("shot down a passenger jet"). None when the first is a definite noun of `unclassed`,
     which says not which event: "4,600 were injured in that disaster, which triggered mudslides"
@@ -296,9 +364,17 @@ def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] 
         if not found and t[i].pos == "NOUN" and t.lemma(i) in unclassed and (
                 any(t.lower(d) in definite for d in t.children(i, "det")) or any(t.children(i, "poss"))):
             return []
-        named = noun_event(t, i, events) if t[i].pos == "NOUN" else None
-        if named is None and t[i].dep == "prt":
-            named = events.get(f"{t.lemma(t[i].head)} {t.lower(i)}")
-        if named is not None:
-            found.append(named)
+        cls = noun_event(t, i, events, named) if t[i].pos == "NOUN" else _named_class(t, i, events, named)
+        if cls is None and t[i].dep == "prt":
+            cls = events.get(f"{t.lemma(t[i].head)} {t.lower(i)}")
+        if cls is not None:
+            found.append(cls)
     return found
+
+
+def named_events(s: Sentence, events: dict[str, str], named: frozenset[str]) -> list[tuple[str, str]]:
+    """(event class, name) of each named event a sentence names: "Typhoon Haishen follows Typhoon
+    Maysak" names the storms Haishen and Maysak."""
+    t = Tree(s)
+    return [(cls, event_name(t, i, events, named) or "") for i in range(len(t))
+            if (cls := _named_class(t, i, events, named))]

@@ -51,6 +51,7 @@ class Reading:
     detail: str = ""  # the words that say which part, as written: "found at the scene", "in intensive care"
     increment: bool = False  # "another 22 were identified": added to a count, not a value of it
     past: str | None = None  # a named past event the figure belongs to: "World War II"
+    year_before: str | None = None  # the one year the sentence before states, when its own states no date
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
@@ -62,6 +63,8 @@ class Reading:
     unit: str | None = None  # the currency of a sum of money: "dollars", "baht"
     story_events: tuple[str, ...] = ()  # the event classes its whole source names, sorted
     given: bool = False  # a count told before, which a definite word points back to: "of the 36 wounded"
+    event_name: str | None = None  # the name of its event: "Maysak" for "Typhoon Maysak, which left two dead"
+    story_names: tuple[tuple[str, str], ...] = ()  # (event class, the name its source gives that class most)
 
     @property
     def label(self) -> str:
@@ -480,7 +483,10 @@ class _Sentence(Context):
         regarded = gov is not None and any(t.lower(p) in self.v.regarding_preps for p in t.children(gov, "prep"))
         self_object = gov is not None and any(t.lower(c) in self.v.reflexives for c in t.children(gov, "dobj"))
         # "were winched aboard and flown to hospital": where the moving verb (or one joined to it) takes them
-        moved = {w for v in ([gov, *t.children(gov, "conj")] if gov is not None else [])
+        # (not when the verb itself is some kind's: "evacuated 1,000 people and rushed them to hospital"
+        # counts the evacuated, wherever they were taken next)
+        own_kind = gov is not None and any(t.lemma(gov) in k.verbs for k in self.v.kinds)
+        moved = {w for v in ([gov, *([] if own_kind else t.children(gov, "conj"))] if gov is not None else [])
                  if t.lemma(v) in self.v.moving_verbs and rel in PATIENT
                  for p in t.children(v, "prep") for o in t.children(p, "pobj")
                  for w in (t.lemma(o), *(f"{t.lower(c)} {t.lemma(o)}" for c in t.children(o, "amod", "compound")))}
@@ -956,7 +962,8 @@ class _Sentence(Context):
             among_them = t[noun].dep == "appos" and any(t.lower(p) in self.v.inclusive_preps for p in t.children(noun, "prep"))
             # (after a copula the noun is the whole: "five foreigners were among the 20 people killed")
             included = among_them or (t.lower(t.head(noun)) in self.v.inclusive_preps and (
-                holder in direct.values() or holder is not None and t[holder].pos in VERBAL
+                # ("six were injured, including three officers": a bare number holds the part too)
+                holder in direct.values() or holder in direct or holder is not None and t[holder].pos in VERBAL
                 and t.lemma(holder) not in COPULAS
                 and any(n is not None and t.head(n) == holder for n in direct.values()))
                 if t[noun].dep == "pobj" else False)
@@ -1118,6 +1125,9 @@ class _Sentence(Context):
         cared_elsewhere = gov is not None and any(t.lemma(gov) in k.care_verbs for k in self.v.kinds) \
             and bool(self.where.places_from(gov)) or gov is not None and t.lemma(gov) in self.v.leaving_verbs
         here = self.here()
+        told = self.event_told(gov)
+        what_did_it = told[0] or (self.sentence_event() if term in self.v.generic else None) \
+            or (self.event_of(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None)
         return Reading(
             kind=kind,
             value=num.value,
@@ -1139,13 +1149,15 @@ class _Sentence(Context):
             index=self.s.index,
             # a toll that says nothing of who was counted is told apart by the event the sentence names
             # (and a count of events is of its own noun's class: "three bombings" are explosions)
-            event=self.event(gov) or (self.sentence_event() if term in self.v.generic else None)
-            or (self.event_of(noun) if same and of_kind is not None and t.lemma(noun) in of_kind.nouns else None),
+            event=what_did_it,
             nearby=self.nearby(),
             here=here,
             regions=self.regions(here),
             recent_event=self.recent_event(),
+            event_name=self.name_of_event(told[1], num.tokens[0]),
             past=self.where.named_era([num.head, noun if same else None, gov]),
+            # ("The Olympic bombing killed one" names its event, which may be today's story)
+            year_before=self.year_before() if what_did_it is None else None,
             on_day=self.on_day(kind, gov),
             rate=self.rate(num.head, noun, gov),
             detail=self.detail(num, gov),

@@ -155,6 +155,7 @@ class Words:
     reach_verbs: frozenset[str]
     measure_units: frozenset[str]
     place_preps: frozenset[str]
+    origin_preps: frozenset[str]  # "a team from Chile": where people come from, not where things happen
     place_nouns: frozenset[str]
     size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
     member_nouns: frozenset[str]  # "members of the police" count the police
@@ -194,6 +195,8 @@ class Words:
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
+    event_verbs: dict[str, str] | None = None  # a counting verb that names its event: "crush" -> "stampede"
+    named_events: frozenset[str] = frozenset()  # classes whose events take a name: "Typhoon Maysak"
 
     def same_event(self, a: str | None, b: str | None) -> bool:
         """Can a figure of event `a` be a value of a toll of event `b`? Unknown, the same class,
@@ -375,6 +378,7 @@ def load_words(path: Path = FIGURES) -> Words:
         reach_verbs=_set(grammar.get("reach_verbs", ())),
         measure_units=_set(numbers.get("measure_units", ())),
         place_preps=_set(grammar.get("place_preps", ())),
+        origin_preps=_set(grammar.get("origin_preps", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
         size_nouns=_set(grammar.get("size_nouns", ())),
         member_nouns=_set(grammar.get("member_nouns", ())),
@@ -414,4 +418,6 @@ def load_words(path: Path = FIGURES) -> Words:
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
         broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},
+        event_verbs={w.lower(): cls for cls, words in ledger.get("event_verbs", {}).items() for w in words},
+        named_events=_set(ledger.get("named_events", ())),
     )

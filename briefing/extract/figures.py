@@ -8,11 +8,12 @@ readings of all sources into quantities, values and discrepancies.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
 from ..model import ParsedSource, Sentence
-from .figure_context import events_named
+from .figure_context import events_named, named_events
 from .figure_places import Aliases
 from .figure_reading import Reading, read_sentence
 from .figure_words import Words, load_words
@@ -39,8 +40,25 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
             lead_in = None  # prose again: the list is over
     if out:  # what the article is about, for telling its counts from another story's
         events = vocab.events or {}
-        told = tuple(sorted({e for sentence in p.sentences for e in events_named(sentence, events)}))
-        out = [replace(r, story_events=told) for r in out]
+        # (and the events its counts name by their verbs alone: "13 were crushed to death")
+        told = tuple(sorted({e for sentence in p.sentences
+                             for e in events_named(sentence, events, named=vocab.named_events)}
+                            | {r.event for r in out if r.event}))
+        names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))
+        out = [replace(r, story_events=told, story_names=names) for r in out]
+    return out
+
+
+def _main_names(p: ParsedSource, events: dict[str, str], named: frozenset[str]) -> dict[str, str]:
+    """The name a source gives an event class most, when one name leads: a count of "the typhoon"
+    in a report on Typhoon Haishen that also recalls Typhoon Maysak is Haishen's."""
+    # (by the name itself: "Hurricane Mitch" is "Tropical Storm Mitch" once it weakens)
+    counts = Counter((cls, name.split()[-1]) for sentence in p.sentences
+                     for cls, name in named_events(sentence, events, named) if name)
+    out: dict[str, str] = {}
+    for (cls, name), n in counts.most_common():
+        if cls not in out and all(m < n for (c, other), m in counts.items() if c == cls and other != name):
+            out[cls] = name
     return out
 
 

@@ -19,13 +19,12 @@ where they differ. The rules here are the ones such an analyst applies:
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Sequence
 
-from ..dates import find_dates, place, short_date
+from ..dates import YEAR, find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
 from ..numerals import format_value
 from .countries import country_of, region, within
@@ -33,7 +32,6 @@ from .figure_reading import Reading
 from .figure_words import Words
 from .numbers import parse_value
 
-_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 @dataclass
@@ -105,6 +103,13 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
             last[r.citation.source] = (r.event, r.index)
         out.append(r)
     return out
+
+
+def _event_name(r: Reading) -> str | None:
+    """The name of a reading's event, without its class noun: its own ("Typhoon Maysak, which left
+    two dead" is Maysak's), else the one its source gives events of that class most (a count of
+    "the typhoon" in a report on Haishen)."""
+    return r.event_name.split()[-1] if r.event_name else dict(r.story_names).get(r.event or "")
 
 
 # -- resolving readings into quantities ------------------------------------------------------
@@ -185,10 +190,15 @@ class _Resolver:
         return None if here == {name} else name
 
     def era(self, r: Reading) -> str | None:
-        m = _YEAR.search(r.when or "")
+        m = YEAR.search(r.when or "")
         if m and r.when.split()[0].lower() in self.v.open_spans:
             return r.past  # "since 1994": up to now, not the year of the events
-        return m.group(0) if m else r.past
+        if m or r.past:
+            return m.group(0) if m else r.past
+        # a toll told right after a sentence that dates an event to a year before the source's own is
+        # that earlier event's: "a gas leak in Bhopal in December 1984. Nearly 4,000 people died"
+        pub = self.published.get(r.citation.source)
+        return r.year_before if r.year_before and pub and int(r.year_before) < pub.year else None
 
     def same_era(self, r: Reading, row: _Row) -> bool:
         """The same year, or one dated and one not that give the same number for the same kind of
@@ -370,6 +380,8 @@ class _Resolver:
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
+                # Typhoon Maysak's toll is no value of Typhoon Haishen's
+                and not ((name := _event_name(r)) and {_event_name(m) for m in row.members} - {None, name})
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
                 # (people of the row's own country are no such strangers: "three Americans" and "three US troops";
@@ -551,7 +563,7 @@ class _Resolver:
         reports of a 2016 quake), with every source's value equal to it; the rest stay. (A
         retrospective a year on, "the 1999 quake killed 17,000", is no earlier than the reports of
         1999 it joins.)"""
-        years = {m.value: int(y.group(0)) for m in row.members if (y := _YEAR.fullmatch(self.era(m) or ""))}
+        years = {m.value: int(y.group(0)) for m in row.members if (y := YEAR.fullmatch(self.era(m) or ""))}
         later = [m for m in row.members if m.value not in years]
         past = {v for v, year in years.items()
                 if any((p := self.published.get(m.citation.source)) and p.year > year for m in later)}
@@ -857,13 +869,19 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     places = list(max(named, key=lambda k: (named[k], len(k)))) if named else []
     if places and len(places) <= 3:
         label += " in " + (places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1])
-    era = next((m.when for m in row.members if m.when and _YEAR.search(m.when)), None)
+    era = next((m.when for m in row.members if m.when and YEAR.search(m.when)), None)
     if era and not era.split()[0].islower():
         era = f"in {era}"  # "a 1988 storm" dates the toll: "people killed in 1988"
     elif era and era.split()[0] == "of":
         # "survivors of the Aug. 17, 1999, quake" dates the event they survived
         era = "(" + " ".join(w for w in era.split()[1:] if w != "the").rstrip(",") + ")"
     era = era or next((f"during {m.past}" for m in row.members if m.past), None)
+    # (a year only the sentence before gave: "people killed in 1984")
+    era = era or (f"in {row.era}" if row.era and YEAR.fullmatch(row.era) else None)
+    # a named event other than the one its source tells: "people killed by Typhoon Maysak"
+    other = next((m.event_name for m in row.members if m.event_name
+                  and _event_name(m) != dict(m.story_names).get(m.event or "")), None)
+    label = f"{label} by {other}" if other else label
     rate = next((m.rate for m in row.members if m.rate), None)
     label = f"{label} {rate}" if rate else label
     return f"{label} {era}" if era else label
