@@ -2274,3 +2274,37 @@ def test_a_named_storm_other_than_the_story_s_is_named_in_its_label(nlp):
     led = ledger(nlp, "Typhoon Kanto is bearing down on the islands. Typhoon Kanto follows Typhoon Lumo, which "
                       "hit the coast on Thursday, leaving at least two dead.")
     assert [r.label for r in led.rows if r.kind == "killed"] == ["people killed by Typhoon Lumo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the hour of a clock counts nothing
+    ("Armed police detained the suspect in a dramatic 4am raid this morning.", []),
+    # strikes of lightning or of hunger are no attacks
+    ("Officials say the fires were started by more than 12,000 dry lightning strikes.", []),
+    ("The prisoners began two hunger strikes last year.", []),
+    # what burns is counted by no kind of people
+    ("That's about 20 separate blazes burning in steep, rugged terrain. More than 85,000 acres have been charred "
+     "and two people injured as of Wednesday morning.", [("injured", 2)]),
+])
+def test_clock_hours_lightning_and_blazes_count_nothing(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+def test_what_most_of_a_count_were_arrested_for_sets_no_part_apart(nlp):
+    led = ledger(nlp, "Nearly 300 people were arrested on Sunday. Police said at least 289 people were arrested, "
+                      "mostly for unlawful assembly.")
+    (row,) = led.rows
+    assert sorted(v.value for v in row.values) == [289, 300]
+
+
+def test_a_hyphenated_noun_the_parser_split_is_labelled_whole(nlp):
+    led = ledger(nlp, "Over 10,000 fire-fighters are battling the blazes.")
+    assert [r.label for r in led.rows] == ["fire-fighters"]
+
+
+def test_last_year_dates_a_toll_to_the_year_before_its_report(nlp):
+    led = ledger(nlp, "One firefighter was killed on Wednesday when his helicopter crashed while fighting the fires.",
+                 "Last year, wildfires charred a total of 260,000 acres and killed three people, officials said.",
+                 published=("2020-08-19", "2020-08-23"))
+    assert sorted((r.label, [v.value for v in r.values]) for r in led.rows if r.kind == "killed") == [
+        ("firefighter killed", [1]), ("people killed in 2019", [3])]

@@ -56,6 +56,25 @@ def test_paragraphs_run_together_reopen_the_quotation():
         "We tried very hard to win.", "Obviously we failed in that."]
 
 
+def test_single_marks_quote_where_a_line_has_no_double_ones_and_apostrophes_do_not():
+    text = ("'This is the real deal, and it deserves your attention,' the governor wrote. 'Be smart,' he said.\n"
+            "He said: 'We've got to look at the fact he had two hours to run around the city.\n"
+            "It's the drivers' fault, as in the '90s, he said.\n"
+            "‘We were shocked,’ she said, \"and 'shaken' too.\"")
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "This is the real deal, and it deserves your attention",
+        "Be smart",
+        "We've got to look at the fact he had two hours to run around the city.",
+        "and 'shaken' too.",
+    ]
+
+
+def test_a_headline_repeating_part_of_a_quotation_is_not_a_quote_of_its_own(nlp):
+    text = ('"My eyes were itchy"\n\n'
+            '"My eyes were itchy, and I was feeling drowsy," said Ravi Kumar, who lives near the plant.')
+    assert quotes_of(nlp, text) == {"My eyes were itchy, and I was feeling drowsy": "Ravi Kumar"}
+
+
 # --- speakers -------------------------------------------------------------------------------------
 
 

@@ -320,6 +320,9 @@ class Context:
             if n == gov and t[n].pos == "VERB" and t.lemma(n) not in own and t.lemma(n) not in ("be", "remain", "have"):
                 out.add(t.lemma(n))
             for prep in t.children(n, "prep"):  # not where or when: "in intensive care", not "on Friday"
+                # (nor what most of them were: "289 were arrested, mostly for unlawful assembly" are all 289)
+                if any(t.lower(a) in self.v.most_words for a in t.children(prep, "advmod")):
+                    continue
                 out |= {t.lemma(o) for o in t.children(prep, "pobj") if t[o].pos == "NOUN" and not t[o].ent_type}
             out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}
         return tuple(sorted(out))

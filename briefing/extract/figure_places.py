@@ -212,8 +212,10 @@ class Locator:
         "that" before it, belongs to the verb of saying, however it was parsed: "police said on
         Monday they had arrested 21 people" dates the saying."""
         t = self.t
+        # (not when the saying comes after: "Last year, wildfires killed three people, officials said")
+        said = t.head(n)
         return t[n].dep == "ccomp" and any(s > c for s in t.children(n, "nsubj", "nsubjpass")) \
-            and not any(m < c for m in t.children(n, "mark"))
+            and not any(m < c for m in t.children(n, "mark")) and said is not None and said < c
 
     def named_era(self, nodes: Sequence[int | None]) -> str | None:
         """A named event a figure is placed in: "killed ... during World War II"."""

@@ -512,7 +512,8 @@ class _Sentence(Context):
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
         strong = at is not None and t.head(at) is not None and t.lemma(t.head(at)) in self.v.strength_words
-        amods = {t.lower(c) for c in t.children(noun, "amod")}
+        # (and the nouns on it: "lightning strikes", "hunger strikes" are no attacks)
+        marks = {t.lower(c) for c in t.children(noun, "amod", "compound")}
         marks_on_gov = {t.lower(c) for c in t.children(gov, "amod")} if gov is not None else set()
         # "the severed heads of four hostages": the governing noun with its modifier
         of_terms = {g} | {f"{m} {g}" for m in marks_on_gov}
@@ -523,7 +524,7 @@ class _Sentence(Context):
         for kind in sorted(self.v.kinds, key=lambda k: not k.objects):  # the kinds of particular objects first
             # "a dozen cuts", "in one hospital": a count of wounds or of places is no count of people
             if (itself & (kind.states | kind.held_in | kind.taken_to) and not terms & kind.nouns) \
-                    or amods & kind.not_marks:
+                    or marks & kind.not_marks:
                 continue
             borrowed = sorted(counted_before & kind.objects)[-1:] if not terms & kind.objects else []
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
@@ -808,7 +809,9 @@ class _Sentence(Context):
         first = noun
         # only an unbroken run of words: no stray punctuation from a dateline or list
         while first - 1 in keep and (t[first - 1].pos not in ("PUNCT", "SYM", "X")
-                                     or t[first - 1].text == "-" and t.joined(first - 2, first - 1)):
+                                     or t[first - 1].text == "-" and t.joined(first - 2, first - 1)) \
+                or first - 2 in keep and t.text(first - 1, first - 1) == "-" and t.joined(first - 2, first - 1) \
+                and t.joined(first - 1, first):  # "fire-fighters": the hyphen of a word the parser split
             first -= 1
         # "members of the police": the body they are members of says who they are
         body = [o for o in self.bodies(noun) if t.head(o) == noun + 1]

@@ -156,6 +156,7 @@ class Words:
     measure_units: frozenset[str]
     place_preps: frozenset[str]
     origin_preps: frozenset[str]  # "a team from Chile": where people come from, not where things happen
+    most_words: frozenset[str]  # "arrested, mostly for unlawful assembly": said of most of a count
     place_nouns: frozenset[str]
     size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
     member_nouns: frozenset[str]  # "members of the police" count the police
@@ -379,6 +380,7 @@ def load_words(path: Path = FIGURES) -> Words:
         measure_units=_set(numbers.get("measure_units", ())),
         place_preps=_set(grammar.get("place_preps", ())),
         origin_preps=_set(grammar.get("origin_preps", ())),
+        most_words=_set(grammar.get("most_words", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
         size_nouns=_set(grammar.get("size_nouns", ())),
         member_nouns=_set(grammar.get("member_nouns", ())),

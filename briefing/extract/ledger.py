@@ -195,9 +195,13 @@ class _Resolver:
             return r.past  # "since 1994": up to now, not the year of the events
         if m or r.past:
             return m.group(0) if m else r.past
+        pub = self.published.get(r.citation.source)
+        # "Last year, wildfires killed three people": the year before the source's
+        years_back = [d.offset for d in find_dates(r.when or "") if d.kind == "relative" and d.unit == "year"]
+        if pub and years_back and years_back[0] < 0:
+            return str(pub.year + years_back[0])
         # a toll told right after a sentence that dates an event to a year before the source's own is
         # that earlier event's: "a gas leak in Bhopal in December 1984. Nearly 4,000 people died"
-        pub = self.published.get(r.citation.source)
         return r.year_before if r.year_before and pub and int(r.year_before) < pub.year else None
 
     def same_era(self, r: Reading, row: _Row) -> bool:

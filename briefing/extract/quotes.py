@@ -85,6 +85,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         # newswire and TeX write quotation marks as two characters, ``so'': read them as one,
         # offsets unchanged
         line = line.replace("``", " “").replace("''", "” ")
+        if not any(ch in _OPEN or ch in _CLOSE or ch == '"' for ch in line):
+            spans += [(offset + s, offset + e) for s, e in _single_quoted(line)]
+            offset += len(line)
+            continue
         depth, start = 0, 0
         for i, ch in enumerate(line):
             if ch in _OPEN or ch == '"' and _opens(line, i, depth):
@@ -108,6 +112,30 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((offset + start, offset + end))
         offset += len(line)
     return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _single_quoted(line: str) -> list[tuple[int, int]]:
+    """Quotations in single marks, as British papers print them ('This is the real deal,' he
+    wrote), in a line with no double ones: a mark opens after a space, a bracket or a dash and
+    before a word, and closes after a word and before a space or punctuation; a mark inside a
+    word ("We've", "It's") is an apostrophe. A mark left open at the end of the line is an
+    elision ("the '90s"), not a quotation, unless it opened the line or followed a colon."""
+    spans, start = [], None
+    for i, ch in enumerate(line):
+        if ch not in "'‘’":
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if start is None and ch != "’" and (before.isspace() or before in "([{—–-:") and after.isalnum():
+            start = i + 1
+        elif start is not None and ch != "‘" and not before.isspace() and not after.isalnum():
+            spans.append((start, i))
+            start = None
+    # (a quotation that opens a paragraph or follows a colon and runs on into the next paragraph,
+    # which reopens it)
+    if start is not None and (not line[:start - 1].strip() or line[:start - 1].rstrip().endswith(":")):
+        spans.append((start, len(line.rstrip())))
+    return spans
 
 
 def _opens(line: str, i: int, depth: int) -> bool:
@@ -297,13 +325,17 @@ def source_quotes(p: ParsedSource, cards: "CardIndex") -> SourceQuotes:
 
 def quotes_of(found: Sequence[tuple[Source, SourceQuotes]]) -> list[Quote]:
     """The quotes of every source's `source_quotes`, in source order; the same words with the
-    same speaker are one quote citing each place."""
+    same speaker are one quote citing each place. Words with no speaker that a longer quote holds
+    are that quote repeated in a headline or caption ("'My eyes were itchy'" over the paragraph
+    that quotes it whole), not a quote of their own."""
     merged: dict[tuple[str | None, str], list[Citation]] = {}
     for source, quotes in found:
         for speaker, qs, qe, sentences in quotes.rows:
             merged.setdefault((speaker, source.text[qs:qe]), []).extend(
                 Citation(source.id, start, end) for start, end in sentences)
-    return [Quote(speaker, text, tuple(dict.fromkeys(cites))) for (speaker, text), cites in merged.items()]
+    texts = [text for _, text in merged]
+    return [Quote(speaker, text, tuple(dict.fromkeys(cites))) for (speaker, text), cites in merged.items()
+            if speaker is not None or not any(text in other and text != other for other in texts)]
 
 
 # --- Attribution ----------------------------------------------------------------------------------
