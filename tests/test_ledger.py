@@ -2308,3 +2308,15 @@ def test_last_year_dates_a_toll_to_the_year_before_its_report(nlp):
                  published=("2020-08-19", "2020-08-23"))
     assert sorted((r.label, [v.value for v in r.values]) for r in led.rows if r.kind == "killed") == [
         ("firefighter killed", [1]), ("people killed in 2019", [3])]
+
+
+def test_a_day_after_an_event_is_a_span_not_a_rate(nlp):
+    led = ledger(nlp, "Police raided his home this morning, a day after a stabbing spree that left a man dead and "
+                      "seven injured.")
+    assert [(r.label, [v.value for v in r.values]) for r in led.rows if r.kind == "injured"] == [
+        ("people injured", [7])]
+
+
+def test_n_of_them_right_after_a_count_is_a_part_of_it_however_the_parser_hung_it(nlp):
+    assert read(nlp, "The spree left one man dead and seven people injured, two of them critically.") == [
+        ("killed", 1), ("injured", 7), ("injured", 2)]

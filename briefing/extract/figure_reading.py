@@ -909,16 +909,23 @@ class _Sentence(Context):
             of_them = [o for p in t.children(num.head, "prep") if t.lower(p) in self.v.of_preps
                        for o in t.children(p, "pobj") if t[o].pos == "PRON"]
             before = [n for n in counted if n < num.head]
+            # ("left one man dead and seven people injured, two of them critically": right after the
+            # count, past a comma, "two of them" are some of it, wherever the parser hung them)
+            # (not "12 of whom were injured", the subject of a verb of its own)
+            right_after = bool(of_them and before) and num.tokens[0] >= 1 and t.lower(num.tokens[0] - 1) == "," \
+                and num.tokens[0] - 1 - max(before) <= 2 and t[num.head].dep not in ("nsubj", "nsubjpass")
             # (not when another verb says what befell them: "arrested 30, and released 10 of them")
-            if kinded is None and of_them and before and (gov is None or t[gov].pos not in VERBAL
-                                                          or t.lemma(gov) in COPULAS
-                                                          or gov == self.governor(max(before))[0]):
+            if (kinded is None or right_after) and of_them and before and (
+                    right_after or gov is None or t[gov].pos not in VERBAL or t.lemma(gov) in COPULAS
+                    or gov == self.governor(max(before))[0]):
                 # "killed 30 people, 12 of them children": a part of the noun counted just before,
                 # named by the noun the number is said of (however the parser hung it)
                 said_of = t.head(num.head) if t[noun].pos == "PRON" else noun
                 if said_of is None or t[said_of].pos not in ("NOUN", "PROPN"):
                     said_of = max(before)  # "173 people were injured, 20 of them severely": some of those
                 kinded, noun, partitive = (counted[max(before)], t.lemma(said_of)), said_of, True
+                if right_after:  # what befell them is what befell the count they are some of
+                    gov = self.governor(max(before))[0]
             totalled = None
             if kinded is None and t.lemma(noun) in self.v.quantity_nouns and not list(t.children(noun, "prep")) \
                     and noun != num.head and out and self.v.kind(out[-1].kind) is not None:
@@ -1180,11 +1187,15 @@ class _Sentence(Context):
     def rate(self, number: int, noun: int | None, gov: int | None) -> str | None:
         """The unit of time a count is per, on the number, its noun or its verb: "a day", "every week"."""
         t, v = self.t, self.v
+
+        def measured(unit: int) -> bool:  # "a day after the stabbings" is a span, no rate
+            return unit + 1 < len(t) and t.lower(unit + 1) in v.measured_from
         for n in (number, noun, gov):
             if n is None:
                 continue
             for c in t.children(n, "npadvmod"):
-                if t.lemma(c) in v.rate_units and any(t.lower(d) in v.rate_words for d in t.children(c, "det")):
+                if t.lemma(c) in v.rate_units and any(t.lower(d) in v.rate_words for d in t.children(c, "det")) \
+                        and not measured(c):
                     return " ".join(t.lower(x) for x in (*t.children(c, "det"), c))
             for p in t.children(n, "prep"):
                 if t.lower(p) in v.rate_words:
@@ -1193,7 +1204,7 @@ class _Sentence(Context):
                             return f"{t.lower(p)} {t.lower(o)}"
         # (the parser may hang "a day" elsewhere: "burying 4,000 bodies a day - hoping to")
         if noun is not None and noun + 2 < len(t) and t.lower(noun + 1) in v.rate_words \
-                and t.lemma(noun + 2) in v.rate_units:
+                and t.lemma(noun + 2) in v.rate_units and not measured(noun + 2):
             return f"{t.lower(noun + 1)} {t.lower(noun + 2)}"
         return None
 
