@@ -197,7 +197,9 @@ class _Resolver:
             return m.group(0) if m else r.past
         pub = self.published.get(r.citation.source)
         # "Last year, wildfires killed three people": the year before the source's
-        years_back = [d.offset for d in find_dates(r.when or "") if d.kind == "relative" and d.unit == "year"]
+        # (era is asked of every pair fits weighs: only a date that says "year" is searched)
+        years_back = [d.offset for d in find_dates(r.when) if d.kind == "relative" and d.unit == "year"] \
+            if r.when and "year" in r.when.lower() else []
         if pub and years_back and years_back[0] < 0:
             return str(pub.year + years_back[0])
         # a toll told right after a sentence that dates an event to a year before the source's own is

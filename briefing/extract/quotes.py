@@ -333,9 +333,27 @@ def quotes_of(found: Sequence[tuple[Source, SourceQuotes]]) -> list[Quote]:
         for speaker, qs, qe, sentences in quotes.rows:
             merged.setdefault((speaker, source.text[qs:qe]), []).extend(
                 Citation(source.id, start, end) for start, end in sentences)
-    texts = [text for _, text in merged]
+    held = _held_in_longer({text for speaker, text in merged if speaker is None}, {text for _, text in merged})
     return [Quote(speaker, text, tuple(dict.fromkeys(cites))) for (speaker, text), cites in merged.items()
-            if speaker is not None or not any(text in other and text != other for other in texts)]
+            if speaker is not None or text not in held]
+
+
+def _held_in_longer(texts: set[str], others: set[str]) -> set[str]:
+    """The texts that some longer one of `others` holds. A word inside a text (not its first or
+    last, which may be cut from a longer word) is a whole word of any text holding it, so only the
+    texts that have its rarest such word are searched: linear in practice, where a search of every
+    pair was quadratic in the quotes of a month of coverage."""
+    having: dict[str, list[str]] = {}
+    for other in others:
+        for word in set(other.split()):
+            having.setdefault(word, []).append(other)
+    out = set()
+    for text in texts:
+        inner = text.split()[1:-1]
+        pool = min((having.get(w, []) for w in inner), key=len) if inner else others
+        if any(text in other and text != other for other in pool):
+            out.add(text)
+    return out
 
 
 # --- Attribution ----------------------------------------------------------------------------------
