@@ -62,7 +62,10 @@ collected and annotated by helpers while the rules that followed dev 21 were wri
 since). Twelve more reports of 2020 on five events (BRIEFING_NEWS2020_3; H11: lightning-sparked wildfires, a
 series of stabbings, a capsized livestock ship, protests over a postponed election, a hurricane before landfall),
 from the same scrape and from a public site's copies of Daily Mail articles, captions left in, were collected and
-annotated by helpers while the rules that followed dev 22 were written, then scored once ("dev 23" since). Sets in
+annotated by helpers while the rules that followed dev 22 were written, then scored once ("dev 23" since). Eight
+Daily Mail reports of 2020 on three events (BRIEFING_NEWS2020_4; H12: protests after a grand jury's decision, a
+cleaver attack in Paris, the outbreak of a war), from a public site's copies, captions left in, were collected
+and annotated by helpers while the rules that followed dev 23 were written. Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -168,6 +171,10 @@ NEWS2020_3 = Path(os.environ.get("BRIEFING_NEWS2020_3", CORPORA / "news-2020-3")
 H11 = ["h11-california-lightning-complex-fires-2020", "h11-birmingham-stabbings-2020",
        "h11-gulf-livestock-1-capsizing-2020", "h11-hong-kong-postponed-election-protests-2020",
        "h11-hurricane-sally-2020"]
+# Eight Daily Mail reports of 2020 on three events (BRIEFING_NEWS2020_4): held out
+NEWS2020_4 = Path(os.environ.get("BRIEFING_NEWS2020_4", CORPORA / "news-2020-4"))
+H12 = ["h12-louisville-breonna-taylor-protests-2020", "h12-paris-charlie-hebdo-offices-stabbing-2020",
+       "h12-nagorno-karabakh-fighting-outbreak-2020"]
 WNS3 = ["wns-sudanese-parties-sign-peace-pledge", "wns-asian-earthquake-toll-nears-60000",
         "wns-mumbai-officials-demolish-39k-shanties", "wns-australia-deport-asylum-seekers-tsunami",
         "wns-americans-contribute-relief-effort", "wns-saddam-hussein-profited-roughly-1b",
@@ -226,6 +233,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "blast's aftermath, 15 reports of the BBC, CNN and the Straits Times)": (H10, H10),
     "Dev 23, held out until scored once (news of 2020, third draw: wildfires, stabbings, a capsizing, protests "
     "and a hurricane, 12 reports of the BBC, CNN, the Straits Times and the Daily Mail)": (H11, H11),
+    "Held out (news of 2020, fourth draw: protests, a cleaver attack and a war's outbreak, 8 reports of the "
+    "Daily Mail)": (H12, [f"unscored/{g}" for g in H12]),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
@@ -255,7 +264,8 @@ def source_folder(name: str) -> Path:
     for prefix, corpus, variable in (("n16-", NEWS2016, "BRIEFING_NEWS2016"), ("n16b-", NEWS2016_2, "BRIEFING_NEWS2016_2"),
                                      ("n16c-", NEWS2016_3, "BRIEFING_NEWS2016_3"), ("h9-", NEWS2020, "BRIEFING_NEWS2020"),
                                      ("h10-", NEWS2020_2, "BRIEFING_NEWS2020_2"),
-                                     ("h11-", NEWS2020_3, "BRIEFING_NEWS2020_3")):
+                                     ("h11-", NEWS2020_3, "BRIEFING_NEWS2020_3"),
+                                     ("h12-", NEWS2020_4, "BRIEFING_NEWS2020_4")):
         if name.startswith(prefix):
             folder = corpus / name.removeprefix(prefix)
             if not folder.is_dir():
