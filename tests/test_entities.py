@@ -110,6 +110,20 @@ def test_a_surname_spelled_with_other_vowels_in_the_same_article():
     assert card_of(cards, "Karimy") is card_of(cards, "Ali Karimi")
 
 
+def test_a_person_is_named_without_the_rank_or_nationality_the_model_took_into_the_name():
+    cards = entity_cards([mentioned("S1", ("Chief Superintendent Steve Graham", "PERSON"),
+                                    ("Singaporean Vanessa Cheong", "PERSON"), ("Jordan Peterson", "PERSON"),
+                                    ("General Motors", "ORG"))])
+    assert {c.name for c in cards} == {"Steve Graham", "Vanessa Cheong", "Jordan Peterson", "General Motors"}
+
+
+def test_a_full_name_is_shown_before_a_courtesy_title_and_surname_however_often_used():
+    cards = entity_cards([mentioned("S1", ("Rosario Sasieta", "PERSON"), ("Ms Sasieta", "PERSON"),
+                                    ("Ms Sasieta", "PERSON"))])
+    (card,) = cards
+    assert (card.name, card.aliases) == ("Rosario Sasieta", ("Ms Sasieta",))
+
+
 # --- roles ----------------------------------------------------------------------------------------
 
 

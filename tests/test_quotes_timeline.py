@@ -266,3 +266,20 @@ def test_he_after_a_speaker_whose_name_the_recogniser_mislabelled_is_that_speake
             "\"it is premature for the time being to say what happened.\"")
     found = quotes_of(nlp, text)
     assert found[next(q for q in found if q.startswith("it is premature"))] == "Paul-Lois Arslanian"
+
+
+def test_a_speaker_is_named_without_the_rank_the_model_took_into_the_name(nlp):
+    assert quotes_of(nlp, "Chief Superintendent Steve Graham said: 'This is a crucial development.'") == {
+        "This is a crucial development.": "Steve Graham"}
+
+
+def test_a_speech_over_several_paragraphs_keeps_its_speaker_until_its_mark_closes(nlp):
+    found = quotes_of(nlp, "The mayor, David Jamieson, said: 'What we want to know is how we avoid it.\n\n"
+                           "'Everything will be done, and there will be a thorough investigation.\n\n"
+                           "'But the police have acted very swiftly and very professionally.'\n\n"
+                           "'It is a very sad day for the whole city of ours.'")
+    assert found == {"What we want to know is how we avoid it.": "David Jamieson",
+                     "Everything will be done, and there will be a thorough investigation.": "David Jamieson",
+                     "But the police have acted very swiftly and very professionally.": "David Jamieson",
+                     # the speech closed before it: another speaker's, unsaid
+                     "It is a very sad day for the whole city of ours.": None}

@@ -19,6 +19,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -30,7 +31,14 @@ CARD_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PARTICLES = ("al-", "el-", "al ", "el ")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"})
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(courtesy titles, ranks and offices) as `data/aliases.toml` lists them."""
+    with open(ALIASES, "rb") as f:
+        data = tomllib.load(f)
+    return frozenset(data.get("courtesy_titles", ())), frozenset(data.get("person_titles", ()))
 
 
 def fold(text: str) -> str:
@@ -62,7 +70,7 @@ def key(text: str) -> str:
                 w = w[len(p):]
         words.append(w.strip(".'"))
     words = [w for w in words if w]
-    if len(words) > 1 and words[0] in _HONORIFICS:  # "Mr Blair" is Blair
+    if len(words) > 1 and words[0] in _titles()[0]:  # "Mr Blair" is Blair
         words = words[1:]
     return " ".join(words)
 
@@ -132,6 +140,21 @@ class SourceNames:
 
     mentions: tuple[tuple[str, str], ...]  # (text, label) of every mention, in text order
     roles: tuple[tuple[str, str], ...]  # (key of the named entity, role), in text order
+
+
+def person_name(text: str) -> str:
+    """A person's name without the rank, office or nationality the recogniser took in with it:
+    "Chief Superintendent Steve Graham" is Steve Graham, "Singaporean Vanessa Cheong" Vanessa Cheong."""
+    from .countries import country_of  # here: countries reads names through this module
+
+    words = text.split()
+    ranks = _titles()[1]
+    # (a nationality is a word of its own, "Singaporean", not a code: "Hun Sen" is no Hungarian)
+    while len(words) > 1 and (words[0].lower().strip(".") in ranks
+                              or len(words[0]) > 3 and not words[0].isupper()
+                              and (c := country_of(words[0])) and c != key(words[0])):
+        words.pop(0)
+    return " ".join(words)
 
 
 def source_names(p: ParsedSource) -> SourceNames:
@@ -303,8 +326,11 @@ def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEn
         if entry:
             name, label = entry.name, entry.label
         else:
-            name = max(spellings, key=lambda sp: (len(sp.split()) > 1 and not sp.isupper(), spellings[sp], len(sp)))
+            # (a full name before a courtesy title and surname, however often "Ms Sasieta" is used)
+            name = max(spellings, key=lambda sp: (len(key(sp).split()) > 1 and not sp.isupper(), spellings[sp], len(sp)))
             label = label_count.most_common(1)[0][0]
+            if label == "PERSON":
+                name = person_name(name)  # shown without the rank the recogniser took in: the role shows it
         cards.append(
             EntityCard(
                 name=name,

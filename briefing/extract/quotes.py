@@ -316,6 +316,8 @@ def source_quotes(p: ParsedSource, cards: "CardIndex") -> SourceQuotes:
         if not sents:
             continue
         speaker = _attribute(src, qs, qe, sents, previous)
+        if speaker is None and previous is not None and _continues(p.source.text, previous[0], qs):
+            speaker = previous[2]
         previous = (qe, src.lines[sents[-1]], speaker)
         if not _is_quotation(words):
             continue
@@ -354,6 +356,18 @@ def _held_in_longer(texts: set[str], others: set[str]) -> set[str]:
         if any(text in other and text != other for other in pool):
             out.add(text)
     return out
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """A quotation that opens the paragraph right after one whose quotation was left open goes on
+    with it: a speech of several paragraphs reopens its mark at each and closes it only at the end."""
+    between = text[previous_end:start]
+    if "\n" not in between:
+        return False
+    left, opened = between.split("\n", 1)[0], between.rsplit("\n", 1)[1]
+    marks = _OPEN + _CLOSE + "\"'‘’`"
+    return not any(ch in marks for ch in left) and not between.strip().strip(marks).strip() \
+        and any(ch in marks for ch in opened) and between.count("\n") <= 2
 
 
 # --- Attribution ----------------------------------------------------------------------------------
