@@ -130,6 +130,18 @@ class PlacedDate:
     first_day: _dt.date | None  # the first day of the period, for ordering; None when relative
     precision: int  # 0 year, 1 month, 2 week, 3 day
 
+    @property
+    def last_day(self) -> _dt.date | None:
+        """The last day of the period: two events in one month may be a day apart or thirty."""
+        if self.first_day is None:
+            return None
+        if self.precision == 0:
+            return self.first_day.replace(month=12, day=31)
+        if self.precision == 1:
+            following = self.first_day.replace(day=28) + _dt.timedelta(days=4)
+            return following - _dt.timedelta(days=following.day)
+        return self.first_day + _dt.timedelta(days=6 if self.precision == 2 else 0)
+
 
 def month_number(name: str) -> int | None:
     """1-12 for a month name or its abbreviation ("Sept.", "october"), else None."""

@@ -229,6 +229,12 @@ def province(name: str, among) -> Country | None:
     return None
 
 
+def province_countries(name: str) -> frozenset[str]:
+    """The keys of the countries that have a province (state, region) of this name ("Florida" is a
+    US state and a Uruguayan department)."""
+    return _province_countries().get(match_key(name), frozenset())
+
+
 def countries_containing(names, known: dict[str, str | None] | None = None) -> dict[str, str | None]:
     """The country (its key) each place name is or is in: a country, else the town of that name
     (the most populous), else a province; None for a name the gazetteer does not know.

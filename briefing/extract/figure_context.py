@@ -302,7 +302,12 @@ class Context:
             # Sunday after an earthquake killed 272", "losing hope on Tuesday from a quake which
             # killed 400" (but "a bomb which killed 20 exploded on Tuesday")
             if t[head].dep == "pobj" and t.lemma(head) in (self.v.events or {}):
-                return None
+                # (a date its own preposition brings in is its own, however the parser split the two:
+                # "a participant in November militant attacks in Paris that killed 130 people")
+                prep = t.head(head)
+                dates = [o for o in t.children(prep, "pobj") if o != head and t[o].ent_type == "DATE"] \
+                    if prep is not None else []
+                return self.where.date_text(dates[0]) if dates else None
         return None
 
     def qualifier(self, noun: int, gov: int | None) -> tuple[str, ...]:

@@ -72,6 +72,12 @@ class Locator:
             if m is not None and m.label in v.place_labels:
                 out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
                 continue
+            # "in mountains north of Sacramento": the place a direction is taken from
+            beside = [o for c in t.children(j, "amod", "advmod") if t.lower(c) in v.compass
+                      for p in t.children(c, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+            if beside and (m := t.mention(beside[0])) is not None and m.label in v.place_labels:
+                out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
+                continue
             # "northern Kidal region": a named place modifying a place noun
             named = [c for c in t.children(j, "compound", "amod") if t[c].ent_type in v.place_labels]
             if named and t[j].pos == "NOUN" and t.lemma(j) in v.place_nouns:  # not "U.S. strikes"
@@ -95,8 +101,23 @@ class Locator:
         """The state or town a noun of dwellers is of, named before it: "Texas residents"; not a
         country ("Iraqi villagers" say whose, as "US troops" do)."""
         t = self.t
-        return [Place(self.aliases.place(m.text), surface(m.text))
-                for m in (t.mention(c) for c in self.dweller_modifiers(noun))][:1]
+        named = [Place(self.aliases.place(m.text), surface(m.text))
+                 for m in (t.mention(c) for c in self.dweller_modifiers(noun))][:1]
+        return named or self.province_of_demonym(noun)
+
+    def province_of_demonym(self, noun: int) -> list[Place]:
+        """The state or region a demonym names its people by: "100,000 Oregonians" are people in
+        Oregon (a country's demonym says whose they are, not where: `nations`)."""
+        from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
+        word = self.t.lower(noun)
+        word = word[:-1] if word.endswith("s") else word
+        if country_of(word):
+            return []
+        for ending in self.v.demonym_endings:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) > 3 and province_countries(stem):
+                return [Place(self.aliases.place(stem), stem.title())]
+        return []
 
     def dweller_modifiers(self, noun: int) -> list[int]:
         """The tokens before a noun of dwellers that name their state or town ("Texas residents")."""
@@ -249,3 +270,17 @@ class Locator:
             if t[c].ent_type in v.nation_labels and m is not None:
                 out.append(self.aliases.nation(m.text))
         return tuple(sorted(set(out)))
+
+
+def towns_in_states(sentence: Sentence, vocab: Words, aliases: Aliases) -> set[tuple[str, str]]:
+    """(town, state) for each place a sentence names with its state right after it: "in Orlando,
+    Florida" (by the names and the comma alone: no parse needed for so plain a form)."""
+    from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
+    out = set()
+    places = [m for m in sentence.mentions if m.label in vocab.place_labels]
+    for town, state in zip(places, places[1:]):
+        between = sentence.text[town.end - sentence.start:state.start - sentence.start]
+        if between.strip() == "," and not country_of(state.text) and province_countries(state.text) \
+                and not country_of(town.text):
+            out.add((aliases.place(town.text), aliases.place(state.text)))
+    return out

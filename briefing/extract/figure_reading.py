@@ -55,6 +55,7 @@ class Reading:
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
+    of_several: str = ""  # its event noun counted ("80 killed in four suicide attacks") or plural ("the bombings")
     judged: bool = False  # a crime a court or charge counts: "convicted of killing three prisoners"
     joined: tuple[str, ...] = ()  # nouns joined to the counted one that share its count: "soldiers and police officers"
     superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
@@ -65,6 +66,7 @@ class Reading:
     given: bool = False  # a count told before, which a definite word points back to: "of the 36 wounded"
     event_name: str | None = None  # the name of its event: "Maysak" for "Typhoon Maysak, which left two dead"
     story_names: tuple[tuple[str, str], ...] = ()  # (event class, the name its source gives that class most)
+    story_towns: tuple[tuple[str, str], ...] = ()  # (town, state) its source names together: "Orlando, Florida"
 
     @property
     def label(self) -> str:
@@ -271,7 +273,11 @@ class _Sentence(Context):
             elif dep in ("nsubj", "nsubjpass") and t.lemma(h) in v.raising_verbs and list(t.children(h, "xcomp")):
                 # "40 people are believed to have died": the verb after says what befell them
                 x = next(iter(t.children(h, "xcomp")))
-                return x, "patient" if t.passive(x) else "agent", negated
+                # ("seven people were reported killed": a bare participle is a passive without its "be")
+                bare = t[x].tag == "VBN" and not list(t.children(x, "aux", "auxpass"))
+                if bare and t.lemma(x) in v.raised_not_states:
+                    return None, "", negated
+                return x, "patient" if t.passive(x) or bare else "agent", negated
             elif dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 return h, "patient", negated
             elif dep == "nsubj" and t.lemma(h) in v.self_reports and (told := self.told_of_itself(h)) is not None:
@@ -442,6 +448,12 @@ class _Sentence(Context):
         # the count gives it
         marked |= {t.lower(x) for c in t.children(noun, "acl") if t[c].tag == "VBN"
                    for x in t.children(c, "oprd", "acomp")}
+        # "among 42 crew still missing": a state right after the noun that the parser hung on a verb above
+        after = t.subtree(noun)[-1] + 1
+        while after < len(t) and t[after].dep == "advmod" and t.head(after) is not None and t.head(after) > after:
+            after += 1  # "still"
+        if after < len(t) and t[after].dep == "advcl" and t.head(after) in t.ancestors(noun):
+            marked |= {t.lower(after)} & {w for k in self.v.kinds for w in k.states}
         # (or where a participle on the count keeps them: "20,500 people sleeping in shelters", "left
         # 20,500 people sleeping in shelters")
         kept_in = self.kept_in(gov) | {w for c in [*t.children(noun, "acl"),
@@ -640,10 +652,20 @@ class _Sentence(Context):
         # ("from" revises only a number: "rose to 67 from 60", not "pulled from the wreckage")
         words = [j for j in range(len(t)) if t.lemma(j) in self.v.revision and (t[j].pos != "ADP" or any(
             t[x].pos == "NUM" for o in t.children(j, "pobj") for x in t.subtree(o)))]
+        # ("jumped to 25 after seven people were killed": the seven are what changed it, not a value of it)
+        clause = next((a for a in t.ancestors(num.head) if t[a].pos in VERBAL), None)
+        if clause is not None and t[clause].dep == "advcl" and t.head(clause) in words \
+                and any(t.lower(m) in self.v.revision_causes for m in t.children(clause, "mark")):
+            return False
         if not words or not (num.ranged or ranged):
             return bool(words)
         above = set(t.ancestors(num.head))
         return any((t[j].pos in VERBAL or t[j].pos == "ADP") and j in above for j in words)
+
+    def difference(self, num: Number) -> bool:
+        """"600 fewer firefighters": the number says by how many two counts differ."""
+        after = max(num.tokens) + 1
+        return after < len(self.t) and self.t.lower(after) in self.v.differences
 
     def projected(self, num: Number) -> bool:
         """"The toll is expected to rise to 200", "the army will raise its force to 5,000 soldiers": the
@@ -691,8 +713,11 @@ class _Sentence(Context):
         if t.lemma(gov) == "be" and after < len(t) and t[after].pos == "ADJ" and t[after].dep == "amod" \
                 and (t.head(after) or 0) > after:
             itself |= {t.lower(after)}
-        return {t.lemma(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp") if t[c].pos in ("ADJ", "VERB")} \
-            | {t.lower(c) for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")} | itself \
+        # (not a clause with a subject of its own: "one resident said the camp was burning" tells of the camp)
+        complements = [c for c in t.children(gov, "acomp", "oprd", "xcomp", "ccomp")
+                       if t[c].dep != "ccomp" or not list(t.children(c, "nsubj", "nsubjpass", "expl"))]
+        return {t.lemma(c) for c in complements if t[c].pos in ("ADJ", "VERB")} \
+            | {t.lower(c) for c in complements} | itself \
             | self.be_complements(gov, rel) | self.counted_as(gov) \
             | {t.lower(a) for x in t.children(gov, "xcomp") if t.lemma(x) == "be"  # "estimated to be still trapped"
                for a in t.children(x, "acomp", "oprd")}
@@ -739,6 +764,8 @@ class _Sentence(Context):
             return True
         if event and self.conditional(gov):
             return True
+        if t[gov].dep == "xcomp" and t.head(gov) is not None and t.lemma(t.head(gov)) in v.offer_verbs:
+            return True  # "offered to take in 1,000 refugees"
         # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
         # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
         own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
@@ -946,7 +973,7 @@ class _Sentence(Context):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
                     or num.value < kind.min_value \
-                    or self.singled_out(num) or self.projected(num) or self.capacity(noun) \
+                    or self.singled_out(num) or self.projected(num) or self.capacity(noun) or self.difference(num) \
                     or (partitive and num.value == 1 and not kind.event):
                 # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
                 # counted by the set's size; one of them is one told of, not a count)
@@ -969,7 +996,10 @@ class _Sentence(Context):
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
             # "40 people were killed, among them 12 women": the appositive says which of them
-            among_them = t[noun].dep == "appos" and any(t.lower(p) in self.v.inclusive_preps for p in t.children(noun, "prep"))
+            # (not a count set beside a name: "AUSTIN, Texas At least 12 people, including five soldiers, have
+            # died", a dateline the parser took the count for an appositive of)
+            among_them = t[noun].dep == "appos" and any(t.lower(p) in self.v.inclusive_preps for p in t.children(noun, "prep")) \
+                and t[t.head(noun)].pos != "PROPN"
             # (after a copula the noun is the whole: "five foreigners were among the 20 people killed")
             included = among_them or (t.lower(t.head(noun)) in self.v.inclusive_preps and (
                 # ("six were injured, including three officers": a bare number holds the part too)
@@ -984,6 +1014,15 @@ class _Sentence(Context):
                                 ranged=num.head in ranged.values())
             said_to_be = [a for a in t.children(gov, "attr") if t[a].pos == "NOUN" and a > num.head] \
                 if partitive and gov is not None and t.lemma(gov) in COPULAS else []
+            # "killing three soldiers and leaving six missing": a bare number in a clause joined to one
+            # that counted a group, of another kind, counts that group too (not "killed four policemen
+            # and left 10 dead", which may be the whole toll)
+            if kind.people and (noun == num.head or any(t.lower(noun) in k.states for k in self.v.kinds)) \
+                    and gov is not None and t[gov].dep == "conj":
+                prior = next((r for i, r in enumerate(out) if verbs.get(i) == t.head(gov)
+                              and self.v.group(r.noun) is not None and not r.subset and r.kind != kind.name), None)
+                if prior is not None:
+                    read = replace(read, noun=prior.noun, phrase=prior.phrase)
             if said_to_be:  # "five of the dead were children": who the part is
                 read = replace(read, noun=t.lemma(said_to_be[0]), phrase=self.noun_phrase(said_to_be[0], set()))
             elif some_of_them and before:  # "injured 100 passengers, 20 of them seriously": 20 passengers
@@ -1175,6 +1214,7 @@ class _Sentence(Context):
             increment=any(t.lower(j) in self.v.increments for j in (num.tokens[0] - 1, *t.children(num.head), *t.children(noun))
                           if 0 <= j < len(t) and j not in num.hedge_tokens),
             another_event=self.another_event(kind, gov, noun if same else None, counted=(num.head, noun)),
+            of_several=self.of_several(told[1]),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
             superseded=any(t[a].pos == "ADP" and t.lemma(a) in self.v.revision for a in t.ancestors(num.head)[:3]),
             given=any(t.lower(d) in self.v.definite for d in (*t.children(num.head, "det"), *t.children(noun, "det"))
@@ -1183,6 +1223,18 @@ class _Sentence(Context):
                          for j in t.children(noun, "conj")
                          if t[j].pos == "NOUN" and not list(t.children(j, "nummod"))) if same else (),
         )
+
+    def of_several(self, event: int | None) -> str:
+        """"counted" when the event noun is counted by more than one ("in four suicide attacks"),
+        "plural" when it is plural with no count ("the bombings"), else ""."""
+        t = self.t
+        if event is None:
+            return ""
+        # (a whole number, not a year or a measure: "a massive 1999 tremor", "the 7.8 magnitude quake")
+        if any(t.lower(c) not in self.v.singular_counts and t[c].ent_type != "DATE"
+               and (t.lower(c).isdigit() or self.v.number_word(t.lower(c))) for c in t.children(event, "nummod")):
+            return "counted"
+        return "plural" if t[event].tag in ("NNS", "NNPS") else ""
 
     def rate(self, number: int, noun: int | None, gov: int | None) -> str | None:
         """The unit of time a count is per, on the number, its noun or its verb: "a day", "every week"."""

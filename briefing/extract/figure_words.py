@@ -61,6 +61,7 @@ class Group:
     nouns: frozenset[str]
     part_of: str | None = None
     apart: bool = False  # an unnamed toll joins it only with the same number: attackers
+    sent_to_events: bool = False  # a force sent to an event (firefighters to a fire): the event places it
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ class Words:
     causatives: frozenset[str]
     directives: frozenset[str]
     raising_verbs: frozenset[str]
+    raised_not_states: frozenset[str]
     moving_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
@@ -121,6 +123,7 @@ class Words:
     change_verbs: frozenset[str]
     change_preps: frozenset[str]
     ellipsis_marks: frozenset[str]
+    singular_counts: frozenset[str]
     other_event: frozenset[str]
     demonstratives: frozenset[str]
     gapped_preps: frozenset[str]
@@ -148,6 +151,7 @@ class Words:
     companion_preps: frozenset[str]
     projection_preps: frozenset[str]
     plan_verbs: frozenset[str]
+    offer_verbs: frozenset[str]
     companions: frozenset[str]
     parenthetical_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -158,6 +162,7 @@ class Words:
     origin_preps: frozenset[str]  # "a team from Chile": where people come from, not where things happen
     most_words: frozenset[str]  # "arrested, mostly for unlawful assembly": said of most of a count
     place_nouns: frozenset[str]
+    compass: frozenset[str]
     size_nouns: frozenset[str]  # "the size of Manhattan": a place a size is compared to
     member_nouns: frozenset[str]  # "members of the police" count the police
     capacity_words: frozenset[str]  # "enough plutonium for 10 bombs": no count of bombs
@@ -167,6 +172,7 @@ class Words:
     definite: frozenset[str]
     of_preps: frozenset[str]
     label_skip: frozenset[str]
+    differences: frozenset[str]
     place_labels: frozenset[str]
     wide_labels: frozenset[str]
     wide_nouns: frozenset[str]
@@ -184,6 +190,7 @@ class Words:
     groups: tuple[Group, ...] = ()
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
+    revision_causes: frozenset[str] = frozenset()  # "jumped to 25 after seven were killed"
     unworded: frozenset[str] = frozenset()
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
@@ -285,7 +292,8 @@ def load_words(path: Path = FIGURES) -> Words:
         for k in data["kind"]
     )
     damage, ledger = data.get("damage", {}), data.get("ledger", {})
-    groups = tuple(Group(g["name"], _set(g.get("nouns", ())), g.get("part_of"), bool(g.get("apart")))
+    groups = tuple(Group(g["name"], _set(g.get("nouns", ())), g.get("part_of"), bool(g.get("apart")),
+                         bool(g.get("sent_to_events")))
                    for g in data.get("group", ()))
     low, high = numbers.get("years", (1800, 2100))
     return Words(
@@ -328,6 +336,7 @@ def load_words(path: Path = FIGURES) -> Words:
         causatives=_set(grammar.get("causatives", ())),
         directives=_set(grammar.get("directives", ())),
         raising_verbs=_set(grammar.get("raising_verbs", ())),
+        raised_not_states=_set(grammar.get("raised_not_states", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
@@ -345,6 +354,7 @@ def load_words(path: Path = FIGURES) -> Words:
         change_verbs=_set(grammar.get("change_verbs", ())),
         change_preps=_set(grammar.get("change_preps", ())),
         ellipsis_marks=_set(grammar.get("ellipsis_marks", ())),
+        singular_counts=_set(grammar.get("singular_counts", ())),
         other_event=_set(grammar.get("other_event", ())),
         demonstratives=_set(grammar.get("demonstratives", ())),
         gapped_preps=_set(grammar.get("gapped_preps", ())),
@@ -372,6 +382,7 @@ def load_words(path: Path = FIGURES) -> Words:
         companion_preps=_set(grammar.get("companion_preps", ())),
         projection_preps=_set(grammar.get("projection_preps", ())),
         plan_verbs=_set(grammar.get("plan_verbs", ())),
+        offer_verbs=_set(grammar.get("offer_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
@@ -382,6 +393,7 @@ def load_words(path: Path = FIGURES) -> Words:
         origin_preps=_set(grammar.get("origin_preps", ())),
         most_words=_set(grammar.get("most_words", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),
+        compass=_set(grammar.get("compass", ())),
         size_nouns=_set(grammar.get("size_nouns", ())),
         member_nouns=_set(grammar.get("member_nouns", ())),
         capacity_words=_set(grammar.get("capacity_words", ())),
@@ -391,6 +403,7 @@ def load_words(path: Path = FIGURES) -> Words:
         definite=_set(grammar.get("definite", ())),
         of_preps=_set(grammar.get("of_preps", ())),
         label_skip=_set(grammar.get("label_skip", ())),
+        differences=_set(grammar.get("differences", ())),
         place_labels=frozenset(grammar.get("place_labels", ())),
         wide_labels=frozenset(grammar.get("wide_labels", ())),
         wide_nouns=_set(grammar.get("wide_nouns", ())),
@@ -408,6 +421,7 @@ def load_words(path: Path = FIGURES) -> Words:
         groups=groups,
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
+        revision_causes=_set(ledger.get("revision_causes", ())),
         unworded=frozenset(w.lower() for w in ledger.get("unworded", ())),
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..model import ParsedSource, Sentence
 from .figure_context import events_named, named_events
-from .figure_places import Aliases
+from .figure_places import Aliases, towns_in_states
 from .figure_reading import Reading, read_sentence
 from .figure_words import Words, load_words
 
@@ -45,7 +45,8 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
                              for e in events_named(sentence, events, named=vocab.named_events)}
                             | {r.event for r in out if r.event}))
         names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))
-        out = [replace(r, story_events=told, story_names=names) for r in out]
+        towns = tuple(sorted({pair for sentence in p.sentences for pair in towns_in_states(sentence, vocab, aliases)}))
+        out = [replace(r, story_events=told, story_names=names, story_towns=towns) for r in out]
     return out
 
 

@@ -125,6 +125,9 @@ def _group(r: Reading, vocab: Words) -> str | None:
     noun = r.noun.lower()
     if country_of(noun):
         return None
+    # (nor do "Oregonians", placed in the state their name is made from: `province_of_demonym`)
+    if any(len(p.key) > 3 and noun.startswith(p.key) for p in r.places):
+        return None
     words = r.phrase.lower().split()
     # the phrase's last two words first: "service members" is troops, "members" alone is not
     tries = [" ".join(words[-2:]), noun] if len(words) > 1 else [noun]
@@ -163,9 +166,11 @@ class _Resolver:
         self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
+        self.state_of: dict[str, str] = {}  # town -> the state the story names it in ("Orlando, Florida")
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
         self.parted = {g.name for g in vocab.groups if g.part_of}
+        self.sent = {g.name for g in vocab.groups if g.sent_to_events}
 
     def group(self, r: Reading) -> str | None:
         return _group(r, self.v)
@@ -216,21 +221,26 @@ class _Resolver:
         return (era is None or row.era is None) and r.event is not None and row.event is not None \
             and self.v.same_event(r.event, row.event) and row.holds(r.value)
 
-    def day(self, r: Reading) -> date | None:
-        """The day the event of a reading happened, when its sentence dates the event to a day."""
+    def day(self, r: Reading) -> tuple[date, date] | None:
+        """The days the event of a reading happened in, when its sentence dates the event to a day
+        or a month ("attacks in November that killed 130": any day of that November)."""
         if not r.on_day:
             return None
-        found = find_dates(r.on_day)
+        # (the recogniser found it a date: a month named alone is one, as "in November" is)
+        found = find_dates(r.on_day) or find_dates(f"in {r.on_day}")
         pub = self.published.get(r.citation.source)
         placed = place(found[0], pub.isoformat() if pub else None) if found else None
-        return placed.first_day if placed and placed.precision == 3 else None
+        if not placed or placed.precision < 1 or placed.first_day is None:
+            return None
+        return placed.first_day, placed.last_day
 
     def other_day(self, r: Reading, row: _Row) -> bool:
         """Dated to days further apart than the same event allows: "killed Friday" in December is
         not the "more than 40 massacred" of November."""
         mine = self.day(r)
         theirs = [d for d in map(self.day, row.members) if d]
-        return bool(mine and theirs) and min(abs((mine - d).days) for d in theirs) > self.v.event_days
+        return bool(mine and theirs) and min(max((mine[0] - d[1]).days, (d[0] - mine[1]).days, 0)
+                                             for d in theirs) > self.v.event_days
 
     def close_in_time(self, r: Reading, row: _Row) -> bool:
         """Levels (a force) reported weeks apart are different quantities, and so are different
@@ -252,6 +262,9 @@ class _Resolver:
         same number, also places within a wider statement ("12 Americans" killed "in Nairobi" and
         "in Kenya and Tanzania" are the same twelve)."""
         if not a or not b or a == b:
+            return True
+        # a town and the state the story names it in: "in Orlando, Florida" and "in Florida"
+        if {self.state_of.get(p, p) for p in a} == b or {self.state_of.get(p, p) for p in b} == a:
             return True
         for wide, narrow in ((a, b), (b, a)):
             # the same countries: "in Kenya and Tanzania" is both bombings' toll, not Nairobi's
@@ -370,7 +383,8 @@ class _Resolver:
         # many): it joins only a row that states the same number
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation
-                                                                 for m in row.members))  # "100-120 troops"
+                                                                 for m in row.members)) \
+            and not self.sent_to_one_event(r, row, group)  # "100-120 troops"
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
@@ -405,11 +419,22 @@ class _Resolver:
                 # events a source calls others ("four earlier attacks") are not the count of the
                 # events another source counts with the one at hand ("the five attacks")
                 and (r.another_event == all(m.another_event for m in row.members) or row.holds(r.value))
+                # the sum of several events' tolls is no value of one event's ("80 killed in four attacks"
+                # and "a car bombing killed 37"; "the two bombings" and "the bombings" may be one)
+                and (not {r.of_several} | {m.of_several for m in row.members} >= {"counted", ""} or row.holds(r.value))
                 # a crime a court counts is no value of a toll the news tells, unless it gives the
                 # same number or names the same places ("charged with murder in the deaths of more
                 # than 200 people in the embassy attacks in Kenya and Tanzania")
                 and (r.judged == all(m.judged for m in row.members) or row.holds(r.value)
                      or bool(places) and places == row.places))
+
+    def sent_to_one_event(self, r: Reading, row: _Row, group: str | None) -> bool:
+        """Firefighters at one fire are one force, however many places each report names: the event
+        anchors a force that is sent to it, as a place anchors an army."""
+        def event(m: Reading) -> str | None:  # (its source's one event, when its sentences name none)
+            return m.event or (m.story_events[0] if len(m.story_events) == 1 else None)
+        return group in self.sent and row.group == group and event(r) is not None \
+            and all(event(m) is not None and self.v.same_event(event(r), event(m)) for m in row.members)
 
     def same_story(self, r: Reading, row: _Row) -> bool:
         """A count joins another article's toll of an event only when its own article tells of such
@@ -453,6 +478,7 @@ class _Resolver:
         rows: list[_Row] = []
         self.told_in, self.placed_at = {}, {}
         self.people_told = defaultdict(set)
+        self.state_of = {town: state for r in found for town, state in r.story_towns}
         for r in found:
             self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
             self.placed_at.setdefault(r.kind, set()).update(_keys(r))
@@ -621,7 +647,10 @@ class _Resolver:
             for a, b in zip(ordered, ordered[1:]):
                 if b > a * self.v.apart_ratio and not sentences[source, a] & sentences[source, b] \
                         and a not in ranges:
-                    leaving.add(a if shared(a, source) <= shared(b, source) else b)
+                    # (a smaller number the article gives after its toll is a detail of it, however many
+                    # others repeat the detail: "12 have died" then "a man was found drowned")
+                    detail = min(sentences[source, b]) < min(sentences[source, a])
+                    leaving.add(a if detail or shared(a, source) <= shared(b, source) else b)
         kept = [m for m in row.members if m.value not in leaving]
         if not leaving or not kept:
             return [row]
