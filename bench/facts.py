@@ -65,7 +65,7 @@ from the same scrape and from a public site's copies of Daily Mail articles, cap
 annotated by helpers while the rules that followed dev 22 were written, then scored once ("dev 23" since). Eight
 Daily Mail reports of 2020 on three events (BRIEFING_NEWS2020_4; H12: protests after a grand jury's decision, a
 cleaver attack in Paris, the outbreak of a war), from a public site's copies, captions left in, were collected
-and annotated by helpers while the rules that followed dev 23 were written. Sets in
+and annotated by helpers while the rules that followed dev 23 were written, then scored once ("dev 24" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -171,7 +171,7 @@ NEWS2020_3 = Path(os.environ.get("BRIEFING_NEWS2020_3", CORPORA / "news-2020-3")
 H11 = ["h11-california-lightning-complex-fires-2020", "h11-birmingham-stabbings-2020",
        "h11-gulf-livestock-1-capsizing-2020", "h11-hong-kong-postponed-election-protests-2020",
        "h11-hurricane-sally-2020"]
-# Eight Daily Mail reports of 2020 on three events (BRIEFING_NEWS2020_4): held out
+# Eight Daily Mail reports of 2020 on three events (BRIEFING_NEWS2020_4): held out, then scored once
 NEWS2020_4 = Path(os.environ.get("BRIEFING_NEWS2020_4", CORPORA / "news-2020-4"))
 H12 = ["h12-louisville-breonna-taylor-protests-2020", "h12-paris-charlie-hebdo-offices-stabbing-2020",
        "h12-nagorno-karabakh-fighting-outbreak-2020"]
@@ -233,8 +233,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "blast's aftermath, 15 reports of the BBC, CNN and the Straits Times)": (H10, H10),
     "Dev 23, held out until scored once (news of 2020, third draw: wildfires, stabbings, a capsizing, protests "
     "and a hurricane, 12 reports of the BBC, CNN, the Straits Times and the Daily Mail)": (H11, H11),
-    "Held out (news of 2020, fourth draw: protests, a cleaver attack and a war's outbreak, 8 reports of the "
-    "Daily Mail)": (H12, [f"unscored/{g}" for g in H12]),
+    "Dev 24, held out until scored once (news of 2020, fourth draw: protests, a cleaver attack and a war's "
+    "outbreak, 8 reports of the Daily Mail)": (H12, H12),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}

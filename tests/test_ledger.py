@@ -144,6 +144,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("One resident said the camp was burning.", []),
     ("The releases have meant 600 fewer inmate firefighters are available this season.", []),
     ("Some 500 people were left homeless.", [("displaced", 500)]),
+    # people shot, not said to have died, were wounded; drones are shot down
+    ("The gunman who shot two police officers was arrested.", [("injured", 2)]),
+    ("The gunman shot and killed 49 people.", [("killed", 49)]),
+    ("Troops shot down two drones.", [("munitions", 2)]),
+    # a count corrected is brought to its new number
+    ("Later, police corrected the number of people arrested to 25.", [("arrested", 25)]),
     # an offer is no figure, even of people something already befell
     ("The governor later offered to take in 1,000 refugees.", []),
     ("The country has taken in 1,000 refugees.", [("displaced", 1000)]),
@@ -2425,3 +2431,9 @@ def test_the_sum_of_several_events_tolls_is_no_value_of_one_event_s(nlp):
                  "and damaged close to 2,000 buildings.")
     (d,) = led.discrepancies
     assert d.values == (155, 231)
+
+
+def test_one_report_s_counts_of_two_days_are_two_counts(nlp):
+    led = ledger(nlp, "Police said 22 people were arrested on Friday night for curfew violations. "
+                      "On Saturday night, 28 people were arrested.", published=("2020-09-27",))
+    assert len(led.rows) == 2 and led.discrepancies == ()

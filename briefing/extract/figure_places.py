@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..dates import weekday_number
 from ..model import Sentence
 from .countries import country_of
 from .entities import key as name_key, load_aliases, surface
@@ -213,7 +214,7 @@ class Locator:
                 # Olympics blast")
                 if t[c].dep == "prep" and t.lower(c) not in self.v.inclusive_preps:
                     for o in t.children(c, "pobj"):
-                        if t[o].ent_type == "DATE":
+                        if t[o].ent_type == "DATE" or self.day_time(o):
                             # "between September and December 1973": both ends, however the
                             # recogniser split them
                             ends = [j for j in t.children(o, "conj") if t[j].ent_type == "DATE"][:1]
@@ -253,6 +254,12 @@ class Locator:
                         deeper.append(o)
             frontier = deeper
         return None
+
+    def day_time(self, i: int) -> bool:
+        """A time of a named day: "on Friday night" dates what happened to Friday."""
+        m = self.t.mention(i)
+        return self.t[i].ent_type == "TIME" and m is not None and any(
+            weekday_number(w) is not None for w in m.text.split())
 
     def date_text(self, i: int) -> str:
         m = self.t.mention(i)

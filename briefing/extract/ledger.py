@@ -242,6 +242,14 @@ class _Resolver:
         return bool(mine and theirs) and min(max((mine[0] - d[1]).days, (d[0] - mine[1]).days, 0)
                                              for d in theirs) > self.v.event_days
 
+    def days_of_one_source(self, r: Reading, row: _Row) -> bool:
+        """One report's counts of two different days are two counts, however close the days: "22
+        were arrested on Friday night", "28 on Saturday night"."""
+        mine = self.day(r)
+        return mine is not None and any(
+            m.citation.source == r.citation.source and m.value != r.value and (d := self.day(m)) is not None
+            and (d[1] < mine[0] or mine[1] < d[0]) for m in row.members)
+
     def close_in_time(self, r: Reading, row: _Row) -> bool:
         """Levels (a force) reported weeks apart are different quantities, and so are different
         counts of what an attack used or hit; an event's toll restated weeks later is still that
@@ -389,6 +397,7 @@ class _Resolver:
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
                 and not self.other_day(r, row)
+                and not self.days_of_one_source(r, row)
                 and self.same_place(places, row.places, row.holds(r.value))
                 # a city's toll far smaller than its country's is the city's own ("in Marrakesh alone, 40")
                 and (not places or not row.places or places == row.places or self.near(r, row))
