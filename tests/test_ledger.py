@@ -148,6 +148,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("The gunman who shot two police officers was arrested.", [("injured", 2)]),
     ("The gunman shot and killed 49 people.", [("killed", 49)]),
     ("Troops shot down two drones.", [("munitions", 2)]),
+    ("Officials denied that one of the planes had been shot down.", []),
     # a count corrected is brought to its new number
     ("Later, police corrected the number of people arrested to 25.", [("arrested", 25)]),
     # an offer is no figure, even of people something already befell
