@@ -2438,3 +2438,13 @@ def test_one_report_s_counts_of_two_days_are_two_counts(nlp):
     led = ledger(nlp, "Police said 22 people were arrested on Friday night for curfew violations. "
                       "On Saturday night, 28 people were arrested.", published=("2020-09-27",))
     assert len(led.rows) == 2 and led.discrepancies == ()
+
+
+def test_a_value_a_report_says_was_given_first_is_a_value_not_the_whole_of_a_place(nlp):
+    # "initially said four people were injured, but ... two victims": an earlier value of the place's
+    # toll the report gives, not a whole of which the place's two are a part
+    led = ledger(nlp, "Two people were wounded in the attack in Paris on Friday.",
+                 "Two people were wounded in the attack in Paris. The prime minister initially said four people "
+                 "were injured, but the prosecutor later clarified that there were two victims.")
+    (d,) = led.discrepancies
+    assert d.values == (2, 4)

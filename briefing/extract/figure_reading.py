@@ -59,6 +59,7 @@ class Reading:
     judged: bool = False  # a crime a court or charge counts: "convicted of killing three prisoners"
     joined: tuple[str, ...] = ()  # nouns joined to the counted one that share its count: "soldiers and police officers"
     superseded: bool = False  # the value a revision leaves: 39 in "revising its toll up from 39"
+    first_told: bool = False  # a value a report says was given first: "initially said four people were injured"
     rate: str | None = None  # the unit of time a count is per: "a day" in "burying 4,000 bodies a day"
     ranged: bool = False  # an end of a range its sentence gives: "between 30 and 40", "3,500 to 4,000"
     unit: str | None = None  # the currency of a sum of money: "dollars", "baht"
@@ -1217,6 +1218,8 @@ class _Sentence(Context):
             of_several=self.of_several(told[1]),
             judged=any(t.lemma(a) in self.v.trial_words for a in t.ancestors(num.head)),
             superseded=any(t[a].pos == "ADP" and t.lemma(a) in self.v.revision for a in t.ancestors(num.head)[:3]),
+            first_told=any(t.lower(c) in self.v.first_told for a in t.ancestors(num.head)[:4] if t[a].pos in VERBAL
+                           for c in t.children(a, "advmod")),
             given=any(t.lower(d) in self.v.definite for d in (*t.children(num.head, "det"), *t.children(noun, "det"))
                       if d < num.tokens[0]) if same else False,
             joined=tuple(" ".join([*(t.lemma(c) for c in t.children(j, "compound")), t.lemma(j)])

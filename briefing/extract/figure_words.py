@@ -191,6 +191,7 @@ class Words:
     generic: frozenset[str] = frozenset()  # nouns that say nothing about who was counted
     revision: frozenset[str] = frozenset()  # "the toll rose to 67 from 60"
     revision_causes: frozenset[str] = frozenset()  # "jumped to 25 after seven were killed"
+    first_told: frozenset[str] = frozenset()  # "initially said four people were injured"
     unworded: frozenset[str] = frozenset()
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
@@ -422,6 +423,7 @@ def load_words(path: Path = FIGURES) -> Words:
         generic=_set(ledger.get("generic", ())),
         revision=_set(ledger.get("revision", ())),
         revision_causes=_set(ledger.get("revision_causes", ())),
+        first_told=_set(ledger.get("first_told", ())),
         unworded=frozenset(w.lower() for w in ledger.get("unworded", ())),
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),

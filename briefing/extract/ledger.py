@@ -472,7 +472,7 @@ class _Resolver:
         7,085 ... In the Izmit region, 3,261 people were killed"; "the five attacks" and "three
         attacks in Canada"). The value a revision leaves is the place's own ("lowered the toll from
         7,000 to about 6,100", then "6,076 in Honduras")."""
-        return not places and bool(row.places) and not r.superseded and any(
+        return not places and bool(row.places) and not r.superseded and not r.first_told and any(
             m.citation.source == r.citation.source and _keys(m) == row.places
             and r.value > m.value * (1 + self.v.near_tolerance) for m in row.members)
 
