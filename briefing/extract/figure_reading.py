@@ -263,7 +263,7 @@ class _Sentence(Context):
                 # "keeps 300 troops in Niger and 1,200 in Mali"; not "were killed and 40 taken prisoner",
                 # where the noun has a verb of its own
                 # ("300 people killed and 50 missing": a state word itself says what befell its count)
-                state = t[i].pos == "ADJ" and any(t.lower(i) in k.states for k in v.kinds)
+                state = t[i].pos == "ADJ" and t.lower(i) in v.states
                 if t[h].pos in VERBAL and not state and not any(t[c].pos == "VERB" for c in t.children(i, "amod", "acl")):
                     # parallel to the verb's object, or, with none, to its subject ("six died in X
                     # and seven in Y")
@@ -454,7 +454,7 @@ class _Sentence(Context):
         while after < len(t) and t[after].dep == "advmod" and t.head(after) is not None and t.head(after) > after:
             after += 1  # "still"
         if after < len(t) and t[after].dep == "advcl" and t.head(after) in t.ancestors(noun):
-            marked |= {t.lower(after)} & {w for k in self.v.kinds for w in k.states}
+            marked |= {t.lower(after)} & self.v.states
         # (or where a participle on the count keeps them: "20,500 people sleeping in shelters", "left
         # 20,500 people sleeping in shelters")
         kept_in = self.kept_in(gov) | {w for c in [*t.children(noun, "acl"),
@@ -1018,7 +1018,7 @@ class _Sentence(Context):
             # "killing three soldiers and leaving six missing": a bare number in a clause joined to one
             # that counted a group, of another kind, counts that group too (not "killed four policemen
             # and left 10 dead", which may be the whole toll)
-            if kind.people and (noun == num.head or any(t.lower(noun) in k.states for k in self.v.kinds)) \
+            if kind.people and (noun == num.head or t.lower(noun) in self.v.states) \
                     and gov is not None and t[gov].dep == "conj":
                 prior = next((r for i, r in enumerate(out) if verbs.get(i) == t.head(gov)
                               and self.v.group(r.noun) is not None and not r.subset and r.kind != kind.name), None)

@@ -181,6 +181,7 @@ class Words:
     demonym_endings: tuple[str, ...]
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
+    states: frozenset[str] = frozenset()  # every kind's states, for telling a state word: "missing", "dead"
     damage_nouns: frozenset[str] = frozenset()
     compensation: frozenset[str] = frozenset()  # damage nouns as written that name what a court awards
     damage_verbs: frozenset[str] = frozenset()
@@ -413,6 +414,7 @@ def load_words(path: Path = FIGURES) -> Words:
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
+        states=frozenset(w for k in kinds for w in k.states),
         damage_nouns=_set(damage.get("nouns", ())),
         compensation=_set(damage.get("compensation", ())),
         damage_verbs=_set(damage.get("verbs", ())),

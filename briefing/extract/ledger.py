@@ -155,6 +155,11 @@ def _noun_group(noun: str, vocab: Words):
     return vocab.group(noun) or (vocab.group(noun[:-1]) if noun.endswith("s") else None)
 
 
+def _days_between(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days from the end of one span to the start of the other; 0 when they overlap."""
+    return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
+
+
 def _joined(countries: set[str]) -> set[str]:
     return {part for c in countries for part in within(c)}
 
@@ -167,6 +172,7 @@ class _Resolver:
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
         self.state_of: dict[str, str] = {}  # town -> the state the story names it in ("Orlando, Florida")
+        self.days: dict[tuple[str, str], tuple[date, date] | None] = {}  # (source, date as written) -> `day`
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
         self.parted = {g.name for g in vocab.groups if g.part_of}
@@ -223,24 +229,26 @@ class _Resolver:
 
     def day(self, r: Reading) -> tuple[date, date] | None:
         """The days the event of a reading happened in, when its sentence dates the event to a day
-        or a month ("attacks in November that killed 130": any day of that November)."""
+        or a month ("attacks in November that killed 130": any day of that November). Kept per
+        source and date: `fits` asks it of every member of every row it weighs."""
         if not r.on_day:
             return None
-        # (the recogniser found it a date: a month named alone is one, as "in November" is)
-        found = find_dates(r.on_day) or find_dates(f"in {r.on_day}")
-        pub = self.published.get(r.citation.source)
-        placed = place(found[0], pub.isoformat() if pub else None) if found else None
-        if not placed or placed.precision < 1 or placed.first_day is None:
-            return None
-        return placed.first_day, placed.last_day
+        asked = (r.citation.source, r.on_day)
+        if asked not in self.days:
+            # (the recogniser found it a date: a month named alone is one, as "in November" is)
+            found = find_dates(r.on_day) or find_dates(f"in {r.on_day}")
+            pub = self.published.get(r.citation.source)
+            placed = place(found[0], pub.isoformat() if pub else None) if found else None
+            self.days[asked] = (placed.first_day, placed.last_day) \
+                if placed and placed.precision >= 1 and placed.first_day is not None else None
+        return self.days[asked]
 
     def other_day(self, r: Reading, row: _Row) -> bool:
         """Dated to days further apart than the same event allows: "killed Friday" in December is
         not the "more than 40 massacred" of November."""
         mine = self.day(r)
         theirs = [d for d in map(self.day, row.members) if d]
-        return bool(mine and theirs) and min(max((mine[0] - d[1]).days, (d[0] - mine[1]).days, 0)
-                                             for d in theirs) > self.v.event_days
+        return bool(mine and theirs) and min(_days_between(mine, d) for d in theirs) > self.v.event_days
 
     def days_of_one_source(self, r: Reading, row: _Row) -> bool:
         """One report's counts of two different days are two counts, however close the days: "22
@@ -248,7 +256,7 @@ class _Resolver:
         mine = self.day(r)
         return mine is not None and any(
             m.citation.source == r.citation.source and m.value != r.value and (d := self.day(m)) is not None
-            and (d[1] < mine[0] or mine[1] < d[0]) for m in row.members)
+            and _days_between(mine, d) > 0 for m in row.members)
 
     def close_in_time(self, r: Reading, row: _Row) -> bool:
         """Levels (a force) reported weeks apart are different quantities, and so are different
@@ -389,10 +397,11 @@ class _Resolver:
             and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
+        # (nor one whose event anchors it: firefighters at one fire)
         unanchored = r.kind in self.v.levels and not places and nation is None \
-            and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation
+            and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation  # "100-120 troops"
                                                                  for m in row.members)) \
-            and not self.sent_to_one_event(r, row, group)  # "100-120 troops"
+            and not self.sent_to_one_event(r, row, group)
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
