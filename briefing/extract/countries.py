@@ -97,8 +97,34 @@ def is_demonym(name: str) -> bool:
 
 def within(country: str) -> set[str]:
     """A country's key and the countries its name joins: "serbia and montenegro" holds serbia, so
-    a toll told near "Yugoslavia" and one told near Serbia are of one country."""
-    return {country, *(part.strip() for part in country.split(" and ") if part.strip())}
+    a toll told near "Yugoslavia" and one told near Serbia are of one country; and the country a
+    territory belongs to (Hong Kong is China's, Puerto Rico the United States')."""
+    parts = {country, *(part.strip() for part in country.split(" and ") if part.strip())}
+    return parts | {_sovereigns()[p] for p in parts if p in _sovereigns()}
+
+
+# ISO 3166-2 lists some territories with codes of their own as subdivisions of the country they
+# belong to ("CN-HK"); these kinds of subdivision are parts of a country, not territories with a
+# code of their own that a subdivision happens to share ("GN-ML", a prefecture named Mali)
+_PARTS = frozenset({"province", "prefecture", "state", "district"})
+
+
+@lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, str]:
+    """Territory key -> the key of the country it belongs to, from pycountry's ISO 3166-2 data."""
+    import pycountry
+
+    out = {}
+    for sub in pycountry.subdivisions:
+        own = pycountry.countries.get(alpha_2=sub.code.split("-", 1)[1])
+        if own is None or _PARTS & set(sub.type.lower().split()) or own.alpha_2 == sub.country_code:
+            continue
+        # (by its name too: a subdivision's code may equal an unrelated country's)
+        territory, sovereign = country_of(own.name), country_of(sub.country.name)
+        named = country_of(sub.name.removesuffix(" SAR"))
+        if territory and sovereign and territory != sovereign and named == territory:
+            out[territory] = sovereign
+    return out
 
 
 @lru_cache(maxsize=1)
