@@ -131,6 +131,9 @@ def test_the_parse_decides_whether_about_is_a_hedge(about_dep, about_head, hedge
     "Five soldiers were not injured in the attack.",
     "None of the 50 soldiers were injured.",
     "The rebels threatened to kill 20 hostages.",
+    # what a verb of denial denies, itself or as a claim
+    "The army denied that 20 civilians were killed in the strike.",
+    "The ministry dismissed claims that two of its helicopters had been shot down.",
 ])
 def test_denied_or_unreal_counts_are_not_figures(nlp, text):
     assert figures(nlp, text) == []
@@ -167,6 +170,11 @@ def test_years_money_percentages_ages_and_dates_are_not_figures(nlp, text, kept)
     ("The militia has carried out 40 attacks this year.", {("attacks", 40)}),
     ("The death toll rose to 56.", {("killed", 56)}),
     ("Gunmen killed 3 soldiers and injured 12.", {("killed", 3), ("injured", 12)}),
+    # arms a war destroys: shot down, taken out, blown up; a drone launched is still a munition
+    ("The army said it had shot down two helicopters.", {("destroyed", 2)}),
+    ("The rebels claimed to have taken out 30 armoured vehicles and two helicopters.", {("destroyed", 30), ("destroyed", 2)}),
+    ("Footage showed four tanks being blown up near the front line.", {("destroyed", 4)}),
+    ("The militia launched 12 drones at the airfield.", {("munitions", 12)}),
 ])
 def test_kinds(nlp, text, expected):
     assert summary(figures(nlp, text)) == expected

@@ -2448,3 +2448,80 @@ def test_a_value_a_report_says_was_given_first_is_a_value_not_the_whole_of_a_pla
                  "were injured, but the prosecutor later clarified that there were two victims.")
     (d,) = led.discrepancies
     assert d.values == (2, 4)
+
+
+def test_a_toll_in_incidents_of_another_kind_is_the_toll_of_the_report_s_own_event(nlp):
+    # "killed in car crashes" in a report on a blizzard: incidents the storm caused, not an event of
+    # their own, so one report's six and another's 18 are one rising toll
+    led = ledger(nlp, "A heavy blizzard shut down airports across the region on Saturday. "
+                      "At least six people were killed in car crashes on icy highways.",
+                 "The storm has killed 18 people, officials said on Sunday.",
+                 published=("2021-02-13", "2021-02-14"))
+    (d,) = led.discrepancies
+    assert d.values == (6, 18)
+    # one crash is an event of its own: a plane crash's toll is no value of the storm's
+    led = ledger(nlp, "A heavy blizzard shut down airports across the region on Saturday. "
+                      "Six people were killed when a small plane crashed on a snowy runway.",
+                 "The storm has killed 18 people, officials said on Sunday.",
+                 published=("2021-02-13", "2021-02-14"))
+    assert led.discrepancies == ()
+
+
+def test_a_name_on_a_noun_names_no_place_of_the_counts_after_it(nlp):
+    # "the Panama Papers investigation" is no place: the 12 killed five years ago are one toll in
+    # both reports, the one that names Paris and the one that names an investigation
+    led = ledger(nlp, "The agency won a prize for its work on the Panama Papers investigation. "
+                      "It comes five years after the attack on the magazine which saw 12 killed.",
+                 "The magazine lost 12 employees in an attack in Paris in 2015.")
+    (row,) = [r for r in led.rows if r.kind == "killed"]
+    assert {s for v in row.values for s in v.sources} == {"S1", "S2"}
+
+
+def test_a_rampage_is_an_attack(nlp):
+    # "the rampage which killed 12 people" and "an attack in 2015" that killed 12: one toll (an
+    # undated toll joins a dated one of the same number when both name their kind of event)
+    led = ledger(nlp, "Staff rushed to help the survivors after the rampage which killed 12 people.",
+                 "Police are pictured at the scene after the attack at the offices in 2015 which left 12 people dead.")
+    assert len([r for r in led.rows if r.kind == "killed"]) == 1
+
+
+def test_men_arrested_and_people_detained_are_one_count_of_arrests(nlp):
+    # those held are told by sex or suspicion, not by a group: "two men" and "seven people" are
+    # values of one count of arrests, and "five of those in custody" held in one suburb are some of it
+    led = ledger(nlp, "A man was hurt in a stabbing near the station on Friday. Police have arrested two men.",
+                 "Seven people have been detained over the attack. "
+                 "Five of those in custody were detained in a suburb of Lyon.",
+                 published=("2022-03-04", "2022-03-06"))
+    (d,) = led.discrepancies
+    assert d.values == (2, 7)
+    (five,) = [r for r in led.rows if r.kind == "arrested" and {v.value for v in r.values} == {5}]
+    assert five.part_of is not None
+
+
+@pytest.mark.parametrize("text, event", [
+    ("In the ensuing shooting spree, five customers were killed.", "shooting"),
+    ("The rampage killed five customers.", "attack"),
+])
+def test_a_broad_event_noun_says_no_more_than_its_modifier(nlp, text, event):
+    (r,) = readings(parse(nlp, text), load_words())
+    assert r.event == event
+
+
+def test_a_date_on_the_event_noun_dates_the_toll(nlp):
+    # "during the clashes in April 2016, around 110 were killed": that year's toll, no value of a
+    # war's toll the report gives beside it
+    led = ledger(nlp, "Fighting broke out again on Sunday. Around 30,000 people were killed in the war.",
+                 "During the worst recent clashes in April 2016, around 110 people were killed.",
+                 published=("2020-09-27", "2020-09-29"))
+    assert led.discrepancies == ()
+    assert {v.value for r in led.rows if r.kind == "killed" for v in r.values} == {110, 30000}
+
+
+def test_a_territory_is_in_the_country_it_belongs_to():
+    # Hong Kong is China's (ISO 3166-2 lists it among China's subdivisions): 300 arrested told near
+    # Hong Kong and a count told near Beijing may be one quantity; Georgia the country is nobody's
+    from briefing.extract.countries import within
+    assert within("hong kong") == {"hong kong", "china"}
+    assert within("puerto rico") == {"puerto rico", "united states"}
+    assert within("georgia") == {"georgia"}
+    assert within("somalia") == {"somalia"}

@@ -132,8 +132,13 @@ class Context:
                           and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps})
             # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman";
             # nor a place a size is measured by: "about the size of the island of Manhattan")
+            # (a name's role is that of its word the others hang from: "in Ivory Coast" names a
+            # place, and "the Panama Papers investigation" a thing)
+            # (and a country the recogniser took for a region: "in Ivory Coast")
             out |= {aliases.place(m.text) for m in s.mentions
-                    if m.label in labels and heads.get(m.start) not in ("compound", "amod", "nmod", "poss")
+                    if (m.label in labels or not wide and m.label in self.v.wide_labels
+                        and country_of(aliases.place(m.text)) == aliases.place(m.text))
+                    and heads.get(_root(s, m)) not in ("compound", "amod", "nmod", "poss")
                     and not is_demonym(m.text) and not self.measured_by(s, at.get(m.start))
                     and not self.origin(s, at.get(m.start))}
         return tuple(sorted(out))
@@ -208,13 +213,14 @@ class Context:
             found = next(((e, c) for c in candidates if (e := self.event_of(c))), None)
             if found:
                 return found
-        # "were crushed to death": no noun says which event, the verb does
-        return next(((self.v.event_verbs[t.lemma(n)], None) for n in nodes
+        # "were crushed to death": no noun says which event, the verb does (or the verb of the clause
+        # that says when: "were killed when a small plane crashed")
+        return next(((self.v.event_verbs[t.lemma(n)], None) for n in (*nodes, *t.children(gov, "advcl"))
                      if t[n].pos == "VERB" and t.lemma(n) in (self.v.event_verbs or {})), (None, None))
 
     def event_of(self, noun: int) -> str | None:
         """The event class a noun names, with its modifier first ("car bomb", then "bomb")."""
-        return noun_event(self.t, noun, self.v.events or {}, self.v.named_events)
+        return noun_event(self.t, noun, self.v.events or {}, self.v.named_events, self.v.broad_events)
 
     def sentence_event(self) -> str | None:
         """The first event the sentence names: "claimed two explosions, resulting in the loss of 100 lives".
@@ -333,7 +339,16 @@ class Context:
         return tuple(sorted(out))
 
 
-def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str] = frozenset()) -> str | None:
+def _root(s: Sentence, m) -> int:
+    """The offset of the word of mention `m` that the others hang from."""
+    inside = [k for k, tok in enumerate(s.tokens) if m.start <= tok.start < m.end]
+    # (the last: an article hangs from the noun after the name too, "the Panama Papers investigation")
+    return next((s.tokens[k].start for k in reversed(inside) if s.tokens[k].head not in inside or s.tokens[k].head == k),
+                m.start)
+
+
+def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str] = frozenset(),
+               broad: dict[str, tuple[str, ...]] | None = None) -> str | None:
     """The event class a noun names, with a word on it first: "small-arms fire" is a shooting,
     "fire" a blaze; so is the verb it is the object of ("opened fire" is a shooting); and a name
     after a noun of a class in `named` ("Typhoon Maysak")."""
@@ -342,6 +357,9 @@ def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str]
     if t[noun].dep == "dobj" and head is not None:
         terms.append(f"{t.lemma(head)} {t.lemma(noun)}")
     found = next((events[w] for w in (*terms, t.lemma(noun)) if w in events), None)
+    # (a broad noun says no more than its modifier: a "shooting spree" is a shooting)
+    found = next((events[m] for x in t.children(noun, "compound", "amod") if (m := t.lemma(x)) in events
+                  and events[m] in broad.get(found or "", ())), found) if broad else found
     return found or (_named_class(t, noun, events, named) if named else None)
 
 

@@ -767,6 +767,8 @@ class _Sentence(Context):
             return True
         if t[gov].dep == "xcomp" and t.head(gov) is not None and t.lemma(t.head(gov)) in v.offer_verbs:
             return True  # "offered to take in 1,000 refugees"
+        if self.denied(gov):
+            return True
         # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
         # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
         own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
@@ -781,6 +783,18 @@ class _Sentence(Context):
         return event and not already and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
                              and not (perfect and t.lower(c) in v.epistemic)
                              for c in t.children(gov, "aux"))
+
+    def denied(self, gov: int) -> bool:
+        """Is the clause of `gov` what a verb of denial denies, itself or as a claim it denies:
+        "denied that 20 were killed", "denied claims that one had been shot down"?"""
+        t, at = self.t, gov
+        for _ in range(4):
+            if t[at].dep not in ("conj", "ccomp", "acl", "dobj") or t.head(at) is None:
+                return False
+            at = t.head(at)
+            if t.lemma(at) in self.v.denial_verbs:
+                return True
+        return False
 
     def besides_named(self, noun: int, gov: int | None) -> bool:
         """"arrested Xu, Qin and Wang and detained at least 29 other party members": a count of
@@ -990,8 +1004,11 @@ class _Sentence(Context):
             with_some = larger and t[num.head].dep == "pobj" and t.lower(t.head(num.head)) in self.v.absolute_preps
             # "all but five of those arrested": what is left of them, some of them
             remainder = " ".join(t.lower(j) for j in range(max(0, num.tokens[0] - 2), num.tokens[0])) in self.v.remainders
-            # ("five of those arrested": some of the ones a participle says befell it, a part)
-            of_those = t[noun].pos == "PRON" and any(t[c].tag == "VBN" for c in t.children(noun, "acl", "relcl"))
+            # ("five of those arrested": some of the ones a participle says befell it, a part; so are
+            # "five of those in custody", in a place where a kind's counted are held)
+            of_those = t[noun].pos == "PRON" and (
+                any(t[c].tag == "VBN" for c in t.children(noun, "acl", "relcl"))
+                or any(t.lemma(o) in self.v.held_places for p in t.children(noun, "prep") for o in t.children(p, "pobj")))
             of_whole = partitive and not some_of_them and not remainder and not of_those \
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
@@ -1187,7 +1204,9 @@ class _Sentence(Context):
             places=tuple(self.places(num, noun if same else None, gov, event)),
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             # ("Mitch killed 10,000 and caused $10bn of damage in 1998": a date on a verb joined to it)
+            # (or on the event noun the verb names: "during the clashes in April 2016, 110 were killed")
             when=self.where.when([num.head, noun if same else None, gov]) or self.era_of(gov)
+            or self.where.when([told[1]])
             or self.where.when(self.coordinated(gov)),
             citation=Citation(self.s.source, self.s.start, self.s.end),
             # those still in hospital or in a grave condition are some of the injured

@@ -51,6 +51,7 @@ class Kind:
     people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
     escaped: frozenset[str] = frozenset()  # what those its subject verbs leave is no home: "fled a bathroom"
     made_to: frozenset[str] = frozenset()  # "forced to flee", "told to evacuate": what its patients are made or told to do
+    generic: frozenset[str] = frozenset()  # nouns that say nothing of who its counts are: "two men were arrested"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,7 @@ class Words:
     projection_preps: frozenset[str]
     plan_verbs: frozenset[str]
     offer_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     companions: frozenset[str]
     parenthetical_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -182,6 +184,7 @@ class Words:
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
     states: frozenset[str] = frozenset()  # every kind's states, for telling a state word: "missing", "dead"
+    held_places: frozenset[str] = frozenset()  # every kind's one-word places of keeping: "custody", "hospital"
     damage_nouns: frozenset[str] = frozenset()
     compensation: frozenset[str] = frozenset()  # damage nouns as written that name what a court awards
     damage_verbs: frozenset[str] = frozenset()
@@ -281,6 +284,7 @@ def load_words(path: Path = FIGURES) -> Words:
             not_objects=_set(k.get("not_objects", ())),
             fatal_marks=_set(k.get("fatal_marks", ())),
             people_verbs=_set(k.get("people_verbs", ())),
+            generic=_set(k.get("generic", ())),
             escaped=_set(k.get("escaped", ())),
             verb_objects=_set(k.get("verb_objects", ())),
             loss_verbs=_set(k.get("loss_verbs", ())),
@@ -385,6 +389,7 @@ def load_words(path: Path = FIGURES) -> Words:
         projection_preps=_set(grammar.get("projection_preps", ())),
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         offer_verbs=_set(grammar.get("offer_verbs", ())),
+        denial_verbs=_set(grammar.get("denial_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),
         quantity_nouns=_set(grammar.get("quantity_nouns", ())),
@@ -415,6 +420,7 @@ def load_words(path: Path = FIGURES) -> Words:
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
         states=frozenset(w for k in kinds for w in k.states),
+        held_places=frozenset(w for k in kinds for w in k.held_in if " " not in w),
         damage_nouns=_set(damage.get("nouns", ())),
         compensation=_set(damage.get("compensation", ())),
         damage_verbs=_set(damage.get("verbs", ())),

@@ -41,9 +41,13 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
     if out:  # what the article is about, for telling its counts from another story's
         events = vocab.events or {}
         # (and the events its counts name by their verbs alone: "13 were crushed to death")
-        told = tuple(sorted({e for sentence in p.sentences
-                             for e in events_named(sentence, events, named=vocab.named_events)}
-                            | {r.event for r in out if r.event}))
+        named = [events_named(sentence, events, named=vocab.named_events) for sentence in p.sentences]
+        told = tuple(sorted({e for found in named for e in found} | {r.event for r in out if r.event}))
+        # counts in incidents of another class that the article does not count ("six people were killed
+        # in car crashes due to icy roads" in a report on a blizzard) are the toll of its own event
+        lead = next((found[0] for found in named if found), None)
+        out = [replace(r, event=lead) if r.of_several == "plural" and lead is not None
+               and not vocab.same_event(r.event, lead) else r for r in out]
         names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))
         towns = tuple(sorted({pair for sentence in p.sentences for pair in towns_in_states(sentence, vocab, aliases)}))
         out = [replace(r, story_events=told, story_names=names, story_towns=towns) for r in out]

@@ -138,7 +138,12 @@ def _group(r: Reading, vocab: Words) -> str | None:
         return None
     if found:
         return found.name
-    return None if noun in vocab.generic or noun.split()[-1] in vocab.generic else noun
+    kind = vocab.kind(r.kind)
+    # (a kind's own generic nouns only in the plural and of an event: "two men were arrested after
+    # the attack" count its arrests; "a woman was detained" is one person told of, and "nine men
+    # have been arrested" in an article of no event may be anyone)
+    generic = vocab.generic | (kind.generic if kind and r.value != 1 and r.event else frozenset())
+    return None if noun in generic or noun.split()[-1] in generic else noun
 
 
 def _told_apart_by(a: Reading, b: Reading, vocab: Words) -> bool:
