@@ -68,7 +68,8 @@ cleaver attack in Paris, the outbreak of a war), from a public site's copies, ca
 and annotated by helpers while the rules that followed dev 23 were written, then scored once ("dev 24" since).
 Fourteen reports on five events (BRIEFING_NEWS2024; H13: a truck attack in 2016, a mall fire, a rocket strike, a
 stabbing and the riots after it, landslides in 2024), copies of CNN, NBC and Gothamist pages in public
-repositories, were collected and annotated by helpers while the rules that followed dev 24 were written. Sets in
+repositories, were collected and annotated by helpers while the rules that followed dev 24 were written, then
+scored once ("dev 25" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -178,7 +179,8 @@ H11 = ["h11-california-lightning-complex-fires-2020", "h11-birmingham-stabbings-
 NEWS2020_4 = Path(os.environ.get("BRIEFING_NEWS2020_4", CORPORA / "news-2020-4"))
 H12 = ["h12-louisville-breonna-taylor-protests-2020", "h12-paris-charlie-hebdo-offices-stabbing-2020",
        "h12-nagorno-karabakh-fighting-outbreak-2020"]
-# Fourteen reports of 2016 and 2024 on five events, CNN, NBC and Gothamist copies (BRIEFING_NEWS2024): held out
+# Fourteen reports of 2016 and 2024 on five events, CNN, NBC and Gothamist copies (BRIEFING_NEWS2024): held out,
+# then scored once
 NEWS2024 = Path(os.environ.get("BRIEFING_NEWS2024", CORPORA / "news-2024"))
 H13 = ["h13-nice-truck-attack-2016", "h13-zigong-mall-fire-2024", "h13-majdal-shams-rocket-strike-2024",
        "h13-southport-stabbing-and-riots-2024", "h13-wayanad-landslides-2024"]
@@ -242,8 +244,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "and a hurricane, 12 reports of the BBC, CNN, the Straits Times and the Daily Mail)": (H11, H11),
     "Dev 24, held out until scored once (news of 2020, fourth draw: protests, a cleaver attack and a war's "
     "outbreak, 8 reports of the Daily Mail)": (H12, H12),
-    "Held out (news of 2016 and 2024: a truck attack, a mall fire, a rocket strike, a stabbing and riots, "
-    "landslides, 14 reports of CNN, NBC and Gothamist)": (H13, [f"unscored/{g}" for g in H13]),
+    "Dev 25, held out until scored once (news of 2016 and 2024: a truck attack, a mall fire, a rocket strike, "
+    "a stabbing and riots, landslides, 14 reports of CNN, NBC and Gothamist)": (H13, H13),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
