@@ -2454,11 +2454,19 @@ def test_a_toll_in_incidents_of_another_kind_is_the_toll_of_the_report_s_own_eve
     # "killed in car crashes" in a report on a blizzard: incidents the storm caused, not an event of
     # their own, so one report's six and another's 18 are one rising toll
     led = ledger(nlp, "A heavy blizzard shut down airports across the region on Saturday. "
-                      "At least six people were killed in car crashes on icy highways.",
+                      "At least six people were killed in car crashes on icy highways. "
+                      "The storm is expected to last until Monday.",
                  "The storm has killed 18 people, officials said on Sunday.",
                  published=("2021-02-13", "2021-02-14"))
     (d,) = led.discrepancies
     assert d.values == (6, 18)
+    # (the class the report names most, not the first it names: "a rescue operation is underway
+    # after landslides killed 93" is a report on landslides)
+    led = ledger(nlp, "A rescue operation is underway after landslides killed at least 43 people on Tuesday. "
+                      "The landslides buried two villages.",
+                 "The landslides have killed 93 people, officials said.", published=("2024-07-30", "2024-07-31"))
+    (d,) = led.discrepancies
+    assert d.values == (43, 93)
     # one crash is an event of its own: a plane crash's toll is no value of the storm's
     led = ledger(nlp, "A heavy blizzard shut down airports across the region on Saturday. "
                       "Six people were killed when a small plane crashed on a snowy runway.",
@@ -2525,3 +2533,21 @@ def test_a_territory_is_in_the_country_it_belongs_to():
     assert within("puerto rico") == {"puerto rico", "united states"}
     assert within("georgia") == {"georgia"}
     assert within("somalia") == {"somalia"}
+
+
+def test_a_toll_of_an_event_months_before_the_report_is_a_past_event_s(nlp):
+    # "attacks in Paris in November that left 130 people dead", told in a July report on the day's
+    # attack: no value of the 80 and 84 the reports give undated
+    led = ledger(nlp, "A truck plowed into a crowd in Nice on Thursday, leaving at least 80 people dead. "
+                      "France has been on edge since a series of attacks in Paris in November that left 130 "
+                      "people dead.",
+                 "A truck driver killed 84 people in Nice.", published=("2016-07-15", "2016-07-16"))
+    (d,) = led.discrepancies
+    assert d.values == (80, 84)
+    # a date of the report's own days is the news: "early July 15, 2016, after at least 60 people
+    # were killed" is a value of the toll, not a past year's count
+    led = ledger(nlp, "A soldier secures the area early July 15, 2016, after at least 60 people were killed "
+                      "when a truck ran into a crowd.",
+                 "A truck driver killed 84 people.", published=("2016-07-15", "2016-07-16"))
+    (d,) = led.discrepancies
+    assert d.values == (60, 84)

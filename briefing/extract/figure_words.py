@@ -199,6 +199,7 @@ class Words:
     unworded: frozenset[str] = frozenset()
     increments: frozenset[str] = frozenset()  # "another 22": added to a count
     event_days: int = 2  # tolls dated further apart are different events
+    past_event_days: int = 30  # an event dated this long before its report is a past one
     named_ratio: float = 3  # an unnamed toll joins a named group's within this factor
     apart_ratio: float = 10  # two numbers of one article this far apart are two quantities
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
@@ -436,6 +437,7 @@ def load_words(path: Path = FIGURES) -> Words:
         increments=_set(ledger.get("increments", ())),
         remains=_set(ledger.get("remains", ())),
         event_days=int(ledger.get("event_days", 2)),
+        past_event_days=int(ledger.get("past_event_days", 30)),
         named_ratio=float(ledger.get("named_ratio", 3)),
         apart_ratio=float(ledger.get("apart_ratio", 10)),
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},

@@ -44,8 +44,11 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
         named = [events_named(sentence, events, named=vocab.named_events) for sentence in p.sentences]
         told = tuple(sorted({e for found in named for e in found} | {r.event for r in out if r.event}))
         # counts in incidents of another class that the article does not count ("six people were killed
-        # in car crashes due to icy roads" in a report on a blizzard) are the toll of its own event
-        lead = next((found[0] for found in named if found), None)
+        # in car crashes due to icy roads" in a report on a blizzard) are the toll of its own event:
+        # the class it names most, when one leads (not the first it names: "a rescue operation is
+        # underway after landslides killed 93")
+        ranked = Counter(e for found in named for e in found).most_common(2)
+        lead = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
         out = [replace(r, event=lead) if r.of_several == "plural" and lead is not None
                and not vocab.same_event(r.event, lead) else r for r in out]
         names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))

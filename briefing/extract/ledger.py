@@ -209,9 +209,14 @@ class _Resolver:
         m = YEAR.search(r.when or "")
         if m and r.when.split()[0].lower() in self.v.open_spans:
             return r.past  # "since 1994": up to now, not the year of the events
+        pub = self.published.get(r.citation.source)
+        # (a date in the year of its own report, "July 15, 2016" in a report of that July, is of
+        # the news it reports: a past event is told by its month or day, `long_before`)
+        if m and pub and int(m.group(0)) == pub.year and not r.past and self.day(r) is not None \
+                and not self.long_before(r, self.day(r)):
+            return None
         if m or r.past:
             return m.group(0) if m else r.past
-        pub = self.published.get(r.citation.source)
         # "Last year, wildfires killed three people": the year before the source's
         # (era is asked of every pair fits weighs: only a date that says "year" is searched)
         years_back = [d.offset for d in find_dates(r.when) if d.kind == "relative" and d.unit == "year"] \
@@ -253,7 +258,21 @@ class _Resolver:
         not the "more than 40 massacred" of November."""
         mine = self.day(r)
         theirs = [d for d in map(self.day, row.members) if d]
-        return bool(mine and theirs) and min(_days_between(mine, d) for d in theirs) > self.v.event_days
+        if mine and theirs:
+            return min(_days_between(mine, d) for d in theirs) > self.v.event_days
+        # a past event's toll and the undated tolls of the news ("attacks in Paris in November that
+        # left 130 dead" in a July report on Nice's 80), unless they give the same number
+        if row.holds(r.value):
+            return False
+        if mine:
+            return self.long_before(r, mine)
+        dated = [(m, self.day(m)) for m in row.members]
+        return all(d is not None and self.long_before(m, d) for m, d in dated)
+
+    def long_before(self, r: Reading, days: tuple[date, date]) -> bool:
+        """Is the event its sentence dates to `days` long past when its report was published?"""
+        published = self.published.get(r.citation.source)
+        return published is not None and (published - days[1]).days >= self.v.past_event_days
 
     def days_of_one_source(self, r: Reading, row: _Row) -> bool:
         """One report's counts of two different days are two counts, however close the days: "22
