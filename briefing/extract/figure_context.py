@@ -7,7 +7,7 @@ vocabulary (`v`), the sentence (`s`) and its `Locator` (`where`).
 from __future__ import annotations
 
 from ..dates import YEAR
-from ..model import Sentence
+from ..model import Mention, Sentence
 from .countries import country_of, is_demonym, region
 from .figure_places import Locator
 from .figure_words import Words
@@ -132,9 +132,9 @@ class Context:
                           and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps})
             # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman";
             # nor a place a size is measured by: "about the size of the island of Manhattan")
-            # (a name's role is that of its word the others hang from: "in Ivory Coast" names a
-            # place, and "the Panama Papers investigation" a thing)
-            # (and a country the recogniser took for a region: "in Ivory Coast")
+            # (a name's role is that of its word the others hang from: "in New York" names a place,
+            # "the Panama Papers investigation" a thing; and a country the recogniser took for a
+            # region is a place: "in Ivory Coast")
             out |= {aliases.place(m.text) for m in s.mentions
                     if (m.label in labels or not wide and m.label in self.v.wide_labels
                         and country_of(aliases.place(m.text)) == aliases.place(m.text))
@@ -339,7 +339,7 @@ class Context:
         return tuple(sorted(out))
 
 
-def _root(s: Sentence, m) -> int:
+def _root(s: Sentence, m: Mention) -> int:
     """The offset of the word of mention `m` that the others hang from."""
     inside = [k for k, tok in enumerate(s.tokens) if m.start <= tok.start < m.end]
     # (the last: an article hangs from the noun after the name too, "the Panama Papers investigation")
