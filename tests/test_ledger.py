@@ -2551,3 +2551,14 @@ def test_a_toll_of_an_event_months_before_the_report_is_a_past_event_s(nlp):
                  "A truck driver killed 84 people.", published=("2016-07-15", "2016-07-16"))
     (d,) = led.discrepancies
     assert d.values == (60, 84)
+
+
+def test_plain_people_join_a_part_s_row_that_holds_plain_people_too(nlp):
+    # "12 young boys and girls" fill a row of children first; "12 people, including children" join it
+    # by their number; "at least 11 people, including children", read before them, is a value of it
+    led = ledger(nlp, "At least 11 people, including children, were killed when a rocket hit a village on Saturday.",
+                 "At least 12 people, including children, were killed when a rocket hit a village. "
+                 "The rocket caused the deaths of 12 young boys and girls, the mayor said.",
+                 published=("2024-07-27", "2024-07-28"))
+    (d,) = led.discrepancies
+    assert d.values == (11, 12)

@@ -611,6 +611,7 @@ class _Resolver:
             else:
                 rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
+        self.join_late(rows)
         rows = [part for row in rows for past in self.split_past(row) for part in self.split_costated(past)
                 for part in self.split_far_apart(part)]
         self.split_parts(rows)
@@ -623,6 +624,25 @@ class _Resolver:
             if rows[i].parent is not None:
                 rows[i].parent = index.get(rows[i].parent)
         return [rows[i] for i in kept]
+
+    def join_late(self, rows: list[_Row]) -> None:
+        """Rows are filled the most specific reading first, so a count of plain people may come
+        before the plain people another report gives a group's row ("12 young boys and girls",
+        then "12 people, including children"): a row of plain people that now fits one row of the
+        same toll, one that holds plain people too, joins it ("at least 11 people, including
+        children")."""
+        for row in list(rows):
+            if row.group is not None or row.parent is not None or not row.members:
+                continue
+            targets = [o for o in rows if o is not row and o.kind == row.kind and o.parent is None
+                       and o.group is not None and o.group not in self.apart
+                       and any(self.group(m) is None for m in o.members)
+                       and all(self.fits(m, o, None) and self.near(m, o) for m in row.members)]
+            if len(targets) == 1:
+                targets[0].members.extend(row.members)
+                targets[0].event = self.v.narrower(targets[0].event, row.event)
+                row.members.clear()
+        rows[:] = [row for row in rows if row.members]
 
     def narrower(self, row: _Row) -> bool:
         """A group's count that one of its sources sets beside another count of plain people is not
