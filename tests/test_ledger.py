@@ -2562,3 +2562,6 @@ def test_plain_people_join_a_part_s_row_that_holds_plain_people_too(nlp):
                  published=("2024-07-27", "2024-07-28"))
     (d,) = led.discrepancies
     assert d.values == (11, 12)
+    # and a row most of whose values are of plain people is labelled so, not by the one wording
+    # of a part ("young boys killed")
+    assert d.label == "people killed"

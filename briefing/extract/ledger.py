@@ -943,6 +943,10 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     named = [m for m in row.members if row.group is not None and _group(m, vocab) == row.group]
     if worded:  # not "lives" or "victims": words that say no more than "people"
         named = [m for m in row.members if _worded(m, vocab) and m.phrase.lower().split()[-1] not in vocab.unworded]
+    # (a row most of whose values are of plain people is of people: "12 young boys and girls" once,
+    # beside four counts of "people, including children")
+    if len(named) < sum(1 for m in row.members if _group(m, vocab) is None):
+        named = []
     phrases = Counter(m.phrase for m in named) if named else Counter()
     if phrases:
         # the commonest wording that says whose ("US troops" over "troops"), else the commonest
