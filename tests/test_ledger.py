@@ -147,6 +147,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # people shot, not said to have died, were wounded; drones are shot down
     ("The gunman who shot two police officers was arrested.", [("injured", 2)]),
     ("The gunman shot and killed 49 people.", [("killed", 49)]),
+    # and so were people stabbed; "stabbed to death" are the dead's
+    ("At least eight people were stabbed in the town on Monday.", [("injured", 8)]),
+    ("Three children were stabbed to death.", [("killed", 3)]),
     ("Troops shot down two drones.", [("munitions", 2)]),
     ("Officials denied that one of the planes had been shot down.", []),
     # a count corrected is brought to its new number
@@ -2446,6 +2449,56 @@ def test_a_value_a_report_says_was_given_first_is_a_value_not_the_whole_of_a_pla
     led = ledger(nlp, "Two people were wounded in the attack in Paris on Friday.",
                  "Two people were wounded in the attack in Paris. The prime minister initially said four people "
                  "were injured, but the prosecutor later clarified that there were two victims.")
+    (d,) = led.discrepancies
+    assert d.values == (2, 4)
+
+
+def test_a_smaller_value_the_next_sentence_revises_is_the_toll_as_it_stood(nlp):
+    # "77 confirmed dead", then "the toll had risen to 80": the 77 is an earlier value of the toll
+    # the report leads with, not a part of it
+    led = ledger(nlp, "At least 80 dead as a truck plows into a crowd in the city. "
+                      "At the time of the president's address, 77 people were confirmed dead. "
+                      "A short time later, the interior minister said the death toll had risen to 80.",
+                 "The truck attack in the city killed 84 people.", published=("2016-07-15", "2016-07-15"))
+    (d,) = led.discrepancies
+    assert d.values == (77, 80, 84)
+    # (a smaller number no revision follows stays a part: "five of them were children")
+    led = ledger(nlp, "At least 80 people were killed when a truck plowed into a crowd. "
+                      "Police said 10 children were killed. The driver was shot dead.")
+    assert led.discrepancies == ()
+
+
+def test_a_count_included_in_a_bare_number_is_its_part_even_when_the_number_borrows_a_noun(nlp):
+    # "One man died, while seven were injured, including two people": "seven" borrows "man" from the
+    # clause before, yet the two are still seven's part, never a toll of their own
+    led = ledger(nlp, "One man died in the stabbings, while seven were injured, including two people, a man and "
+                      "a woman, who are in a critical condition in hospital.")
+    (seven,) = [r for r in led.rows if r.kind == "injured" and r.part_of is None]
+    assert [v.value for v in seven.values] == [7]
+    assert [(r.values[0].value, r.part_of) for r in led.rows if r.kind == "injured" and r.part_of] == [(2, seven.id)]
+
+
+def test_a_count_told_on_a_day_before_its_report_is_the_count_as_it_stood_then(nlp):
+    # "Police said Monday two girls were killed" in Tuesday's report of three dead: the toll rose,
+    # the two are no part of the three; and Monday's nine injured are no whole of the eight
+    led = ledger(nlp, "Three children were stabbed to death and eight others were injured in a knife attack in "
+                      "the town. Police said Monday two girls were killed and six of the nine that were injured "
+                      "were in critical condition.", published=("2024-07-30",))
+    assert sorted(d.values for d in led.discrepancies) == [(2, 3), (8, 9)]
+    # (told on the report's own day, the smaller count is a part: "police said Tuesday two were girls")
+    led = ledger(nlp, "Three children were stabbed to death and eight others were injured in a knife attack in "
+                      "the town. Police said Tuesday two girls were killed.", published=("2024-07-30",))
+    assert led.discrepancies == ()
+
+
+def test_an_adverb_of_time_on_the_deed_tells_its_first_victims_not_a_first_told_toll(nlp):
+    # "the truck initially killed two people and continued": two of the 84, never a value of the toll
+    led = ledger(nlp, "At least 84 people were killed when a truck plowed into a crowd in Nice. "
+                      "The truck initially killed two people and continued down the boulevard.")
+    assert led.discrepancies == ()
+    # (on a verb of telling it is a toll told first: "initially said four were injured")
+    led = ledger(nlp, "Officials initially said four people were injured in the attack in Nice, "
+                      "but later said two were hurt.")
     (d,) = led.discrepancies
     assert d.values == (2, 4)
 

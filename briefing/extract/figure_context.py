@@ -245,6 +245,25 @@ class Context:
                  for c in t.children(s, "poss", "compound") if t[c].ent_type == "DATE"]
         return self.era_of(gov) or self.where.when([gov]) or (self.where.date_text(dated[0]) if dated else None)
 
+    def told_on(self, gov: int | None) -> str | None:
+        """The date on the verb of saying a count is told under: "Police said Monday two girls were
+        killed". In a report of a later day it is the count as it stood then, which the report may
+        go on to update."""
+        if gov is None:
+            return None
+        t = self.t
+        teller = next((a for a in t.ancestors(gov) if t.lemma(a) in self.v.parenthetical_verbs), None)
+        if teller is None:
+            return None
+        # a date right by the verb ("said Monday", "said on Monday", "on Sunday said") or opening the
+        # sentence ("On Sunday, officials said"), wherever the parser hangs it: "said Monday two girls
+        # were killed" is news of Monday; not a date the parser hung on a verb said after the clause
+        # ("were killed in a quake Thursday and another Saturday, NHK reported")
+        dates = [j for j in range(len(t)) if t[j].ent_type == "DATE" and t[j].dep in ("npadvmod", "tmod", "pobj")
+                 and (abs(j - teller) <= 2 or j <= 2 and j < teller)
+                 and (t[j].dep != "pobj" or t.lower(t.head(j)) == "on")]
+        return self.where.date_text(dates[0]) if dates else None
+
     def recent_event(self) -> tuple[str, int] | None:
         """The event the sentences just before name last: "The United States retaliated, firing
         cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""

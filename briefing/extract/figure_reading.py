@@ -53,6 +53,7 @@ class Reading:
     past: str | None = None  # a named past event the figure belongs to: "World War II"
     year_before: str | None = None  # the one year the sentence before states, when its own states no date
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
+    told_on: str | None = None  # a date on the verb of saying it is told under: "police said Monday"
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
     of_several: str = ""  # its event noun counted ("80 killed in four suicide attacks") or plural ("the bombings")
@@ -658,6 +659,10 @@ class _Sentence(Context):
         if clause is not None and t[clause].dep == "advcl" and t.head(clause) in words \
                 and any(t.lower(m) in self.v.revision_causes for m in t.children(clause, "mark")):
             return False
+        # ("the truck initially killed two people": an adverb of time on the deed itself tells its
+        # first victims, not a toll told first; "initially said four were injured" is one)
+        if clause is not None and any(t.lemma(clause) in (*k.verbs, *k.subject_verbs) for k in self.v.kinds):
+            words = [j for j in words if not (t[j].dep == "advmod" and t.head(j) == clause)]
         if not words or not (num.ranged or ranged):
             return bool(words)
         above = set(t.ancestors(num.head))
@@ -1023,7 +1028,7 @@ class _Sentence(Context):
                 # ("six were injured, including three officers": a bare number holds the part too)
                 holder in direct.values() or holder in direct or holder is not None and t[holder].pos in VERBAL
                 and t.lemma(holder) not in COPULAS
-                and any(n is not None and t.head(n) == holder for n in direct.values()))
+                and any(t.head(k if n is None else n) == holder for k, n in direct.items()))
                 if t[noun].dep == "pobj" else False)
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
@@ -1228,6 +1233,7 @@ class _Sentence(Context):
             # ("The Olympic bombing killed one" names its event, which may be today's story)
             year_before=self.year_before() if what_did_it is None else None,
             on_day=self.on_day(kind, gov),
+            told_on=self.told_on(gov),
             rate=self.rate(num.head, noun, gov),
             detail=self.detail(num, gov),
             # ("more than 100" is a hedge, not an addition)

@@ -241,17 +241,28 @@ class _Resolver:
         """The days the event of a reading happened in, when its sentence dates the event to a day
         or a month ("attacks in November that killed 130": any day of that November). Kept per
         source and date: `fits` asks it of every member of every row it weighs."""
-        if not r.on_day:
+        return self.days_of(r.citation.source, r.on_day)
+
+    def days_of(self, source: str, told: str | None) -> tuple[date, date] | None:
+        """The days a date a source writes ("Friday", "in November") stands for, placed by the date
+        the source was published."""
+        if not told:
             return None
-        asked = (r.citation.source, r.on_day)
+        asked = (source, told)
         if asked not in self.days:
             # (the recogniser found it a date: a month named alone is one, as "in November" is)
-            found = find_dates(r.on_day) or find_dates(f"in {r.on_day}")
-            pub = self.published.get(r.citation.source)
+            found = find_dates(told) or find_dates(f"in {told}")
+            pub = self.published.get(source)
             placed = place(found[0], pub.isoformat() if pub else None) if found else None
             self.days[asked] = (placed.first_day, placed.last_day) \
                 if placed and placed.precision >= 1 and placed.first_day is not None else None
         return self.days[asked]
+
+    def told_before(self, r: Reading) -> bool:
+        """Told as a source's report of a day before its own ("police said Monday" in Tuesday's
+        report): the count as it stood then, which the report's other counts may update."""
+        days, published = self.days_of(r.citation.source, r.told_on), self.published.get(r.citation.source)
+        return days is not None and published is not None and days[1] < published
 
     def other_day(self, r: Reading, row: _Row) -> bool:
         """Dated to days further apart than the same event allows: "killed Friday" in December is
@@ -505,7 +516,8 @@ class _Resolver:
         7,085 ... In the Izmit region, 3,261 people were killed"; "the five attacks" and "three
         attacks in Canada"). The value a revision leaves is the place's own ("lowered the toll from
         7,000 to about 6,100", then "6,076 in Honduras")."""
-        return not places and bool(row.places) and not r.superseded and not r.first_told and any(
+        return not places and bool(row.places) and not r.superseded and not r.first_told \
+            and not self.told_before(r) and any(
             m.citation.source == r.citation.source and _keys(m) == row.places
             and r.value > m.value * (1 + self.v.near_tolerance) for m in row.members)
 
@@ -553,7 +565,8 @@ class _Resolver:
                     row.group not in self.apart | self.parted or row.holds(r.value))
                     and (not self.narrower(row) or row.holds(r.value))
                     or row.group not in self.known and any(self.group(m) is None for m in row.members))
-                    and self.near(r, row)] + [row for row in alike if row.group is not None]
+                    and self.near(r, row)]
+                fits += [row for row in alike if row.group is not None and row not in fits]
                 # "40 soldiers and police officers" and "12 police officers": a count of two groups
                 # is a value of either's count, whatever its size
                 fits += [row for row in fits_any if row.group is not None and row.group in self.groups_joined(r)
@@ -746,7 +759,7 @@ class _Resolver:
                      and other.kind == row.kind and other.era == row.era and other.group == row.group
                      and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
                      and not any(self.other_region(m, other.members) for m in row.members)
-                     and any(o.citation.source == m.citation.source and o.value > m.value
+                     and any(o.citation.source == m.citation.source and o.value > m.value and not self.told_before(o)
                              for o in other.members for m in row.members)]
             if len(whole) == 1:
                 row.parent = rows.index(whole[0])
@@ -759,7 +772,11 @@ class _Resolver:
             g = named.get(row.group or "")
             if g and g.part_of and (row.kind, g.part_of, row.era) in by_group:
                 whole = rows[by_group[(row.kind, g.part_of, row.era)]]
-                if {m.value for m in row.members} == {m.value for m in whole.members}:
+                # (a report's count of a day before its own, beside its own count of the wider group,
+                # is that toll as it stood: "police said Monday two girls were killed", then three children)
+                earlier = all(self.told_before(m) and not m.subset and any(
+                    o.citation.source == m.citation.source for o in whole.members) for m in row.members)
+                if earlier or {m.value for m in row.members} == {m.value for m in whole.members}:
                     # all of the whole: "15 British sailors" are the "15 Royal Navy personnel"
                     whole.members.extend(row.members)
                     whole.nation = whole.nation or row.nation
@@ -778,7 +795,8 @@ class _Resolver:
             for m in list(row.members):
                 toll = first[m.citation.source]
                 if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading \
-                        and not self.earlier_bound(m, toll):
+                        and not self.earlier_bound(m, toll) and not _revised_next(m, row) \
+                        and not self.told_before(m):
                     row.members.remove(m)
                     self.place_part(m, rows, parent=rows.index(row))
             # one person a source tells of ("one prisoner was beaten to death") beside a larger count
@@ -903,6 +921,13 @@ class _Resolver:
 
 
 # -- from rows to the ledger, figures and discrepancies ------------------------------------------
+def _revised_next(m: Reading, row: _Row) -> bool:
+    """A smaller value the very next sentence revises is the toll as it stood, not a part of it: "At
+    the time of the address, 77 people were confirmed dead. ... the death toll had risen to 80"."""
+    return any(o.citation.source == m.citation.source and o.revised and o.value > m.value and o.index == m.index + 1
+               for o in row.members)
+
+
 def _published(parsed: Sequence[ParsedSource]) -> dict[str, date]:
     out = {}
     for p in parsed:
