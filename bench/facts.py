@@ -71,7 +71,8 @@ stabbing and the riots after it, landslides in 2024), copies of CNN, NBC and Got
 repositories, were collected and annotated by helpers while the rules that followed dev 24 were written, then
 scored once ("dev 25" since). Fourteen more CNN reports of 2024 on five events (BRIEFING_NEWS2024_2; H14: a bridge
 collapse, air strikes on a port, landslides, a wildfire, protests after an election), copies in the same public
-repository, were collected and annotated by helpers while the rules that followed dev 25 were written. Sets in
+repository, were collected and annotated by helpers while the rules that followed dev 25 were written, then scored
+once ("dev 26" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -186,7 +187,7 @@ H12 = ["h12-louisville-breonna-taylor-protests-2020", "h12-paris-charlie-hebdo-o
 NEWS2024 = Path(os.environ.get("BRIEFING_NEWS2024", CORPORA / "news-2024"))
 H13 = ["h13-nice-truck-attack-2016", "h13-zigong-mall-fire-2024", "h13-majdal-shams-rocket-strike-2024",
        "h13-southport-stabbing-and-riots-2024", "h13-wayanad-landslides-2024"]
-# Fourteen more CNN reports of 2024 on five events (BRIEFING_NEWS2024_2): held out
+# Fourteen more CNN reports of 2024 on five events (BRIEFING_NEWS2024_2): held out, then scored once
 NEWS2024_2 = Path(os.environ.get("BRIEFING_NEWS2024_2", CORPORA / "news-2024-2"))
 H14 = ["h14-shaanxi-bridge-collapse-2024", "h14-hodeidah-port-airstrikes-2024", "h14-ethiopia-gofa-landslides-2024",
        "h14-jasper-wildfire-2024", "h14-venezuela-post-election-protests-2024"]
@@ -252,8 +253,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "outbreak, 8 reports of the Daily Mail)": (H12, H12),
     "Dev 25, held out until scored once (news of 2016 and 2024: a truck attack, a mall fire, a rocket strike, "
     "a stabbing and riots, landslides, 14 reports of CNN, NBC and Gothamist)": (H13, H13),
-    "Held out (news of 2024: a bridge collapse, air strikes on a port, landslides, a wildfire, protests after an "
-    "election, 14 reports of CNN)": (H14, [f"unscored/{g}" for g in H14]),
+    "Dev 26, held out until scored once (news of 2024: a bridge collapse, air strikes on a port, landslides, a "
+    "wildfire, protests after an election, 14 reports of CNN)": (H14, H14),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
