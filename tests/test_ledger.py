@@ -151,6 +151,15 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least eight people were stabbed in the town on Monday.", [("injured", 8)]),
     ("Three children were stabbed to death.", [("killed", 3)]),
     ("Troops shot down two drones.", [("munitions", 2)]),
+    # drones listed with things no kind counts are kit, not munitions; with troops they are arms
+    ("The authority dispatched a rescue team made up of nearly 900 people, 90 vehicles, 20 boats and 41 drones.", []),
+    ("The rebels had deployed at least two surface-to-air missiles and more than 3,500 troops near the base.",
+     [("munitions", 2), ("troops", 3500)]),
+    # a level a toll could rise to is a projection, however the parser hangs "as high as"
+    ("The death toll has climbed to more than 250 and could rise as high as 500, the UN warned.", [("killed", 250)]),
+    ("The toll rose as high as 500 on Friday.", [("killed", 500)]),
+    # people forced out of the places they live in are displaced
+    ("The heat has already forced another 7,500 people out of remote communities.", [("displaced", 7500)]),
     ("Officials denied that one of the planes had been shot down.", []),
     # a count corrected is brought to its new number
     ("Later, police corrected the number of people arrested to 25.", [("arrested", 25)]),
@@ -2476,6 +2485,34 @@ def test_a_count_included_in_a_bare_number_is_its_part_even_when_the_number_borr
     (seven,) = [r for r in led.rows if r.kind == "injured" and r.part_of is None]
     assert [v.value for v in seven.values] == [7]
     assert [(r.values[0].value, r.part_of) for r in led.rows if r.kind == "injured" and r.part_of] == [(2, seven.id)]
+
+
+def test_where_a_toll_s_event_happened_tells_it_from_another_place_s_toll(nlp):
+    # "12 died after a bridge collapsed in Shaanxi": not a value of the floods' toll in Sichuan that
+    # the report gives next, but of the bridge's toll another report gives
+    led = ledger(nlp, "At least 12 people have died and 31 others are missing after a bridge collapsed in "
+                      "China's northern province of Shaanxi. In the southwestern Sichuan province, more than 30 "
+                      "people are also missing after flash floods hit a village.",
+                 "At least 15 people have died after a bridge collapsed in China's Shaanxi province. In the "
+                 "southwestern Sichuan province, more than 10 people were killed and 29 remained missing after "
+                 "flash floods hit a village.", published=("2024-07-20", "2024-07-22"))
+    assert sorted(d.values for d in led.discrepancies) == [(12, 15), (29, 30)]
+    # (a place only the event's clause names makes no count a part of its report's own: "more than 100
+    # were injured when a train derailed in Queensland", then "police said 128 people were injured")
+    led = ledger(nlp, "More than 100 people were injured, five seriously, when seven carriages of a train "
+                      "derailed in southern Queensland. Police said 128 people were injured.")
+    assert [d.values for d in led.discrepancies] == [(100, 128)]
+
+
+def test_a_date_opening_the_sentence_dates_every_count_in_it(nlp):
+    # "In May, at least 16 people were killed and a further 35 wounded": the 35 are May's, no value of
+    # the 80 and 87 wounded in this week's strikes
+    led = ledger(nlp, "In May, at least 16 people were killed and a further 35 wounded by US-UK airstrikes in "
+                      "Hodeidah targeting Houthi rebels.",
+                 "The Israeli strikes targeted oil facilities in the port and injured at least 80 people.",
+                 "The strikes targeted oil facilities in the port, killing at least three people and injuring 87.",
+                 published=("2024-07-20", "2024-07-21", "2024-07-22"))
+    assert [d.values for d in led.discrepancies] == [(80, 87)]
 
 
 def test_a_count_told_on_a_day_before_its_report_is_the_count_as_it_stood_then(nlp):

@@ -243,7 +243,25 @@ class Context:
         events = self.v.events or {}
         dated = [c for s in t.children(gov, "nsubj") if t.lemma(s) in events
                  for c in t.children(s, "poss", "compound") if t[c].ent_type == "DATE"]
-        return self.era_of(gov) or self.where.when([gov]) or (self.where.date_text(dated[0]) if dated else None)
+        return self.era_of(gov) or self.where.when([gov]) or (self.where.date_text(dated[0]) if dated else None) \
+            or self.opening_date()
+
+    def opening_date(self) -> str | None:
+        """A date that opens the sentence on its main verb dates every count in it: "In May, at least 16
+        people were killed and a further 35 wounded" (the 35 as much as the 16)."""
+        t = self.t
+        root = next((j for j in range(len(t)) if t.head(j) is None), None)
+        # (only on a verb that tells what befell them, not "On Monday, police said 12 were killed",
+        # which dates the report, nor "officials on Monday named the eight killed")
+        if root is None or not any(t.lemma(root) in (*k.verbs, *k.subject_verbs) for k in self.v.kinds):
+            return None
+        for j in range(min(3, len(t))):
+            opens = j == 0 or j == 1 and t[0].dep == "prep" and t.head(j) == 0
+            if opens and t[j].ent_type == "DATE" and (
+                    t.head(j) == root and t[j].dep in ("npadvmod", "tmod")
+                    or t[j].dep == "pobj" and t.head(j) is not None and t.head(t.head(j)) == root):
+                return self.where.date_text(j)
+        return None
 
     def told_on(self, gov: int | None) -> str | None:
         """The date on the verb of saying a count is told under: "Police said Monday two girls were

@@ -54,6 +54,7 @@ class Reading:
     year_before: str | None = None  # the one year the sentence before states, when its own states no date
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     told_on: str | None = None  # a date on the verb of saying it is told under: "police said Monday"
+    event_places: tuple[str, ...] = ()  # keys of where its event happened, when no place is stated for it
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
     of_several: str = ""  # its event noun counted ("80 killed in four suicide attacks") or plural ("the bombings")
@@ -569,11 +570,23 @@ class _Sentence(Context):
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | self.v.place_nouns | kind.not_objects))) \
-                    or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs:
+                    or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs \
+                    or (kind.alone and self.listed_with_others(noun, kind.nouns)):
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
         return self.kind(noun, first, rel, at) if first is not None else None
+
+    def listed_with_others(self, noun: int, nouns: frozenset[str]) -> bool:
+        """Is the noun one of a list of counted things, some of which no kind or group names: "90
+        vehicles, 20 boats and 41 drones" (not "two surface-to-air missiles and 3,500 troops")?"""
+        t, v = self.t, self.v
+        known = nouns | {w for k in v.kinds for w in k.nouns} | {w for g in v.groups for w in g.nouns} | v.generic
+        top = noun
+        while t[top].dep == "conj" and t.head(top) is not None:
+            top = t.head(top)
+        listed = [top, *(j for j in t.subtree(top) if t[j].dep == "conj" and t[j].pos in ("NOUN", "PROPN"))]
+        return any(j != noun and t.lemma(j) not in known and list(t.children(j, "nummod")) for j in listed)
 
     def left(self, gov: int | None) -> set[str]:
         """The lemmas of what a verb of leaving leaves: its object, or the object of its "from"/"out of"."""
@@ -684,6 +697,15 @@ class _Sentence(Context):
         verb = t.head(prep) if prep is not None and t.lower(prep) in v.projection_preps else None
         while verb is not None and t[verb].dep == "prep":  # "from 38,000 to 50,000": "to" may hang on "from"
             verb = t.head(verb)
+        if verb is None and prep is not None:
+            # "could rise as high as 500": the verb of rising the phrase of the level hangs from
+            up = prep
+            for _ in range(3):
+                up = t.head(up)
+                if up is None or t[up].pos in VERBAL or t[up].dep not in ("advmod", "prep", "acomp"):
+                    break
+            if up is not None and t[up].pos in VERBAL and t.lemma(up) in v.reach_verbs:
+                verb = up
         if verb is None or t[verb].pos not in VERBAL:
             return False
         auxes = [t.lower(c) for c in t.children(verb, "aux")]
@@ -1206,7 +1228,8 @@ class _Sentence(Context):
             hedge=num.hedge,
             noun=term,
             phrase=self.noun_phrase(noun, skip),
-            places=tuple(self.places(num, noun if same else None, gov, event)),
+            places=(placed := tuple(self.places(num, noun if same else None, gov, event))),
+            event_places=() if placed or not event else self.event_places(gov),
             nations=self.where.nations(noun) or (self.owner(gov) if kind == "troops" else ()),
             # ("Mitch killed 10,000 and caused $10bn of damage in 1998": a date on a verb joined to it)
             # (or on the event noun the verb names: "during the clashes in April 2016, 110 were killed")
@@ -1394,6 +1417,20 @@ class _Sentence(Context):
                 if places:
                     break
         return places
+
+    def event_places(self, gov: int | None) -> tuple[str, ...]:
+        """Where what befell them happened, by the clause that tells it: "12 died after a bridge
+        collapsed in Shanxi", "killed when an airstrike hit a hospital in X". Weaker than a place the
+        count is stated in: it tells the count from another place's, never makes it a part of one."""
+        t, where = self.t, self.where
+        if gov is None:
+            return ()
+        found = []
+        # (a clause joined by "and" shares it: "12 have died and 31 are missing after a bridge collapsed")
+        for c in (c for n in (gov, *self.coordinated(gov)) for c in t.children(n, "advcl")):
+            if any(t.lower(m) in self.v.event_clause_marks for m in t.children(c, "mark", "advmod")):
+                found = found or where.places_from(c) or [p for s in t.children(c, "nsubj") for p in where.places_from(s)]
+        return tuple(sorted({p.key for p in found}))
 
     def brought_count(self, number: int) -> int | None:
         """The noun a count counts when a verb brings that count to the number: "brought the number

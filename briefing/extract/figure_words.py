@@ -30,6 +30,7 @@ class Kind:
     pairs: frozenset[tuple[str, str]]
     objects: frozenset[str]  # empty: any counted noun
     context: frozenset[str] = frozenset()  # one must occur elsewhere in the sentence
+    alone: bool = False  # never counted in a list of other things counted: "900 people, 20 boats and 41 drones"
     min_value: float = 0
     subject_verbs: frozenset[str] = frozenset()  # "20 people died": the subject is counted
     states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
@@ -112,6 +113,7 @@ class Words:
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
     when_words: frozenset[str]
+    event_clause_marks: frozenset[str]
     elsewhere: frozenset[str]
     list_marks: frozenset[str]
     list_item_tokens: int
@@ -292,6 +294,7 @@ def load_words(path: Path = FIGURES) -> Words:
             part_states=_set(k.get("part_states", ())),
             objects=_set(k.get("objects", ())),
             context=_set(k.get("context", ())),
+            alone=bool(k.get("alone", False)),
             min_value=float(k.get("min_value", 0)),
             subject_verbs=_set(k.get("subject_verbs", ())),
             states=_set(k.get("states", ())),
@@ -349,6 +352,7 @@ def load_words(path: Path = FIGURES) -> Words:
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),
         when_words=_set(grammar.get("when_words", ())),
+        event_clause_marks=_set(grammar.get("event_clause_marks", ())),
         elsewhere=_set(grammar.get("elsewhere", ())),
         list_marks=frozenset(grammar.get("list_marks", ())),
         list_item_tokens=int(grammar.get("list_item_tokens", 8)),

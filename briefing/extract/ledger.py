@@ -437,7 +437,12 @@ class _Resolver:
             and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation  # "100-120 troops"
                                                                  for m in row.members)) \
             and not self.sent_to_one_event(r, row, group)
+        # where its event happened, when it states no place, tells it from another place's count
+        # ("12 died after a bridge collapsed in Shanxi" is not Sichuan's toll)
+        happened_elsewhere = bool(r.event_places) and not places and bool(row.places) \
+            and not set(r.event_places) & row.places
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
+                and not happened_elsewhere
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
                 and not self.other_day(r, row)
