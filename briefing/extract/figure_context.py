@@ -260,7 +260,7 @@ class Context:
             if opens and t[j].ent_type == "DATE" and (
                     t.head(j) == root and t[j].dep in ("npadvmod", "tmod")
                     or t[j].dep == "pobj" and t.head(j) is not None and t.head(t.head(j)) == root):
-                return self.where.date_text(j)
+                return f"{t.lower(0)} {self.where.date_text(j)}" if j == 1 else self.where.date_text(j)
         return None
 
     def told_on(self, gov: int | None) -> str | None:

@@ -357,6 +357,10 @@ class _Sentence(Context):
             verb = above
         else:
             return None
+        if verb is not None and t[verb].pos == "NOUN":
+            # ("the town's 5,000 residents – along with 20,000 visitors – fled": the verb in the past
+            # the parser hung on the subject as a clause of its own)
+            verb = next((c for c in t.children(verb, "acl") if t[c].tag == "VBD" and c > above), None)
         if verb is None or t[verb].pos not in VERBAL:
             return None
         if t.lemma(verb) in v.parenthetical_verbs:
@@ -489,6 +493,12 @@ class _Sentence(Context):
             above = t.head(t.head(noun)) if t[noun].dep == "pobj" and t.head(noun) is not None else None
             if reduced is None and above is not None and t.lemma(above) in self.v.quantity_nouns:
                 reduced = self.describer(above)  # the participle hung on "number" instead
+        # "the town's 5,000 residents – along with 20,000 visitors – fled": a verb in the past whose
+        # subject the counted noun is, which the parser hung on it as a clause of its own
+        fled = [c for c in t.children(noun, "acl") if t[c].tag == "VBD" and c > noun
+                and any(t.lemma(c) in k.subject_verbs for k in self.v.kinds)] if t[noun].pos == "NOUN" else []
+        if reduced is None and fled:
+            reduced = fled[0]
         # "treated for burns" is an injury, "treated for dehydration" is not
         # ("treated at the shelter for diarrhea": the parser may hang it on the place)
         cares = [p for p in t.children(gov, "prep")] if gov is not None else []
@@ -562,7 +572,8 @@ class _Sentence(Context):
                 or any((x, g) in kind.pairs for x in terms) \
                 or (rel == "agent" and bool(with_object & kind.subject_verbs)) \
                 or (of_verb is not None and (g, t.lemma(of_verb)) in kind.pairs) \
-                or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states)) \
+                or (reduced is not None and (t.lemma(reduced) in kind.verbs or t.lower(reduced) in kind.states
+                                             or reduced in fled and t.lemma(reduced) in kind.subject_verbs)) \
                 or bool(result & kind.results) or bool(aboard & kind.aboard_states) \
                 or (g in kind.loss_verbs and lost_in_event and self.v.names_people(terms)) \
                 or (g in kind.loss_verbs and bool(kind.objects) and rel in PATIENT and gov is not None

@@ -285,6 +285,10 @@ class _Resolver:
         published = self.published.get(r.citation.source)
         return published is not None and (published - days[1]).days >= self.v.past_event_days
 
+    def past(self, row: _Row) -> bool:
+        """Every value of the row is dated long before its report: a past event's toll."""
+        return all((d := self.day(m)) is not None and self.long_before(m, d) for m in row.members)
+
     def days_of_one_source(self, r: Reading, row: _Row) -> bool:
         """One report's counts of two different days are two counts, however close the days: "22
         were arrested on Friday night", "28 on Saturday night"."""
@@ -762,6 +766,8 @@ class _Resolver:
             # (not a count the article puts elsewhere: "four in Oregon and 11 elsewhere")
             whole = [other for other in rows if other is not row and other.parent is None and not other.places
                      and other.kind == row.kind and other.era == row.era and other.group == row.group
+                     # (not a past event's toll: "In May, 35 were wounded" holds no part of this week's)
+                     and not self.past(other)
                      and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
                      and not any(self.other_region(m, other.members) for m in row.members)
                      and any(o.citation.source == m.citation.source and o.value > m.value and not self.told_before(o)
