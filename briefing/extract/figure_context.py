@@ -253,7 +253,7 @@ class Context:
         root = next((j for j in range(len(t)) if t.head(j) is None), None)
         # (only on a verb that tells what befell them, not "On Monday, police said 12 were killed",
         # which dates the report, nor "officials on Monday named the eight killed")
-        if root is None or not any(t.lemma(root) in (*k.verbs, *k.subject_verbs) for k in self.v.kinds):
+        if root is None or t.lemma(root) not in self.v.deeds:
             return None
         for j in range(min(3, len(t))):
             opens = j == 0 or j == 1 and t[0].dep == "prep" and t.head(j) == 0

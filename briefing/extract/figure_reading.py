@@ -358,9 +358,7 @@ class _Sentence(Context):
         else:
             return None
         if verb is not None and t[verb].pos == "NOUN":
-            # ("the town's 5,000 residents – along with 20,000 visitors – fled": the verb in the past
-            # the parser hung on the subject as a clause of its own)
-            verb = next((c for c in t.children(verb, "acl") if t[c].tag == "VBD" and c > above), None)
+            verb = self.hung_past_verb(verb, after=above)  # "residents – along with 20,000 visitors – fled"
         if verb is None or t[verb].pos not in VERBAL:
             return None
         if t.lemma(verb) in v.parenthetical_verbs:
@@ -377,7 +375,7 @@ class _Sentence(Context):
         if said is None:
             return None
         joined = [said, *t.children(said, "conj")]
-        verb = next((c for c in joined if any(t.lemma(c) in k.verbs | k.subject_verbs for k in v.kinds)), said)
+        verb = next((c for c in joined if t.lemma(c) in v.deeds), said)
         return verb, "patient" if t.passive(said) else "agent"
 
     def noun_terms(self, n: int) -> set[str]:
@@ -493,10 +491,9 @@ class _Sentence(Context):
             above = t.head(t.head(noun)) if t[noun].dep == "pobj" and t.head(noun) is not None else None
             if reduced is None and above is not None and t.lemma(above) in self.v.quantity_nouns:
                 reduced = self.describer(above)  # the participle hung on "number" instead
-        # "the town's 5,000 residents – along with 20,000 visitors – fled": a verb in the past whose
-        # subject the counted noun is, which the parser hung on it as a clause of its own
-        fled = [c for c in t.children(noun, "acl") if t[c].tag == "VBD" and c > noun
-                and any(t.lemma(c) in k.subject_verbs for k in self.v.kinds)] if t[noun].pos == "NOUN" else []
+        # "the town's 5,000 residents – along with 20,000 visitors – fled": what its subject did
+        hung = self.hung_past_verb(noun, after=noun) if t[noun].pos == "NOUN" else None
+        fled = [hung] if hung is not None and any(t.lemma(hung) in k.subject_verbs for k in self.v.kinds) else []
         if reduced is None and fled:
             reduced = fled[0]
         # "treated for burns" is an injury, "treated for dehydration" is not
@@ -587,6 +584,12 @@ class _Sentence(Context):
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
         return self.kind(noun, first, rel, at) if first is not None else None
+
+    def hung_past_verb(self, noun: int, after: int) -> int | None:
+        """A verb in the past, after `after`, that the parser hung on its subject `noun` as a clause
+        of its own: "the town's 5,000 residents – along with 20,000 more park visitors – fled"."""
+        t = self.t
+        return next((c for c in t.children(noun, "acl") if t[c].tag == "VBD" and c > after), None)
 
     def listed_with_others(self, noun: int, nouns: frozenset[str]) -> bool:
         """Is the noun one of a list of counted things, some of which no kind or group names: "90
@@ -685,7 +688,7 @@ class _Sentence(Context):
             return False
         # ("the truck initially killed two people": an adverb of time on the deed itself tells its
         # first victims, not a toll told first; "initially said four were injured" is one)
-        if clause is not None and any(t.lemma(clause) in (*k.verbs, *k.subject_verbs) for k in self.v.kinds):
+        if clause is not None and t.lemma(clause) in self.v.deeds:
             words = [j for j in words if not (t[j].dep == "advmod" and t.head(j) == clause)]
         if not words or not (num.ranged or ranged):
             return bool(words)
@@ -809,7 +812,7 @@ class _Sentence(Context):
             return True
         # "threatened to kill", "could climb to 150,000"; not "reported to have killed", nor
         # "enabled officials to lower the toll" (the infinitive makes unreal only the event itself)
-        own = t.lemma(gov) in {w for k in v.kinds for w in k.verbs | k.subject_verbs}
+        own = t.lemma(gov) in v.deeds
         if t.lemma(gov) in v.counting_verbs:
             return False  # "the province alone may have 80,000 dead": a hedged count, not a threat
         # "may have died" guesses at what happened: a hedged toll, not an unreal one

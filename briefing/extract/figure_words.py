@@ -187,6 +187,7 @@ class Words:
     kinds: tuple[Kind, ...]  # in the order they are tried
     states: frozenset[str] = frozenset()  # every kind's states, for telling a state word: "missing", "dead"
     held_places: frozenset[str] = frozenset()  # every kind's one-word places of keeping: "custody", "hospital"
+    deeds: frozenset[str] = frozenset()  # every kind's verbs that tell what befell the counted: "kill", "die"
     damage_nouns: frozenset[str] = frozenset()
     compensation: frozenset[str] = frozenset()  # damage nouns as written that name what a court awards
     damage_verbs: frozenset[str] = frozenset()
@@ -426,6 +427,7 @@ def load_words(path: Path = FIGURES) -> Words:
         kinds=kinds,
         states=frozenset(w for k in kinds for w in k.states),
         held_places=frozenset(w for k in kinds for w in k.held_in if " " not in w),
+        deeds=frozenset(w for k in kinds for w in k.verbs | k.subject_verbs),
         damage_nouns=_set(damage.get("nouns", ())),
         compensation=_set(damage.get("compensation", ())),
         damage_verbs=_set(damage.get("verbs", ())),

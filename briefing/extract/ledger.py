@@ -212,8 +212,8 @@ class _Resolver:
         pub = self.published.get(r.citation.source)
         # (a date in the year of its own report, "July 15, 2016" in a report of that July, is of
         # the news it reports: a past event is told by its month or day, `long_before`)
-        if m and pub and int(m.group(0)) == pub.year and not r.past and self.day(r) is not None \
-                and not self.long_before(r, self.day(r)):
+        if m and pub and int(m.group(0)) == pub.year and not r.past and (day := self.day(r)) is not None \
+                and not self.long_before(r, day):
             return None
         if m or r.past:
             return m.group(0) if m else r.past
@@ -277,8 +277,7 @@ class _Resolver:
             return False
         if mine:
             return self.long_before(r, mine)
-        dated = [(m, self.day(m)) for m in row.members]
-        return all(d is not None and self.long_before(m, d) for m, d in dated)
+        return self.past(row)
 
     def long_before(self, r: Reading, days: tuple[date, date]) -> bool:
         """Is the event its sentence dates to `days` long past when its report was published?"""
