@@ -74,7 +74,8 @@ collapse, air strikes on a port, landslides, a wildfire, protests after an elect
 repository, were collected and annotated by helpers while the rules that followed dev 25 were written, then scored
 once ("dev 26" since). Nine more CNN reports of July 2024 on four events (BRIEFING_NEWS2024_3; H15: an explosion at
 a distillery, a military offensive, a strike on a school, a wildfire), copies in the same public repository, were
-collected and annotated by helpers after the rules that followed dev 26 were written. Sets in
+collected and annotated by helpers after the rules that followed dev 26 were written, then scored once ("dev 27"
+since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -191,7 +192,7 @@ H13 = ["h13-nice-truck-attack-2016", "h13-zigong-mall-fire-2024", "h13-majdal-sh
        "h13-southport-stabbing-and-riots-2024", "h13-wayanad-landslides-2024"]
 # Fourteen more CNN reports of 2024 on five events (BRIEFING_NEWS2024_2): held out, then scored once
 NEWS2024_2 = Path(os.environ.get("BRIEFING_NEWS2024_2", CORPORA / "news-2024-2"))
-# Nine more CNN reports of July 2024 on four events (BRIEFING_NEWS2024_3): held out
+# Nine more CNN reports of July 2024 on four events (BRIEFING_NEWS2024_3): held out, then scored once
 NEWS2024_3 = Path(os.environ.get("BRIEFING_NEWS2024_3", CORPORA / "news-2024-3"))
 H15 = ["h15-tequila-distillery-explosion-2024", "h15-khan-younis-offensive-2024", "h15-deir-al-balah-school-strike-2024",
        "h15-park-fire-2024"]
@@ -261,8 +262,8 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "a stabbing and riots, landslides, 14 reports of CNN, NBC and Gothamist)": (H13, H13),
     "Dev 26, held out until scored once (news of 2024: a bridge collapse, air strikes on a port, landslides, a "
     "wildfire, protests after an election, 14 reports of CNN)": (H14, H14),
-    "Held out (news of 2024: an explosion at a distillery, a military offensive, a strike on a school, a "
-    "wildfire, 9 reports of CNN)": (H15, [f"unscored/{g}" for g in H15]),
+    "Dev 27, held out until scored once (news of 2024: an explosion at a distillery, a military offensive, a "
+    "strike on a school, a wildfire, 9 reports of CNN)": (H15, H15),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
