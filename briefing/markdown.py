@@ -59,7 +59,7 @@ def _places(view) -> list[str]:
 
 
 def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> str:
-    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, shown
+    from .render import KINDS, METHOD_NAMES, entity_cards, is_web_url, listed_sources, shown, source_files
 
     view = view or picture_view(briefing, entity_cards(briefing))
     b, hidden = shown(briefing)
@@ -150,6 +150,9 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
 
     out += ["## Sources", ""]
     listed, unlisted = listed_sources(b)
+    folder, files = source_files(listed)
+    if folder:
+        out += [f"Files are in `{folder.replace('`', '')}`", ""]
     for s in listed:
         words = s.text.split()
         untitled = "No headline; begins “" + md_escape(" ".join(words[:12])) + ("…" if len(words) > 12 else "") + "”"
@@ -158,8 +161,8 @@ def to_markdown(briefing: Briefing, marking: str | None = None, view=None) -> st
         if s.published:
             parts.append(s.published + (" (date inferred from the text)" if s.date_inferred else ""))
         if s.path != s.url:  # a page fetched from the web has its URL for a path
-            parts.append(f"file `{s.path.replace('`', '')}`")
-        parts += [f"same as `{d.replace('`', '')}`" for d in getattr(s, "duplicates", ())]
+            parts.append(f"file `{files[s.path].replace('`', '')}`")
+        parts += [f"same as `{files.get(d, d).replace('`', '')}`" for d in getattr(s, "duplicates", ())]
         if s.url and is_web_url(s.url):
             parts.append(f"<{s.url.replace('>', '%3E').replace(' ', '%20')}>")
         out.append("- " + " · ".join(parts))

@@ -121,6 +121,20 @@ def listed_sources(briefing: Briefing) -> tuple[list, int]:
     return listed, len(briefing.sources) - len(listed)
 
 
+def source_files(listed) -> tuple[str | None, dict[str, str]]:
+    """The folder every listed file is in, and each file's path within it (the path itself where
+    the files share no folder): a list of hundreds of sources says a long folder once, not on
+    every entry."""
+    paths = [p for s in listed if s.path != s.url for p in (s.path, *getattr(s, "duplicates", ()))]
+    try:
+        folder = os.path.commonpath([os.path.dirname(p) for p in paths]) if len(paths) > 1 else ""
+    except ValueError:  # absolute beside relative paths, or another drive
+        folder = ""
+    if folder in ("", os.sep, "."):
+        return None, {p: p for p in paths}
+    return folder + os.sep, {p: os.path.relpath(p, folder) for p in paths}
+
+
 def entity_cards(briefing: Briefing) -> list:
     """The entities worth a card: mentioned more than once, most mentioned first as extracted."""
     return [e for e in briefing.facts.entities if e.mentions >= MIN_CARD_MENTIONS][:MAX_CARDS]
@@ -234,6 +248,7 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
 
     briefing, hidden = shown(briefing)
     listed, unlisted = listed_sources(briefing)
+    folder, files = source_files(listed)
     # macros are imported without the render context, so what they call is global
     env.globals.update(quote_of=quote_of, uid=uid, by_source=by_source, opening=opening,
                        max_markers=MAX_MARKERS, for_print=for_print)
@@ -254,6 +269,8 @@ def render_html(briefing: Briefing, templates_dir: str | Path | None = None,
             hidden=hidden,
             listed_sources=listed,
             unlisted=unlisted,
+            source_folder=folder,
+            source_file=lambda path: files.get(path, path),
             comment=comment_html(briefing.comment),
             running_title=running_title(briefing.title),
             **marking_layout(options.marking),

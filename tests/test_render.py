@@ -35,15 +35,22 @@ def test_article_text_is_escaped_never_markup_or_template(briefing):
     assert "<b>title</b>" not in html and "Test &lt;b&gt;title&lt;/b&gt;" in html
 
 
-def test_the_html_a_pdf_is_laid_out_from_drops_only_the_tooltips(briefing):
+def test_the_html_a_pdf_is_laid_out_from_drops_only_the_tooltips_and_prints_sources_as_a_reference_list(briefing):
     import re
 
     screen, paper = render.render_html(briefing), render.render_html(briefing, for_print=True)
     assert 'class="tip"' in screen and 'class="tip' not in paper and "aria-describedby" not in paper
     links = lambda html: re.findall(r'<a class="cite" href="(#S\d+)"', html)  # noqa: E731
     assert links(paper) == links(screen) and links(paper)  # every citation still links into Sources
-    # the rest of the page is the same, element for element
-    assert re.sub(r'<span class="tip" role="tooltip".*?</span></span>| aria-describedby="[^"]*"', "", screen) == paper
+    # the rest of the page is the same, element for element, up to the Sources list
+    cut = lambda html: html.split('<section id="sources"')  # noqa: E731
+    (screen_body, screen_sources), (paper_body, paper_sources) = cut(screen), cut(paper)
+    assert re.sub(r'<span class="tip" role="tooltip".*?</span></span>| aria-describedby="[^"]*"', "", screen_body) == paper_body
+    # which prints each entry as one paragraph of few elements, with the same ids and the same facts
+    entry = lambda html: re.findall(r'<li id="(S\d+)">(.*?)</li>', html, re.S)  # noqa: E731
+    assert [i for i, _ in entry(paper_sources)] == [i for i, _ in entry(screen_sources)] == ["S1"]
+    (_, printed), = entry(paper_sources)
+    assert "Outlet and date not stated" in printed and "<p" not in printed and printed.count("<") <= 14
 
 
 def test_json_follows_the_contract(briefing):
@@ -256,3 +263,28 @@ def test_a_file_with_the_same_bytes_is_read_once_but_cited_as_a_source_of_its_ow
     assert copy["id"] in toll["sources"]
     (rockets,) = [f for f in doc["figures"] if f["kind"] == "munitions"]
     assert copy["id"] not in {c["source"] for c in rockets["citations"]}
+
+
+def test_a_folder_all_listed_files_share_is_said_once_above_the_list(briefing):
+    from dataclasses import replace
+
+    from briefing.markdown import to_markdown
+
+    first = briefing.sources[0]
+    many = (replace(first, id="S1", path="corpus/articles/business/001.txt"),
+            replace(first, id="S2", path="corpus/articles/tech/002.txt", duplicates=("corpus/articles/tech/003.txt",)),
+            replace(first, id="S3", path="https://example.org/a", url="https://example.org/a"))  # a page: no file
+    folder, files = render.source_files(many)
+    assert folder == "corpus/articles/"
+    assert files == {"corpus/articles/business/001.txt": "business/001.txt",
+                     "corpus/articles/tech/002.txt": "tech/002.txt", "corpus/articles/tech/003.txt": "tech/003.txt"}
+    big = replace(briefing, sources=many)
+    html = render.render_html(big)
+    assert html.count("corpus/articles/") == 1 and ">business/001.txt<" in html and ">tech/003.txt<" in html
+    md = to_markdown(big)
+    assert "Files are in `corpus/articles/`" in md and "file `business/001.txt`" in md
+    # files that share no folder, or one file alone, keep their whole paths
+    assert render.source_files(many[:1]) == (None, {"corpus/articles/business/001.txt": "corpus/articles/business/001.txt"})
+    apart = (replace(first, path="/abs/a.txt"), replace(first, path="rel/b.txt"))
+    assert render.source_files(apart) == (None, {"/abs/a.txt": "/abs/a.txt", "rel/b.txt": "rel/b.txt"})
+    assert render.source_files((replace(first, path="a/x.txt"), replace(first, path="b/y.txt")))[0] is None
