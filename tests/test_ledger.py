@@ -562,6 +562,16 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # those living in tents and tent cities are displaced
     ("Some 26,000 survivors are still living in tent cities.", [("displaced", 26000)]),
     ("Two million people live in the capital.", []),
+    # a fire burns people and things: people burned were injured, city blocks burned are no count
+    ("By Friday, the blaze had burned nearly 40 city blocks in the valley.", []),
+    ("The fire burned 20 people in the village.", [("injured", 20)]),
+    # a number standing for its noun under a verb of harm to people counts people
+    ("Two were stabbed in the attack near the station.", [("injured", 2)]),
+    ("The old poster in the gun shop read Shoot a Day or Two in large letters.", []),
+    # with no object, the subject of "evacuate" is who left; with one, it is who moved them
+    ("Around 12,000 people have evacuated, officials noted.", [("displaced", 12000)]),
+    ("About 500 police evacuated the town.", [("troops", 500)]),
+    ("At least one nursing home is evacuating, the governor said.", []),
 ])
 def test_reading_rules(nlp, text, expected):
     assert sorted(read(nlp, text)) == sorted(expected)
@@ -2666,3 +2676,25 @@ def test_plain_people_join_a_part_s_row_that_holds_plain_people_too(nlp):
     # and a row most of whose values are of plain people is labelled so, not by the one wording
     # of a part ("young boys killed")
     assert d.label == "people killed"
+
+
+def test_a_colon_that_runs_on_into_prose_leads_no_list_in(nlp):
+    # bulleted paragraphs, each a title and its story: the first story's arrest is no count of the others
+    text = ("• Woman accused of setting the forest fire is arrested: A suspect has been arrested on suspicion of "
+            "throwing a lit flare into dry brush, police said.\n\n"
+            "• Blaze doubles in size: By Friday morning, the fire had spread across an area of nearly 40 square miles "
+            "since starting on Tuesday.\n\n"
+            "• Second fire in the north: The Ridge Fire, which has burned an area larger than the city of Denver, "
+            "started on July 12 near the state line.\n")
+    assert not [(r.kind, r.value) for r in readings(parse(nlp, text), load_words()) if r.value in (40, 12)]
+    # a colon that ends its line still says what the items under it count
+    listed = ("Police gave the numbers of arrests by city:\n\n    * Lyon - 40\n    * Nantes - 12\n")
+    assert {(r.kind, r.value) for r in readings(parse(nlp, listed), load_words())} >= {("arrested", 40), ("arrested", 12)}
+
+
+def test_a_hyphen_inside_a_word_parts_no_item_s_name_from_its_count(nlp):
+    # under a heading of a death, the area of a fire ("120-square-mile") counts nobody
+    text = ("Pilot found dead near the blaze\n\n"
+            "The pilot was found dead in a single-engine plane near the 120-square-mile Ridge Fire, officials said.\n")
+    assert not [r for r in readings(parse(nlp, text), load_words()) if r.value == 120]
+

@@ -52,6 +52,7 @@ class Kind:
     people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
     escaped: frozenset[str] = frozenset()  # what those its subject verbs leave is no home: "fled a bathroom"
     made_to: frozenset[str] = frozenset()  # "forced to flee", "told to evacuate": what its patients are made or told to do
+    objectless_verbs: frozenset[str] = frozenset()  # "17,000 people have evacuated": with no object, the subject
     generic: frozenset[str] = frozenset()  # nouns that say nothing of who its counts are: "two men were arrested"
 
 
@@ -278,6 +279,7 @@ def load_words(path: Path = FIGURES) -> Words:
             taken_to=_set(k.get("taken_to", ())),
             held_in=_set(k.get("held_in", ())),
             made_to=_set(k.get("made_to", ())),
+            objectless_verbs=_set(k.get("objectless_verbs", ())),
             care_verbs=_set(k.get("care_verbs", ())),
             not_verbs=_set(k.get("not_verbs", ())),
             results=_set(k.get("results", ())),

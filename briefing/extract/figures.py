@@ -33,7 +33,11 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
     text_end = len(text.rstrip())  # once: each sentence asks whether it ends the text
     for i, sentence in enumerate(p.sentences):
         out.extend(read_sentence(sentence, p.sentences[max(0, i - 2):i], vocab, aliases, lead_in))
-        if sentence.text.rstrip().endswith(":") or _heading(sentence, text, text_end, vocab):
+        # (a colon that ends its line leads a list in; one that runs on into prose, "• Man accused is
+        # arrested: A suspect has been ...", heads a paragraph of its own, and the lines after it are
+        # no items of arrests)
+        if sentence.text.rstrip().endswith(":") and _ends_line(sentence, text, text_end) \
+                or _heading(sentence, text, text_end, vocab):
             lead_in = sentence
         elif lead_in is not None and len(sentence.tokens) > vocab.list_item_tokens \
                 and _opens_paragraph(sentence, text, vocab):
@@ -87,5 +91,12 @@ def _heading(sentence: Sentence, text: str, text_end: int, vocab: Words) -> bool
     words = sentence.text.rstrip()[:numbered.start()] if numbered else sentence.text
     if len(sentence.tokens) > vocab.list_item_tokens or any(ch.isdigit() for ch in words):
         return False
-    line_ends = text[sentence.end:sentence.end + 1] in ("\n", "\r") or sentence.end >= text_end
-    return bool(numbered) or line_ends and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+    return bool(numbered) or _ends_line(sentence, text, text_end) and sentence.text.rstrip()[-1:] not in ".!?\"'”’)"
+
+
+def _ends_line(sentence: Sentence, text: str, text_end: int) -> bool:
+    """Nothing but blanks after the sentence on its line."""
+    i = sentence.end
+    while i < text_end and text[i] in " \t":
+        i += 1
+    return i >= text_end or text[i] in "\r\n"
