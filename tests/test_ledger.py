@@ -2698,3 +2698,42 @@ def test_a_hyphen_inside_a_word_parts_no_item_s_name_from_its_count(nlp):
             "The pilot was found dead in a single-engine plane near the 120-square-mile Ridge Fire, officials said.\n")
     assert not [r for r in readings(parse(nlp, text), load_words()) if r.value == 120]
 
+
+def test_a_toll_that_rose_takes_no_far_larger_count_of_a_longer_war_into_its_row(nlp):
+    # "continued to rise ... 45 killed" is a revision, but no toll rises from 21,400 down to 45
+    text = ("The death toll from the offensive continued to rise on Tuesday, as the media office said 45 people had "
+            "been killed so far. A doctor at the city's main hospital told reporters that it had issued death "
+            "certificates for 38 people killed since Monday. The war began in March. Air strikes in the province "
+            "have since killed 21,400 people, according to the health ministry.")
+    other = text.replace("have since killed 21,400 people", "have killed 21,400 people since the war began")
+    led = ledger(nlp, text, other, published=("2024-07-23", "2024-07-24"))
+    rows = [sorted({v.value for v in r.values}) for r in led.rows]
+    assert [45] in rows and [21400] in rows
+    # a toll that rose far keeps its earlier value: "rose to 1,200" from "at least 40" the day before
+    led = ledger(nlp, "At least 40 people were killed in the earthquake, officials said.",
+                 "The death toll from the earthquake rose to 1,200 on Tuesday, officials said.",
+                 published=("2024-02-05", "2024-02-06"))
+    assert [sorted({v.value for v in r.values}) for r in led.rows] == [[40, 1200]]
+
+
+def test_two_reports_of_a_war_s_toll_conflict_beside_the_day_s_counts_both_give(nlp):
+    # both reports give the day's 30 and 90 (two counts); the war's toll is 19,450 in one, 19,612 in the next
+    text = ("An air strike on a school in the town killed 30 people, officials said. Hospital officials said later "
+            "that 90 people had been killed in strikes across the province on Saturday. The war began in October. "
+            "Air strikes in the province have since killed 19,450 people, according to the health ministry.")
+    led = ledger(nlp, text, text.replace("19,450", "19,612"), published=("2024-07-27", "2024-07-28"))
+    rows = [sorted({v.value for v in r.values}) for r in led.rows]
+    assert [19450, 19612] in rows and [30] in rows and [90] in rows
+
+
+def test_another_count_a_report_adds_is_no_value_of_the_count_it_gave_before(nlp):
+    # "another 6,200 people" forced out of other places adds to the town's 3,000; it is no rival value
+    text = ("The town's 3,000 residents fled on short notice late Monday when the wildfire flared up, officials "
+            "said. A record number of fires in 2023 forced more than 150,000 people across the country to evacuate. "
+            "The province has been baking in a heat wave that has already forced another 6,200 people out of remote "
+            "communities.")
+    other = ("The wildfire roared into the town after its 3,000 residents fled late Monday. A record number of fires "
+             "in 2023 forced more than 150,000 people across the country to evacuate.")
+    led = ledger(nlp, text, other, published=("2024-07-23", "2024-07-24"))
+    rows = [sorted({v.value for v in r.values}) for r in led.rows]
+    assert [3000] in rows and [6200] in rows

@@ -444,8 +444,13 @@ class _Resolver:
         # ("12 died after a bridge collapsed in Shanxi" is not Sichuan's toll)
         happened_elsewhere = bool(r.event_places) and not places and bool(row.places) \
             and not set(r.event_places) & row.places
+        # "another 7,500 people" adds to a count its own report gave before: never another value of it
+        # (an increment its report gives no count beside, "after killing one more victim", may still
+        # join a toll it adds to as a value: a part of its own would be right, and is not yet made)
+        added = r.increment and any(m.citation.source == r.citation.source and m.index < r.index
+                                    and m.value != r.value for m in row.members)
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
-                and not happened_elsewhere
+                and not happened_elsewhere and not added
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
                 and all(m.rate == r.rate and m.unit == r.unit for m in row.members)
                 and not self.other_day(r, row)
@@ -633,8 +638,10 @@ class _Resolver:
                 rows.append(_Row(r.kind, group, self.nation(r), _keys(r),
                                  self.era(r), [r], event=r.event))
         self.join_late(rows)
-        rows = [part for row in rows for past in self.split_past(row) for part in self.split_costated(past)
-                for part in self.split_far_apart(part)]
+        # (far apart in size first: the war's 39,090 dead, told by one report and 39,258 by the next,
+        # leave the operation's 30 and 90 that both reports give before those two are told apart)
+        rows = [part for row in rows for past in self.split_past(row) for far in self.split_far_apart(past)
+                for part in self.split_costated(far)]
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
@@ -712,8 +719,11 @@ class _Resolver:
         """Two numbers one article gives far apart in size in separate sentences, neither revising
         the other nor an estimate's bound ("up to 2 million", a rival to the official 150,000), are
         two quantities: the one fewer other sources give (the smaller, if as many) leaves the row."""
-        if any(m.revised or m.hedge is not None and m.hedge.bound == "upper" for m in row.members):
+        if any(m.hedge is not None and m.hedge.bound == "upper" for m in row.members):
             return [row]
+        # a toll that rose may rise far ("rose to 120,000"), but never from a larger count down to
+        # a smaller: a revision below a gap keeps nothing above it in the row
+        risen = [m.value for m in row.members if m.revised]
         said: dict[str, set[float]] = defaultdict(set)
         sentences: dict[tuple[str, float], set[int]] = defaultdict(set)
         for m in row.members:
@@ -729,16 +739,25 @@ class _Resolver:
             ordered = sorted(values)
             for a, b in zip(ordered, ordered[1:]):
                 if b > a * self.v.apart_ratio and not sentences[source, a] & sentences[source, b] \
-                        and a not in ranges:
+                        and a not in ranges and not any(v >= b for v in risen):
                     # (a smaller number the article gives after its toll is a detail of it, however many
                     # others repeat the detail: "12 have died" then "a man was found drowned")
                     detail = min(sentences[source, b]) < min(sentences[source, a])
-                    leaving.add(a if detail or shared(a, source) <= shared(b, source) else b)
+                    # (the whole side of the gap leaves, as one quantity: "75 killed since Monday" and
+                    # "89 killed in the operation" beside the war's 39,090 are one count, told two ways)
+                    smaller = detail or shared(a, source) <= shared(b, source)
+                    leaving |= {v for v in ordered if (v <= a if smaller else v >= b)}
         kept = [m for m in row.members if m.value not in leaving]
         if not leaving or not kept:
             return [row]
-        return [replace(row, members=kept)] + [replace(row, members=[m for m in row.members if m.value == v])
-                                               for v in sorted(leaving)]
+        clusters: list[list[float]] = []
+        for v in sorted(leaving):
+            if clusters and v <= clusters[-1][-1] * self.v.apart_ratio:
+                clusters[-1].append(v)
+            else:
+                clusters.append([v])
+        return [replace(row, members=kept)] + [replace(row, members=[m for m in row.members if m.value in c])
+                                               for c in clusters]
 
     def split_parts(self, rows: list[_Row]) -> None:
         """Groups that are part of another group's row, places inside another row's country, and
