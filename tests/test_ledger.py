@@ -2737,3 +2737,22 @@ def test_another_count_a_report_adds_is_no_value_of_the_count_it_gave_before(nlp
     led = ledger(nlp, text, other, published=("2024-07-23", "2024-07-24"))
     rows = [sorted({v.value for v in r.values}) for r in led.rows]
     assert [3000] in rows and [6200] in rows
+
+
+def test_a_town_a_report_calls_a_town_in_a_province_is_in_that_province_s_country(nlp):
+    # the gazetteer's most populous Hanna is elsewhere; the report says this one is in Alberta
+    led = ledger(nlp, "In Hanna, a small farming town in Alberta, 2,500 residents and visitors were forced to evacuate "
+                      "from a fast-moving grass fire, officials said on Thursday.",
+                 "The grass fire remains out of control, officials in Alberta said on Monday. Around 1,700 people "
+                 "have evacuated, officials noted.", published=("2024-07-25", "2024-07-29"))
+    assert [sorted(v.value for v in r.values) for r in led.rows] == [[1700, 2500]]
+
+
+def test_a_list_of_states_puts_no_state_inside_another(nlp):
+    from briefing.extract.figure_places import Aliases, towns_in_states
+
+    vocab = load_words()
+    (p,) = parse(nlp, "Air quality alerts were issued for parts of Nevada, Utah, Arizona and New Mexico. "
+                      "A man was shot in Tucson, Arizona, on Sunday.")
+    found = set().union(*(towns_in_states(s, vocab, Aliases(vocab)) for s in p.sentences))
+    assert found == {("tucson", "arizona")}

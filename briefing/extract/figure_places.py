@@ -8,7 +8,9 @@ same words ("fell from 40,000 ... in 1999", "killed three soldiers last month").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..dates import weekday_number
@@ -279,15 +281,28 @@ class Locator:
         return tuple(sorted(set(out)))
 
 
+@lru_cache(maxsize=4)
+def _described(place_nouns: frozenset[str]) -> re.Pattern:
+    """What stands between a town and its state when a place noun says what it is: "In Jasper, a
+    popular tourist town in Alberta"."""
+    return re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:%s)\s+in\s*$"
+                      % "|".join(re.escape(n) for n in sorted(place_nouns)), re.I)
+
+
 def towns_in_states(sentence: Sentence, vocab: Words, aliases: Aliases) -> set[tuple[str, str]]:
     """(town, state) for each place a sentence names with its state right after it: "in Orlando,
-    Florida" (by the names and the comma alone: no parse needed for so plain a form)."""
+    Florida", "in Jasper, a town in Alberta" (by the names and the words between alone: no parse
+    needed for so plain a form)."""
     from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
     out = set()
     places = [m for m in sentence.mentions if m.label in vocab.place_labels]
+    described = _described(vocab.place_nouns)
     for town, state in zip(places, places[1:]):
         between = sentence.text[town.end - sentence.start:state.start - sentence.start]
-        if between.strip() == "," and not country_of(state.text) and province_countries(state.text) \
-                and not country_of(town.text):
+        # (not a list of states: "parts of Colorado, Idaho, Oregon and Washington")
+        if (between.strip() == "," or described.match(between)) and not country_of(state.text) \
+                and province_countries(state.text) \
+                and not country_of(town.text) \
+                and not set(province_countries(town.text)) & set(province_countries(state.text)):
             out.add((aliases.place(town.text), aliases.place(state.text)))
     return out

@@ -172,7 +172,7 @@ def _joined(countries: set[str]) -> set[str]:
 class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
-        self.country = (countries or {}).get  # the country a place (by its key) is or is in
+        self.countries_of = countries or {}  # the country a place (by its key) is or is in, by the gazetteer
         self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
@@ -307,6 +307,19 @@ class _Resolver:
         if mine is None or not theirs:
             return mine is None and not theirs
         return min(abs((mine - d).days) for d in theirs) <= self.v.max_days_apart
+
+    def country(self, place: str) -> str | None:
+        """The country a place (by its key) is or is in: the gazetteer's, unless the story names
+        the place's province in another ("Jasper, a town in Alberta", not Jasper, Texas)."""
+        found = self.countries_of.get(place)
+        state = self.state_of.get(place)
+        if state is not None:
+            from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
+
+            within = province_countries(state)
+            if found not in within and len(within) == 1:
+                return next(iter(within))
+        return found
 
     def countries(self, r: Reading) -> set[str]:
         return {c for c in map(self.country, r.nearby) if c}
