@@ -2756,3 +2756,18 @@ def test_a_list_of_states_puts_no_state_inside_another(nlp):
                       "A man was shot in Tucson, Arizona, on Sunday.")
     found = set().union(*(towns_in_states(s, vocab, Aliases(vocab)) for s in p.sentences))
     assert found == {("tucson", "arizona")}
+
+
+def test_another_after_a_count_of_another_kind_makes_no_increment(nlp):
+    # "killed 12 and injured another 40": the 40 are the whole injured count, added to the dead
+    found = readings(parse(nlp, "The blast killed 12 people and injured another 40, officials said."), load_words())
+    assert [(r.kind, r.value, r.increment) for r in found] == [("killed", 12, False), ("injured", 40, False)]
+    found = readings(parse(nlp, "At least 41 people died in the blaze. Police said another 120 people were injured, "
+                                "15 of them critically."), load_words())
+    assert ("injured", 120, False) in [(r.kind, r.value, r.increment) for r in found]
+    # an increment of its own kind joins no toll as another value of it
+    led = ledger(nlp, "A gunman killed 16 people across the province on Sunday, police said.",
+                 "Police said on Monday that 18 people were killed in the rampage.",
+                 "His dog was found unharmed. About an hour later, and after killing one more victim, the gunman was "
+                 "shot dead by police at a petrol station.", published=("2024-04-19", "2024-04-20", "2024-04-21"))
+    assert [16, 18] in [sorted(v.value for v in r.values) for r in led.rows]

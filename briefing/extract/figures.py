@@ -42,6 +42,7 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
         elif lead_in is not None and len(sentence.tokens) > vocab.list_item_tokens \
                 and _opens_paragraph(sentence, text, vocab):
             lead_in = None  # prose again: the list is over
+    out = _whole_after_another_kind(out)
     if out:  # what the article is about, for telling its counts from another story's
         events = vocab.events or {}
         # (and the events its counts name by their verbs alone: "13 were crushed to death")
@@ -58,6 +59,19 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
         names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))
         towns = tuple(sorted({pair for sentence in p.sentences for pair in towns_in_states(sentence, vocab, aliases)}))
         out = [replace(r, story_events=told, story_names=names, story_towns=towns) for r in out]
+    return out
+
+
+def _whole_after_another_kind(out: list[Reading]) -> list[Reading]:
+    """"Killed 39,090 and injured another 90,147", "67 died. Police said another 173 people were
+    injured": "another" right after a count of another kind adds the injured to the dead, and the
+    injured count is whole, no increment; one after a count of its own kind, or after none ("after
+    killing one more victim"), adds to a count of that kind."""
+    for i, r in enumerate(out):
+        if r.increment:
+            before = {b.kind for b in out[:i] if r.index - 1 <= b.index <= r.index}
+            if before and r.kind not in before:
+                out[i] = replace(r, increment=False)
     return out
 
 

@@ -457,11 +457,9 @@ class _Resolver:
         # ("12 died after a bridge collapsed in Shanxi" is not Sichuan's toll)
         happened_elsewhere = bool(r.event_places) and not places and bool(row.places) \
             and not set(r.event_places) & row.places
-        # "another 7,500 people" adds to a count its own report gave before: never another value of it
-        # (an increment its report gives no count beside, "after killing one more victim", may still
-        # join a toll it adds to as a value: a part of its own would be right, and is not yet made)
-        added = r.increment and any(m.citation.source == r.citation.source and m.index < r.index
-                                    and m.value != r.value for m in row.members)
+        # "another 7,500 people", "after killing one more victim": an increment adds to a count, and
+        # is never another value of it; it joins only a row that states its number
+        added = r.increment and not row.holds(r.value)
         return (row.kind == r.kind and self.same_era(r, row) and not elsewhere and not unanchored
                 and not happened_elsewhere and not added
                 # a count per day is no value of a toll, nor of a count per week; nor are dollars baht
