@@ -378,12 +378,13 @@ class _Sentence(Context):
         verb = next((c for c in joined if t.lemma(c) in v.deeds), said)
         return verb, "patient" if t.passive(said) else "agent"
 
-    def bare_people(self, n: int) -> bool:
-        """A number standing for its noun as the verb's subject or object ("two were shot") counts
-        people; "the two" points back at something named before ("the boat was like the two seized"),
-        and one joined to a noun counts what it counts ("shoot a day or two")."""
+    def counts_people(self, terms: set[str], n: int) -> bool:
+        """Nouns of people, or a number standing for its noun as the verb's subject or object ("two
+        were shot"); "the two" points back at something named before ("the boat was like the two
+        seized"), and one joined to a noun counts what it counts ("shoot a day or two")."""
         t = self.t
-        return t[n].pos == "NUM" and t[n].dep in ("nsubj", "nsubjpass", "dobj") and not list(t.children(n, "det"))
+        return self.v.names_people(terms) or (t[n].pos == "NUM" and t[n].dep in ("nsubj", "nsubjpass", "dobj")
+                                              and not list(t.children(n, "det")))
 
     def noun_terms(self, n: int) -> set[str]:
         """The counted noun's lemma, with its compound ("service member"), as listed words."""
@@ -559,15 +560,13 @@ class _Sentence(Context):
             listed = sorted((x for x in terms if x in kind.nouns or strong and x in kind.units), key=len, reverse=True)
             by_gov = (bool(verb & kind.verbs) and rel in PATIENT
                       and (not kind.verb_objects or bool(terms & kind.verb_objects))) or (bool(of_terms & kind.of_nouns) and rel == "of") \
-                or (bool(verb & kind.people_verbs) and rel in PATIENT
-                    and (self.v.names_people(terms) or self.bare_people(noun))) \
+                or (bool(verb & kind.people_verbs) and rel in PATIENT and self.counts_people(terms, noun)) \
                 or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
                     and self.v.names_people(terms)) \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent" and not self.left(gov) & kind.escaped) \
                 or (g in kind.objectless_verbs and rel == "agent" and not t.passive(gov)
-                    and not list(t.children(gov, "dobj"))
-                    and (self.v.names_people(terms) or self.bare_people(noun))) \
+                    and not list(t.children(gov, "dobj")) and self.counts_people(terms, noun)) \
                 or bool(stated & kind.states) \
                 or bool(predicate & kind.states) \
                 or bool(made & kind.subject_verbs) \
@@ -1163,10 +1162,8 @@ class _Sentence(Context):
         # (a mark the tokenizer runs into a closing bracket: "India (inc Andaman Is): 9,451")
         # (a hyphen glued to the words on both sides joins them, "a single-engine tanker", and parts
         # no item's name from its count)
-        glued = lambda j: 0 < j < len(t) - 1 and t[j].start == t[j - 1].start + len(t[j - 1].text) \
-            and t[j + 1].start == t[j].start + len(t[j].text)  # noqa: E731
         marks = [j for j in range(min(num.tokens)) if t[j].text.lstrip(")]") in v.list_marks
-                 and not (t[j].text != ":" and glued(j))]
+                 and not (t[j].text != ":" and t.joined(j - 1, j) and t.joined(j, j + 1))]
         start = 2 if 0 in enumerators else 0  # after "2."
         name = t.text(start, marks[0] - 1).strip(" *•-") if marks and marks[0] > start else ""
         name = re.sub(r"\s*\(.*$", "", name)  # "India (inc Andaman and Nicobar Is)"

@@ -173,6 +173,7 @@ class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
         self.countries_of = countries or {}  # the country a place (by its key) is or is in, by the gazetteer
+        self.placed_by_story: dict[str, str] = {}  # town -> the country of the province the story names it in
         self.told_in: dict[str, set] = {}  # the countries each kind's counts are placed in, per story
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
@@ -311,15 +312,7 @@ class _Resolver:
     def country(self, place: str) -> str | None:
         """The country a place (by its key) is or is in: the gazetteer's, unless the story names
         the place's province in another ("Jasper, a town in Alberta", not Jasper, Texas)."""
-        found = self.countries_of.get(place)
-        state = self.state_of.get(place)
-        if state is not None:
-            from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
-
-            within = province_countries(state)
-            if found not in within and len(within) == 1:
-                return next(iter(within))
-        return found
+        return self.placed_by_story.get(place) or self.countries_of.get(place)
 
     def countries(self, r: Reading) -> set[str]:
         return {c for c in map(self.country, r.nearby) if c}
@@ -557,6 +550,11 @@ class _Resolver:
         self.told_in, self.placed_at = {}, {}
         self.people_told = defaultdict(set)
         self.state_of = {town: state for r in found for town, state in r.story_towns}
+        from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
+
+        within = {town: province_countries(state) for town, state in self.state_of.items()}
+        self.placed_by_story = {town: next(iter(c)) for town, c in within.items()
+                                if len(c) == 1 and self.countries_of.get(town) not in c}
         for r in found:
             self.told_in.setdefault(r.kind, set()).update(self.country(p) for p in _keys(r))
             self.placed_at.setdefault(r.kind, set()).update(_keys(r))
