@@ -282,6 +282,20 @@ class Context:
                  and (t[j].dep != "pobj" or t.lower(t.head(j)) == "on")]
         return self.where.date_text(dates[0]) if dates else None
 
+    def told_by(self, gov: int | None) -> str | None:
+        """Who tells a count, as its verb of saying's subject names them: "office" for "the
+        government media office said 89 people had been killed", a name for "Saqer told CNN".
+        Two tellers' counts of one toll are rival counts, not a toll and its detail. (A pronoun
+        names nobody: "he said".)"""
+        if gov is None:
+            return None
+        t = self.t
+        teller = next((a for a in t.ancestors(gov) if t.lemma(a) in self.v.parenthetical_verbs), None)
+        subject = next(iter(t.children(teller, "nsubj")), None) if teller is not None else None
+        if subject is None or t[subject].pos == "PRON":
+            return None
+        return t.lemma(subject).lower()
+
     def recent_event(self) -> tuple[str, int] | None:
         """The event the sentences just before name last: "The United States retaliated, firing
         cruise missiles at camps. At least 26 people were killed." counts the strike's dead."""

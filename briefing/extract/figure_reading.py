@@ -54,6 +54,7 @@ class Reading:
     year_before: str | None = None  # the one year the sentence before states, when its own states no date
     on_day: str | None = None  # a date on the event's own verb: "one was killed Friday", not "said Friday"
     told_on: str | None = None  # a date on the verb of saying it is told under: "police said Monday"
+    told_by: str | None = None  # the subject of that verb of saying: "office", "saqer"
     event_places: tuple[str, ...] = ()  # keys of where its event happened, when no place is stated for it
     recent_event: tuple[str, int] | None = None  # the last event the sentences before name, and where
     another_event: bool = False  # "in similar clashes", "a day earlier": not the event its source told before
@@ -1284,6 +1285,7 @@ class _Sentence(Context):
             year_before=self.year_before() if what_did_it is None else None,
             on_day=self.on_day(kind, gov),
             told_on=self.told_on(gov),
+            told_by=self.told_by(gov),
             rate=self.rate(num.head, noun, gov),
             detail=self.detail(num, gov),
             # ("more than 100" is a hedge, not an addition)

@@ -53,6 +53,13 @@ class _Row:
         """Does a member give this number? The strongest sign two readings count one quantity."""
         return any(m.value == value for m in self.members)
 
+    def keeping(self, members: list[Reading], **changes) -> _Row:
+        """This row cut down to `members`, placed where they are: a row's place is its first
+        placed member's, so the operation's 89 dead split from the war's 39,090 "in Gaza" are
+        placed nowhere, as their own sentences say."""
+        places = next((keys for m in members if (keys := _keys(m))), frozenset())
+        return replace(self, members=members, places=places, **changes)
+
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
@@ -700,8 +707,8 @@ class _Resolver:
                 if any((p := self.published.get(m.citation.source)) and p.year > year for m in later)}
         if not past:
             return [row]
-        return [replace(row, members=[m for m in row.members if m.value not in past], era=None)] + [
-            replace(row, members=[m for m in row.members if m.value == v], era=str(years[v])) for v in sorted(past)]
+        return [row.keeping([m for m in row.members if m.value not in past], era=None)] + [
+            row.keeping([m for m in row.members if m.value == v], era=str(years[v])) for v in sorted(past)]
 
     @staticmethod
     def split_costated(row: _Row) -> list[_Row]:
@@ -722,7 +729,7 @@ class _Resolver:
                     for i, a in enumerate(values) for b in values[i + 1:])
         if not apart:
             return [row]
-        return [replace(row, members=[m for m in row.members if m.value == v]) for v in values]
+        return [row.keeping([m for m in row.members if m.value == v]) for v in values]
 
     def split_far_apart(self, row: _Row) -> list[_Row]:
         """Two numbers one article gives far apart in size in separate sentences, neither revising
@@ -765,7 +772,7 @@ class _Resolver:
                 clusters[-1].append(v)
             else:
                 clusters.append([v])
-        return [replace(row, members=kept)] + [replace(row, members=[m for m in row.members if m.value in c])
+        return [row.keeping(kept)] + [row.keeping([m for m in row.members if m.value in c])
                                                for c in clusters]
 
     def split_parts(self, rows: list[_Row]) -> None:
@@ -832,7 +839,13 @@ class _Resolver:
             leading = {f.value for f in first.values()}
             for m in list(row.members):
                 toll = first[m.citation.source]
+                # (a count its article has another teller give, of no other day, is a rival count: the
+                # media office's 89 dead, then the hospital's 75 "since Monday", a span up to now; not
+                # "41 were killed in a quake Thursday, NHK reported" after a quake of Saturday)
+                rival = m.told_by is not None and toll.told_by is not None and m.told_by != toll.told_by \
+                    and (m.on_day in (None, toll.on_day) or m.on_day.split()[0].lower() in self.v.open_spans)
                 if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading \
+                        and not rival \
                         and not self.earlier_bound(m, toll) and not _revised_next(m, row) \
                         and not self.told_before(m):
                     row.members.remove(m)
