@@ -2807,3 +2807,46 @@ def test_a_count_split_from_another_is_placed_where_its_own_sentences_place_it(n
     assert "Gaza" in by_value[39090].label
     assert "Gaza" not in by_value[89].label and "Gaza" not in by_value[1200].label
     assert by_value[89].part_of is None and by_value[1200].part_of is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name before a capitalised class noun, made definite
+    ("The Oak Fire has destroyed 20 structures, officials said.", "Oak Fire"),
+    ("California's Oak Fire has destroyed 20 structures, officials said.", "Oak Fire"),
+    # an agency and another noun's modifier name no fire
+    ("The fire has destroyed 20 structures, according to Cal Fire.", None),
+    ("Cal Fire Captain Dan Collins said the fire had destroyed 20 structures.", None),
+    ("The fire has destroyed 20 structures, the Department of Forestry and Fire Protection said.", None),
+])
+def test_a_fire_is_named_before_its_noun(nlp, text, name):
+    (r,) = readings(parse(nlp, text), load_words())
+    assert (r.kind, r.event_name) == ("destroyed", name)
+
+
+def test_a_roundup_of_named_fires_keeps_each_fire_s_counts_apart(nlp):
+    # each fire is told in its own paragraphs; "the fire" there is that paragraph's fire
+    first = ("The Oak Fire has burned 100,000 acres. Cal Fire said more than 100 structures were destroyed by "
+             "the Oak Fire.\n\nThe Pine Fire, which started on July 17, is the largest in the state. Three homes and "
+             "12 other structures were destroyed as the fire spread.\n\nThe Pine Fire is 20% contained.")
+    second = ("The Oak Fire has burned 150,000 acres. Crews have confirmed 20 structures destroyed by the Oak Fire."
+              "\n\nThe Pine Fire is the largest in the state.\n\nThree homes and 19 other structures were destroyed as "
+              "the fire spread, officials said. The Pine Fire is 40% contained.")
+    led = ledger(nlp, first, second, published=("2024-07-26", "2024-07-28"))
+    rows = sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "destroyed")
+    assert [12, 19] in rows and [20, 100] in rows
+    assert sorted(sorted(d.values) for d in led.discrepancies) == [[12, 19], [20, 100]]
+    # the fire other than the one each report tells most is named in its label
+    (pine,) = [r for r in led.rows if 12 in {v.value for v in r.values}]
+    assert pine.label == "structures destroyed by the Pine Fire"
+    # an aside on a fire named once does not carry into the paragraphs after it
+    led = ledger(nlp, "The Oak Fire has destroyed 20 structures. Crews are battling the blaze on two fronts.\n\n"
+                      "The state's worst was the Elm Fire in 2018."
+                      "\n\nOfficials said the fire had destroyed 30 structures by Saturday.")
+    assert [sorted(v.value for v in r.values) for r in led.rows if r.kind == "destroyed"] == [[20, 30]]
+
+
+def test_a_count_an_article_quotes_from_another_teller_is_a_rival_value(nlp):
+    # "according to" names a teller as a verb of saying's subject does
+    led = ledger(nlp, "The office said 45 people had been killed in the offensive. The hospital has received the bodies "
+                      "of 38 people killed in the offensive, according to the Ministry of Health.")
+    assert [sorted(v.value for v in r.values) for r in led.rows] == [[38, 45]]

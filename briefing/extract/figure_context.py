@@ -10,7 +10,7 @@ from ..dates import YEAR
 from ..model import Mention, Sentence
 from .countries import country_of, is_demonym, region
 from .figure_places import Locator
-from .figure_words import Words
+from .figure_words import Naming, Words
 from .numbers import Number
 from .parse_tree import Tree
 
@@ -283,8 +283,8 @@ class Context:
         return self.where.date_text(dates[0]) if dates else None
 
     def told_by(self, gov: int | None) -> str | None:
-        """Who tells a count, as its verb of saying's subject names them: "office" for "the
-        government media office said 89 people had been killed", a name for "Saqer told CNN".
+        """Who tells a count, as its verb of saying's subject or "according to" names them: "office"
+        for "the government media office said 89 people had been killed", a name for "Saqer told CNN".
         Two tellers' counts of one toll are rival counts, not a toll and its detail. (A pronoun
         names nobody: "he said".)"""
         if gov is None:
@@ -292,6 +292,12 @@ class Context:
         t = self.t
         teller = next((a for a in t.ancestors(gov) if t.lemma(a) in self.v.parenthetical_verbs), None)
         subject = next(iter(t.children(teller, "nsubj")), None) if teller is not None else None
+        if subject is None:
+            # "..., according to Cal Fire", wherever the parser hangs it (as `quotes` reads a speaker):
+            # a person or a body the recogniser names, not "according to the latest statistics"
+            subject = next((o for c in range(len(t)) if t.lower(c) == "according"
+                            for to in t.children(c, "prep") for o in t.children(to, "pobj")
+                            if t[o].ent_type in ("PERSON", "ORG", "NORP", "GPE")), None)
         if subject is None or t[subject].pos == "PRON":
             return None
         return t.lemma(subject).lower()
@@ -398,7 +404,7 @@ def _root(s: Sentence, m: Mention) -> int:
                 m.start)
 
 
-def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str] = frozenset(),
+def noun_event(t: Tree, noun: int, events: dict[str, str], named: Naming = Naming(),
                broad: dict[str, tuple[str, ...]] | None = None) -> str | None:
     """The event class a noun names, with a word on it first: "small-arms fire" is a shooting,
     "fire" a blaze; so is the verb it is the object of ("opened fire" is a shooting); and a name
@@ -414,23 +420,34 @@ def noun_event(t: Tree, noun: int, events: dict[str, str], named: frozenset[str]
     return found or (_named_class(t, noun, events, named) if named else None)
 
 
-def _named_class(t: Tree, noun: int | None, events: dict[str, str], named: frozenset[str]) -> str | None:
-    """The class of a named event: "Typhoon Maysak" is a storm (its noun before the name)."""
+def _named_class(t: Tree, noun: int | None, events: dict[str, str], named: Naming) -> str | None:
+    """The class of a named event: "Typhoon Maysak" is a storm (its noun before the name), "the
+    Park Fire" a fire (its noun after the name, capitalised)."""
     if noun is None or t[noun].pos != "PROPN":
         return None
-    return next((events[w] for x in t.children(noun, "compound") if (w := t.lemma(x).lower()) in events
-                 and events[w] in named), None)
+    names = t.children(noun, "compound")
+    before = next((events[w] for x in names if (w := t.lemma(x).lower()) in events and events[w] in named.before),
+                  None)
+    if before or not names:
+        return before
+    # (a name made definite, "the Park Fire", "California's Park Fire": not the agency "Cal Fire",
+    # nor "Fire Protection", whose "Fire" is another noun's modifier)
+    cls = events.get(t.lower(noun))
+    definite = bool(t.children(noun, "det", "poss"))
+    return cls if cls in named.after and definite and t[noun].dep != "compound" \
+        and all(t[x].pos == "PROPN" for x in names) else None
 
 
-def event_name(t: Tree, noun: int | None, events: dict[str, str], named: frozenset[str]) -> str | None:
-    """The name of a named event, from its class noun on: "Typhoon Maysak"; "the typhoon" has none."""
+def event_name(t: Tree, noun: int | None, events: dict[str, str], named: Naming) -> str | None:
+    """The name of a named event with its class noun: "Typhoon Maysak", "Park Fire"; "the typhoon"
+    has none."""
     if noun is None or not _named_class(t, noun, events, named):
         return None
     return t.text(min(t.children(noun, "compound")), noun)
 
 
 def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] = frozenset(),
-                 definite: frozenset[str] = frozenset(), named: frozenset[str] = frozenset()) -> list[str]:
+                 definite: frozenset[str] = frozenset(), named: Naming = Naming()) -> list[str]:
     """The event classes a sentence names, in order: a noun ("the blast"), or a verb with its
     particle ("shot down a passenger jet"). None when the first is a definite noun of `unclassed`,
     which says not which event: "4,600 were injured in that disaster, which triggered mudslides"
@@ -449,7 +466,7 @@ def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] 
     return found
 
 
-def named_events(s: Sentence, events: dict[str, str], named: frozenset[str]) -> list[tuple[str, str]]:
+def named_events(s: Sentence, events: dict[str, str], named: Naming) -> list[tuple[str, str]]:
     """(event class, name) of each named event a sentence names: "Typhoon Haishen follows Typhoon
     Maysak" names the storms Haishen and Maysak."""
     t = Tree(s)

@@ -1285,7 +1285,7 @@ class _Sentence(Context):
             year_before=self.year_before() if what_did_it is None else None,
             on_day=self.on_day(kind, gov),
             told_on=self.told_on(gov),
-            told_by=self.told_by(gov),
+            told_by=self.told_by(num.head if gov is None else gov),
             rate=self.rate(num.head, noun, gov),
             detail=self.detail(num, gov),
             # ("more than 100" is a hedge, not an addition)

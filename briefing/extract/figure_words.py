@@ -68,6 +68,32 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Naming:
+    """Classes of events that take a name: after their noun ("Typhoon Maysak"), or before a noun
+    the report capitalises ("the Park Fire"). Two named events of a class are two events."""
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    after_nouns: frozenset[str] = frozenset()  # the nouns of the `after` classes: "fire", "wildfire"
+
+    def __bool__(self) -> bool:
+        return bool(self.before or self.after)
+
+    def key(self, name: str) -> str:
+        """A name as reports vary it, without its class noun: "Mitch" of "Hurricane Mitch" and
+        "Tropical Storm Mitch"; "Park" of "Park Fire"."""
+        return " ".join(name.split()[:-1]) if self.named_before(name) else name.split()[-1]
+
+    def named_before(self, name: str) -> bool:
+        """Does the name come before its class noun ("Park Fire"), which then takes "the"?"""
+        words = name.split()
+        return len(words) > 1 and words[-1].lower() in self.after_nouns
+
+    def as_told(self, name: str) -> str:
+        """The name as a label tells it: "Typhoon Maysak", "the Park Fire"."""
+        return f"the {name}" if self.named_before(name) else name
+
+
+@dataclass(frozen=True, slots=True)
 class Words:
     units: dict[str, int]
     tens: dict[str, int]
@@ -214,7 +240,7 @@ class Words:
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
     event_verbs: dict[str, str] | None = None  # a counting verb that names its event: "crush" -> "stampede"
-    named_events: frozenset[str] = frozenset()  # classes whose events take a name: "Typhoon Maysak"
+    named_events: Naming = Naming()  # classes whose events take a name: "Typhoon Maysak", "the Park Fire"
 
     def same_event(self, a: str | None, b: str | None) -> bool:
         """Can a figure of event `a` be a value of a toll of event `b`? Unknown, the same class,
@@ -455,5 +481,8 @@ def load_words(path: Path = FIGURES) -> Words:
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
         broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},
         event_verbs={w.lower(): cls for cls, words in ledger.get("event_verbs", {}).items() for w in words},
-        named_events=_set(ledger.get("named_events", ())),
+        named_events=Naming(
+            before=_set(ledger.get("named_events", ())), after=_set(ledger.get("named_after", ())),
+            after_nouns=frozenset(w.lower() for cls in ledger.get("named_after", ())
+                                  for w in ledger.get("events", {}).get(cls, ()))),
     )

@@ -16,7 +16,8 @@ from ..model import ParsedSource, Sentence
 from .figure_context import events_named, named_events
 from .figure_places import Aliases, towns_in_states
 from .figure_reading import Reading, read_sentence
-from .figure_words import Words, load_words
+from .figure_words import Naming, Words, load_words
+from .parse_tree import Tree
 
 
 def readings(parsed: Sequence[ParsedSource], vocab: Words | None = None) -> list[Reading]:
@@ -56,10 +57,74 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
         lead = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
         out = [replace(r, event=lead) if r.of_several == "plural" and lead is not None
                and not vocab.same_event(r.event, lead) else r for r in out]
-        names = tuple(sorted(_main_names(p, events, vocab.named_events).items()))
+        own = _own_names(p, vocab)
+        names = tuple(sorted(_main_names(own, vocab.named_events).items()))
         towns = tuple(sorted({pair for sentence in p.sentences for pair in towns_in_states(sentence, vocab, aliases)}))
         out = [replace(r, story_events=told, story_names=names, story_towns=towns) for r in out]
+        here = _paragraph_names(p, own, vocab)
+        out = [_named_here(r, here.get(r.index, {})) for r in out]
     return out
+
+
+def _own_names(p: ParsedSource, vocab: Words) -> dict[int, list[tuple[str, str]]]:
+    """The named events each sentence names (class, name) that are the report's own stories: named
+    in its first two sentences, or more than once. One named once further on is an aside: "one of
+    the most destructive blazes, the Almeda Fire" in a report on fires across three states, "the
+    worst since the Camp Fire"."""
+    events, named = vocab.events or {}, vocab.named_events
+    found = {s.index: [(cls, name) for cls, name in named_events(s, events, named) if name] for s in p.sentences}
+    told = Counter((cls, named.key(name)) for pairs in found.values() for cls, name in pairs)
+    lead = {(cls, named.key(name)) for i, pairs in found.items() if i < 2 for cls, name in pairs}
+    return {i: [(cls, name) for cls, name in pairs if told[cls, named.key(name)] > 1 or (cls, named.key(name)) in lead]
+            for i, pairs in found.items()}
+
+
+def _paragraph_names(p: ParsedSource, found: dict[int, list[tuple[str, str]]], vocab: Words) -> dict[int, dict[str, str]]:
+    """The named event of each class a sentence's counts belong to when the sentence names none:
+    the one its paragraph named last, else the one its paragraph names; else, when it points back
+    with a definite noun of the class ("as the fire spread"), the one the paragraph before names.
+    A roundup of fires tells each in its own paragraphs. `found`: the report's own names
+    (`_own_names`)."""
+    named = vocab.named_events
+    paragraphs: list[list[Sentence]] = []
+    for s in p.sentences:
+        if not paragraphs or _starts_line(s, p.source.text):
+            paragraphs.append([])
+        paragraphs[-1].append(s)
+
+    def only(sentences: list[Sentence]) -> dict[str, str]:
+        by_class: dict[str, dict[str, str]] = {}
+        for s in sentences:
+            for cls, name in found[s.index]:
+                by_class.setdefault(cls, {})[named.key(name)] = name
+        return {cls: next(iter(keyed.values())) for cls, keyed in by_class.items() if len(keyed) == 1}
+
+    out: dict[int, dict[str, str]] = {}
+    for k, paragraph in enumerate(paragraphs):
+        whole, before = only(paragraph), only(paragraphs[k - 1]) if k else {}
+        for j, s in enumerate(paragraph):
+            last = {cls: name for t in paragraph[:j + 1] for cls, name in found[t.index]}
+            back = {cls: name for cls, name in before.items() if _points_back(s, cls, vocab)}
+            out[s.index] = {**back, **whole, **last}
+    return out
+
+
+def _points_back(s: Sentence, cls: str, vocab: Words) -> bool:
+    """Does the sentence name an event of the class with a definite noun: "the fire", "the blaze"?"""
+    t, events = Tree(s), vocab.events or {}
+    # (or the word before it: the parser may take "the fire spread" for a compound noun)
+    return any(t[i].pos == "NOUN" and events.get(t.lemma(i)) == cls
+               and any(t.lower(d) in vocab.definite for d in (*t.children(i, "det"), i - 1) if d >= 0)
+               for i in range(len(t)))
+
+
+def _named_here(r: Reading, here: dict[str, str]) -> Reading:
+    """A count that names no event takes the name its paragraph gives its event's class (or the one
+    class it names, for a count whose event is not told: "more than 500 firefighters")."""
+    if r.event_name or not here:
+        return r
+    name = here.get(r.event) if r.event else (next(iter(here.values())) if len(here) == 1 else None)
+    return replace(r, event_name=name) if name else r
 
 
 def _whole_after_another_kind(out: list[Reading]) -> list[Reading]:
@@ -75,12 +140,12 @@ def _whole_after_another_kind(out: list[Reading]) -> list[Reading]:
     return out
 
 
-def _main_names(p: ParsedSource, events: dict[str, str], named: frozenset[str]) -> dict[str, str]:
+def _main_names(found: dict[int, list[tuple[str, str]]], named: Naming) -> dict[str, str]:
     """The name a source gives an event class most, when one name leads: a count of "the typhoon"
-    in a report on Typhoon Haishen that also recalls Typhoon Maysak is Haishen's."""
+    in a report on Typhoon Haishen that also recalls Typhoon Maysak is Haishen's. `found`: the
+    report's own names (`_own_names`)."""
     # (by the name itself: "Hurricane Mitch" is "Tropical Storm Mitch" once it weakens)
-    counts = Counter((cls, name.split()[-1]) for sentence in p.sentences
-                     for cls, name in named_events(sentence, events, named) if name)
+    counts = Counter((cls, named.key(name)) for pairs in found.values() for cls, name in pairs)
     out: dict[str, str] = {}
     for (cls, name), n in counts.most_common():
         if cls not in out and all(m < n for (c, other), m in counts.items() if c == cls and other != name):
@@ -90,10 +155,14 @@ def _main_names(p: ParsedSource, events: dict[str, str], named: frozenset[str]) 
 
 def _opens_paragraph(sentence: Sentence, text: str, vocab: Words) -> bool:
     """A sentence that starts a line without a list's bullet (not the rest of an item's line)."""
+    return _starts_line(sentence, text) and sentence.text.lstrip()[:1] not in vocab.list_bullets
+
+
+def _starts_line(sentence: Sentence, text: str) -> bool:
     i = sentence.start - 1
     while i >= 0 and text[i] in " \t":  # only the blanks before it, however long the line
         i -= 1
-    return (i < 0 or text[i] in "\r\n") and sentence.text.lstrip()[:1] not in vocab.list_bullets
+    return i < 0 or text[i] in "\r\n"
 
 
 def _heading(sentence: Sentence, text: str, text_end: int, vocab: Words) -> bool:

@@ -29,7 +29,7 @@ from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, Parse
 from ..numerals import format_value
 from .countries import country_of, region, within
 from .figure_reading import Reading
-from .figure_words import Words
+from .figure_words import Naming, Words
 from .numbers import parse_value
 
 
@@ -112,11 +112,11 @@ def _running_events(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
     return out
 
 
-def _event_name(r: Reading) -> str | None:
+def _event_name(r: Reading, named: Naming) -> str | None:
     """The name of a reading's event, without its class noun: its own ("Typhoon Maysak, which left
     two dead" is Maysak's), else the one its source gives events of that class most (a count of
     "the typhoon" in a report on Haishen)."""
-    return r.event_name.split()[-1] if r.event_name else dict(r.story_names).get(r.event or "")
+    return named.key(r.event_name) if r.event_name else dict(r.story_names).get(r.event or "")
 
 
 # -- resolving readings into quantities ------------------------------------------------------
@@ -478,7 +478,8 @@ class _Resolver:
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
                 # Typhoon Maysak's toll is no value of Typhoon Haishen's
-                and not ((name := _event_name(r)) and {_event_name(m) for m in row.members} - {None, name})
+                and not ((name := _event_name(r, self.v.named_events))
+                         and {_event_name(m, self.v.named_events) for m in row.members} - {None, name})
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
                 # (people of the row's own country are no such strangers: "three Americans" and "three US troops";
@@ -839,11 +840,13 @@ class _Resolver:
             leading = {f.value for f in first.values()}
             for m in list(row.members):
                 toll = first[m.citation.source]
-                # (a count its article has another teller give, of no other day, is a rival count: the
-                # media office's 89 dead, then the hospital's 75 "since Monday", a span up to now; not
-                # "41 were killed in a quake Thursday, NHK reported" after a quake of Saturday)
+                # (a count its article has another teller give, of no other day or place, is a rival
+                # count: the media office's 89 dead, then the hospital's 75 "since Monday", a span up to
+                # now; not "41 were killed in a quake Thursday, NHK reported" after a quake of
+                # Saturday, nor "in Kocaeli province, 14,718 were injured" after 33,495 in Turkey)
                 rival = m.told_by is not None and toll.told_by is not None and m.told_by != toll.told_by \
-                    and (m.on_day in (None, toll.on_day) or m.on_day.split()[0].lower() in self.v.open_spans)
+                    and (m.on_day in (None, toll.on_day) or m.on_day.split()[0].lower() in self.v.open_spans) \
+                    and not _keys(m) - _keys(toll)
                 if m.value < toll.value and m.index != toll.index and not m.revised and m.value not in leading \
                         and not rival \
                         and not self.earlier_bound(m, toll) and not _revised_next(m, row) \
@@ -1057,8 +1060,10 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     era = era or (f"in {row.era}" if row.era and YEAR.fullmatch(row.era) else None)
     # a named event other than the one its source tells: "people killed by Typhoon Maysak"
     other = next((m.event_name for m in row.members if m.event_name
-                  and _event_name(m) != dict(m.story_names).get(m.event or "")), None)
-    label = f"{label} by {other}" if other else label
+                  and _event_name(m, vocab.named_events) != dict(m.story_names).get(m.event or "")), None)
+    # (a force is at an event, not done by it: "firefighters at the Durkee Fire")
+    by = "at" if row.kind in vocab.levels else "by"
+    label = f"{label} {by} {vocab.named_events.as_told(other)}" if other else label
     rate = next((m.rate for m in row.members if m.rate), None)
     label = f"{label} {rate}" if rate else label
     return f"{label} {era}" if era else label
