@@ -289,3 +289,14 @@ def test_articles_published_far_apart_are_not_compared(nlp):
     assert len(discrepancies(nlp, *texts, published=("2024-01-10", "2024-01-12"))) == 1
     assert discrepancies(nlp, *texts, published=("2019-11-10", "2024-01-12")) == []
     assert discrepancies(nlp, *texts, published=("2019-11-10", None)) == []
+
+
+def test_a_possessive_at_the_start_of_a_sentence_makes_its_noun_definite(nlp):
+    # "Its disaster" points back as "the disaster" does, even as the sentence's first word (index 0)
+    from briefing.extract.figure_context import events_named
+
+    vocab = load_words()
+    for text in ("Its disaster left a blast crater near the port.", "The disaster left a blast crater near the port."):
+        (p,) = parse(nlp, text)
+        assert events_named(p.sentences[0], vocab.events, vocab.unclassed_events, vocab.definite,
+                            vocab.named_events) == []

@@ -456,7 +456,7 @@ def events_named(s: Sentence, events: dict[str, str], unclassed: frozenset[str] 
     t, found = Tree(s), []
     for i in range(len(t)):
         if not found and t[i].pos == "NOUN" and t.lemma(i) in unclassed and (
-                any(t.lower(d) in definite for d in t.children(i, "det")) or any(t.children(i, "poss"))):
+                any(t.lower(d) in definite for d in t.children(i, "det")) or bool(t.children(i, "poss"))):
             return []
         cls = noun_event(t, i, events, named) if t[i].pos == "NOUN" else _named_class(t, i, events, named)
         if cls is None and t[i].dep == "prt":

@@ -1504,7 +1504,7 @@ class _Sentence(Context):
         """A toll or a kind's own noun: "the death toll", "deaths", "the number of dead"."""
         terms = self.noun_terms(noun)
         return any(terms & (k.nouns | k.states) for k in self.v.kinds) \
-            or self.t.lemma(noun) in self.v.quantity_nouns and any(self.t.children(noun, "compound"))
+            or self.t.lemma(noun) in self.v.quantity_nouns and bool(self.t.children(noun, "compound"))
 
     def borrowed_noun(self, num: Number, found: list[Number], direct: dict[int, int | None]) -> tuple[int | None, bool]:
         """The noun a number without one stands for, and whether it is the same referent.
