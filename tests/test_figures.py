@@ -300,3 +300,14 @@ def test_a_possessive_at_the_start_of_a_sentence_makes_its_noun_definite(nlp):
         (p,) = parse(nlp, text)
         assert events_named(p.sentences[0], vocab.events, vocab.unclassed_events, vocab.definite,
                             vocab.named_events) == []
+
+
+def test_a_clause_after_another_is_not_of_that_clause_s_date(nlp):
+    # the caption dates the soldier's securing, which came after the killing; and "Nice" is a place
+    # though the parser takes it for the day's modifier ("city of Nice Thursday")
+    found = readings(parse(nlp, "A soldier secures the area early July 15, 2016 after at least 60 people were killed "
+                                "along the promenade in Nice, France."), load_words())
+    assert [(r.kind, r.value, r.on_day) for r in found] == [("killed", 60, None)]
+    (r,) = readings(parse(nlp, "A truck plowed into pedestrians during celebrations in the seaside city of Nice "
+                               "Thursday, leaving at least 80 people dead."), load_words())
+    assert "nice" in r.nearby

@@ -529,6 +529,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Up to 2,000 people may have died, the UN warned.", [("killed", 2000)]),
     ("The bomb could have killed 100 people.", []),
     ("The rebels may kill 20 hostages.", []),
+    # "could have" before an upper estimate guesses too, unless a condition says it did not happen
+    ("Some officials have predicted as many as 40,000 could have died.", [("killed", 40000)]),
+    ("Up to 100 people could have been killed if the bomb had exploded.", []),
     # a number a copula gives its subject counts that subject, never another count's noun
     ("At least one of his aides may have died in the raid, and total casualties were between 50 and 100.",
      [("killed", 1)]),
@@ -2850,3 +2853,20 @@ def test_a_count_an_article_quotes_from_another_teller_is_a_rival_value(nlp):
     led = ledger(nlp, "The office said 45 people had been killed in the offensive. The hospital has received the bodies "
                       "of 38 people killed in the offensive, according to the Ministry of Health.")
     assert [sorted(v.value for v in r.values) for r in led.rows] == [[38, 45]]
+
+
+def test_an_upper_guess_beside_a_toll_is_a_value_of_it(nlp):
+    # "as many as 40,000 could have died" beside "has surpassed 12,000": one toll and its rival guess,
+    # which seeds no row of its own that the other reports' counts would join
+    led = ledger(nlp, "The earthquake killed at least 600 people in Turkey, officials said.",
+                 "The death toll in the quake has surpassed 12,000 and some officials have predicted as many as "
+                 "40,000 could have died.", "The quake's death toll rose to 14,000 on Sunday.",
+                 published=("1999-08-17", "1999-08-22", "1999-08-23"))
+    assert [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"] == [[600, 12000, 14000, 40000]]
+
+
+def test_a_named_event_set_beside_its_noun_names_the_count_s_event(nlp):
+    # "the state's deadliest wildfire, the Camp Fire, killed 85": the apposition names the fire
+    (r,) = [r for r in readings(parse(nlp, "The state's deadliest wildfire, the Camp Fire, killed more than 85 "
+                                           "people in 2018."), load_words())]
+    assert r.event_name == "Camp Fire"

@@ -123,7 +123,10 @@ class Context:
         aliases = self.where.aliases
         out = set()
         for s in sentences:
-            heads = {tok.start: tok.dep for tok in s.tokens}
+            # (a name a day right after it takes for its modifier is a place all the same: "in the
+            # city of Nice Thursday")
+            heads = {tok.start: "pobj" if tok.dep == "compound" and s.tokens[tok.head].ent_type == "DATE"
+                     and tok.ent_type != "DATE" else tok.dep for tok in s.tokens}
             at = {tok.start: k for k, tok in enumerate(s.tokens)}
             # ("in Istanbul's historic heart" names a place; "Israel's army" and "in Australia's yacht
             # race" name none)
@@ -188,7 +191,9 @@ class Context:
                  if (name := event_name(self.t, i, events, self.v.named_events))]
         if len({name for _, name in names}) > 1:
             return next((name for i, name in reversed(names) if i < at), None)
-        return event_name(self.t, noun, events, self.v.named_events)
+        # (or the name set beside it: "the state's deadliest wildfire, the Camp Fire, killed 85")
+        return next((name for n in ([noun, *self.t.children(noun, "appos")] if noun is not None else [])
+                     if (name := event_name(self.t, n, events, self.v.named_events))), None)
 
     def event_told(self, gov: int | None) -> tuple[str | None, int | None]:
         """The class of the event the governing verb reports, and the noun that names it (None when
@@ -344,6 +349,10 @@ class Context:
                 before -= 1
             if before >= 0 and t[before].ent_type == "DATE":
                 return self.where.date_text(before)
+        # (a clause that came before or after the one it hangs from is not of its date: "a soldier
+        # secures the area early July 15 after at least 60 people were killed")
+        if any(t.lower(m) in self.v.measured_from for m in t.children(gov, "mark")):
+            return None
         for head in t.ancestors(gov)[:4]:  # "was in 1978 in Boraas, when 20 people died"
             # (a clause that describes those counted tells of them as known, and a date on a verb of
             # saying above it dates the report: "on Tuesday Blair said that if the 15 sailors who were

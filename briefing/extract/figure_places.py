@@ -139,7 +139,10 @@ class Locator:
         t, v = self.t, self.v
         if t[j].pos != "NOUN" or t.lemma(j) not in v.place_nouns:
             return None
-        names = [t.mention(o) for p in t.children(j, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+        objects = [o for p in t.children(j, "prep") if t.lower(p) in v.of_preps for o in t.children(p, "pobj")]
+        # (a day right after the name may take it for its modifier: "the city of Nice Thursday")
+        objects += [c for o in objects if t[o].ent_type == "DATE" for c in t.children(o, "compound")]
+        names = [t.mention(o) for o in objects]
         return next((m for m in names if m is not None and m.label in v.place_labels), None)
 
     def named_place(self, i: int) -> list[Place]:

@@ -803,11 +803,13 @@ class _Sentence(Context):
         return {t.lemma(o) for p in t.children(gov, "prep") if t.lower(p) in ("with", "for")
                 for o in t.children(p, "pobj")} | {t.lemma(o) for o in t.children(gov, "dobj")}
 
-    def cancelled(self, noun: int, gov: int | None, event: bool, held: frozenset[str] = frozenset()) -> bool:
+    def cancelled(self, noun: int, gov: int | None, event: bool, held: frozenset[str] = frozenset(),
+                  guessed: bool = False) -> bool:
         """Denied ("No soldiers were hurt", "were not injured") or unreal ("threatened to kill").
         `held`: the nouns of people the event has already befallen ("detainees"), whom a verb
         of another kind may put in the future ("1,200 detainees will be moved") without making
-        the count unreal."""
+        the count unreal. `guessed`: the count is an upper estimate ("as many as 40,000"), which
+        "could have died" guesses at as "may have died" does."""
         t, v = self.t, self.v
         if any(t.lemma(c) in v.negators for c in t.children(noun, "det", "neg", "advmod")):
             return True
@@ -826,14 +828,17 @@ class _Sentence(Context):
         own = t.lemma(gov) in v.deeds
         if t.lemma(gov) in v.counting_verbs:
             return False  # "the province alone may have 80,000 dead": a hedged count, not a threat
-        # "may have died" guesses at what happened: a hedged toll, not an unreal one
+        # "may have died" guesses at what happened: a hedged toll, not an unreal one (not with a
+        # condition under it: "could have been killed if the bomb had gone off")
         perfect = any(t.lemma(c) == "have" for c in t.children(gov, "aux"))
+        guessed = guessed and not any(self.conditional(c) for c in t.children(gov, "advcl"))
         already = t.lemma(noun) in held and not own and t.lemma(gov) not in v.reach_verbs
         # "what drove him to kill nine people": what a causative makes someone do, he did
         if t[gov].dep == "xcomp" and t.head(gov) is not None and t.lemma(t.head(gov)) in v.causatives:
             return False
         return event and not already and any(t.lower(c) in v.irrealis and (t.lower(c) not in v.infinitive or t[gov].tag == "VB" and own)
-                             and not (perfect and t.lower(c) in v.epistemic)
+                             and not (perfect and (t.lower(c) in v.epistemic
+                                                   or guessed and t.lower(c) in v.estimate_modals))
                              for c in t.children(gov, "aux"))
 
     def denied(self, gov: int) -> bool:
@@ -1038,7 +1043,8 @@ class _Sentence(Context):
                              and t.lemma(j) == term and t[j].pos == "NOUN"), None)
             if borrowed is None and (noun == num.head and not same or noun == num.head and t[noun].pos == "NUM"):
                 term = "people"  # a bare number counts people: "killed 60 and injured 162"
-            if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states) \
+            guessed = num.hedge is not None and num.hedge.bound == "upper"
+            if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states, guessed) \
                     or num.value < kind.min_value \
                     or self.singled_out(num) or self.projected(num) or self.capacity(noun) or self.difference(num) \
                     or (partitive and num.value == 1 and not kind.event):

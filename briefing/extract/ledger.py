@@ -548,10 +548,13 @@ class _Resolver:
 
     def listed_beside(self, r: Reading, row: _Row) -> bool:
         """Two counts of one kind that one sentence gives side by side, of different nouns, are two
-        quantities ("1,300,000 refugees in camps, 766,000 displaced people"), unless it revises one."""
+        quantities ("1,300,000 refugees in camps, 766,000 displaced people"), unless it revises one,
+        or one is the upper guess at the other ("the death toll has surpassed 12,000 and officials
+        predict as many as 40,000 could have died")."""
+        guess = r.hedge is not None and r.hedge.bound == "upper"
         return not r.revised and any(m.citation.source == r.citation.source and m.index == r.index
                                      and m.value != r.value and (m.noun != r.noun or _told_apart_by(m, r, self.v))
-                                     for m in row.members)
+                                     and not (guess and r.value > m.value) for m in row.members)
 
     def rows(self, found: Sequence[Reading]) -> list[_Row]:
         rows: list[_Row] = []
@@ -569,8 +572,11 @@ class _Resolver:
             # (a group's row is narrower than what its source counts as plain people: `narrower`)
             if not r.subset and self.group(r) is None and not r.nations:
                 self.people_told[r.citation.source, r.kind].add(r.value)
-        # the most specific readings first, so the vaguer ones find a row to join
-        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations))
+        # the most specific readings first, so the vaguer ones find a row to join; of those alike,
+        # an upper estimate last ("as many as 40,000 could have died" beside tolls of 600 to 18,000),
+        # so it joins the toll it guesses at rather than seed a row the counts then join
+        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations,
+                                             r.hedge is not None and r.hedge.bound == "upper"))
         subsets: list[Reading] = []
         for r in order:
             if r.subset:
