@@ -163,11 +163,14 @@ def _resolve(name, sources, strike, said, near, codes, towns) -> Place:
     named_iso2 = {x.iso2 for x in said}
     near_iso2 = {codes[n].iso2 for n in near if n in codes}
     named_towns = [t for t in towns if t.iso2 in named_iso2]
-    if named_towns:
-        return _town(base, named_towns[0], codes)
     # a province of a country the sources name before a town of a neighbour or of anywhere:
-    # "Florida" beside "United States" is the state, not a Colombian town near Venezuela
+    # "Florida" beside "United States" is the state, not a Colombian town near Venezuela; and
+    # before a small town of its own name ("Oregon", a state, not a town of 10,000 in Wisconsin),
+    # though not before a city ("New York")
     region = gazetteer.province(name, said)
+    city = settings()["places"]["city_population"]
+    if named_towns and (region is None or named_towns[0].population >= city):
+        return _town(base, named_towns[0], codes)
     if region is not None:
         return _with(base, country=region.name, iso3=region.iso3,
                      note=f"a province of {region.name}; the gazetteer has no coordinates for provinces")

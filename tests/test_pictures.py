@@ -66,6 +66,17 @@ def test_a_province_of_a_country_the_sources_name_beats_a_neighbour_s_town_of_th
     assert florida.country == "United States" and florida.kind != "town"
 
 
+def test_a_province_beats_a_small_town_of_its_own_name_but_not_a_city(parse):
+    # Oregon is a US state and a town of some 10,000 in Wisconsin; New York a state and the city
+    text = ("Wildfires in Oregon have burned 280,000 acres, officials in the United States said. "
+            "Smoke reached New York on Friday. Crews in Oregon were reinforced.")
+    b = _with_card(_briefing(parse, text, published=(None,)), "New York")
+    found = locate(b, render.entity_cards(b))
+    oregon = _place(found, "Oregon")
+    assert oregon.country == "United States" and oregon.kind != "town"
+    assert _place(found, "New York").kind == "town"
+
+
 def test_a_town_abroad_found_only_by_another_spelling_is_not_the_place(parse):
     # (Tunisia, where a town was once called Africa, is a neighbour of Libya, which LIBYA names)
     for text in (LEBANON, LIBYA):
