@@ -529,6 +529,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Up to 2,000 people may have died, the UN warned.", [("killed", 2000)]),
     ("The bomb could have killed 100 people.", []),
     ("The rebels may kill 20 hostages.", []),
+    # a force a relative clause says killed or injured is the attackers, no force level; one that
+    # attacked or arrested stays a force
+    ("The seven militants who killed 20 people at a restaurant were local men, police said.", [("killed", 20)]),
+    ("About 5,000 fighters who attacked the town last year remain in the area.", [("troops", 5000)]),
     # "could have" before an upper estimate guesses too, unless a condition says it did not happen
     ("Some officials have predicted as many as 40,000 could have died.", [("killed", 40000)]),
     ("Up to 100 people could have been killed if the bomb had exploded.", []),

@@ -666,6 +666,16 @@ class _Sentence(Context):
         return verb is not None and t.lemma(verb) == "be" and not list(t.children(verb, "expl")) \
             and any(t.lemma(e) in event_nouns for e in (wholes or [phrase]))
 
+    def perpetrators(self, noun: int) -> bool:
+        """Fighters a relative clause says did the deed ("the seven militants who killed 20 people")
+        are who did it, no force: a count of attackers is no figure."""
+        t = self.t
+        # (not "attacked the town" or "arrested the suspects", which a force does: "5,000 fighters
+        # who attacked the town remain in the area")
+        befell = {w for k in self.v.kinds if k.name in self.v.attacker_kinds for w in k.verbs}
+        return any(t.lemma(c) in befell and any(t[s].tag in ("WP", "WDT") for s in t.children(c, "nsubj"))
+                   for c in t.children(noun, "relcl"))
+
     def capacity(self, noun: int) -> bool:
         """"Enough plutonium for 10 nuclear bombs", "enough plutonium to build six bombs", "enough
         food for 10,000 soldiers": what a quantity would suffice for is no count of it."""
@@ -1047,6 +1057,7 @@ class _Sentence(Context):
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states, guessed) \
                     or num.value < kind.min_value \
                     or self.singled_out(num) or self.projected(num) or self.capacity(noun) or self.difference(num) \
+                    or kind.name in self.v.levels and self.perpetrators(noun) \
                     or (partitive and num.value == 1 and not kind.event):
                 # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
                 # counted by the set's size; one of them is one told of, not a count)

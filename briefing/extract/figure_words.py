@@ -182,6 +182,7 @@ class Words:
     projection_preps: frozenset[str]
     plan_verbs: frozenset[str]
     offer_verbs: frozenset[str]
+    attacker_kinds: frozenset[str]  # "militants who killed 20": kinds whose deeds make a force's count its attackers
     denial_verbs: frozenset[str]
     companions: frozenset[str]
     parenthetical_verbs: frozenset[str]
@@ -423,6 +424,7 @@ def load_words(path: Path = FIGURES) -> Words:
         projection_preps=_set(grammar.get("projection_preps", ())),
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         offer_verbs=_set(grammar.get("offer_verbs", ())),
+        attacker_kinds=_set(grammar.get("attacker_kinds", ())),
         denial_verbs=_set(grammar.get("denial_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),
