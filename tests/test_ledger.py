@@ -2874,3 +2874,11 @@ def test_a_named_event_set_beside_its_noun_names_the_count_s_event(nlp):
     (r,) = [r for r in readings(parse(nlp, "The state's deadliest wildfire, the Camp Fire, killed more than 85 "
                                            "people in 2018."), load_words())]
     assert r.event_name == "Camp Fire"
+
+
+def test_a_count_takes_the_one_name_its_own_sentence_gives_before_it(nlp):
+    # an aside's fire, named once, is still the fire of the count its own sentence tells after it,
+    # however the parser hangs the count; not the paragraph's main fire
+    found = readings(parse(nlp, "The Oak Fire has burned 100,000 acres. The Oak Fire is 10% contained. After the Elm "
+                                "Fire swept through the valley in 2018, officials said 85 people had died."), load_words())
+    assert [(r.value, r.event_name) for r in found if r.kind == "killed"] == [(85, "Elm Fire")]

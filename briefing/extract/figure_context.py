@@ -191,9 +191,11 @@ class Context:
                  if (name := event_name(self.t, i, events, self.v.named_events))]
         if len({name for _, name in names}) > 1:
             return next((name for i, name in reversed(names) if i < at), None)
-        # (or the name set beside it: "the state's deadliest wildfire, the Camp Fire, killed 85")
-        return next((name for n in ([noun, *self.t.children(noun, "appos")] if noun is not None else [])
-                     if (name := event_name(self.t, n, events, self.v.named_events))), None)
+        # (or the name set beside it: "the state's deadliest wildfire, the Camp Fire, killed 85"; or,
+        # however the parser hung the count, the one name the sentence gives before it)
+        own = next((name for n in ([noun, *self.t.children(noun, "appos")] if noun is not None else [])
+                    if (name := event_name(self.t, n, events, self.v.named_events))), None)
+        return own or next((name for i, name in names if i < at), None)
 
     def event_told(self, gov: int | None) -> tuple[str | None, int | None]:
         """The class of the event the governing verb reports, and the noun that names it (None when
