@@ -304,7 +304,7 @@ class Context:
             # a person or a body the recogniser names, not "according to the latest statistics"
             subject = next((o for c in range(len(t)) if t.lower(c) == "according"
                             for to in t.children(c, "prep") for o in t.children(to, "pobj")
-                            if t[o].ent_type in ("PERSON", "ORG", "NORP", "GPE")), None)
+                            if t[o].ent_type in self.v.teller_labels), None)
         if subject is None or t[subject].pos == "PRON":
             return None
         return t.lemma(subject).lower()

@@ -672,8 +672,7 @@ class _Sentence(Context):
         t = self.t
         # (not "attacked the town" or "arrested the suspects", which a force does: "5,000 fighters
         # who attacked the town remain in the area")
-        befell = {w for k in self.v.kinds if k.name in self.v.attacker_kinds for w in k.verbs}
-        return any(t.lemma(c) in befell and any(t[s].tag in ("WP", "WDT") for s in t.children(c, "nsubj"))
+        return any(t.lemma(c) in self.v.attacker_verbs and any(t[s].tag in ("WP", "WDT") for s in t.children(c, "nsubj"))
                    for c in t.children(noun, "relcl"))
 
     def capacity(self, noun: int) -> bool:

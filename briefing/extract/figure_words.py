@@ -182,7 +182,7 @@ class Words:
     projection_preps: frozenset[str]
     plan_verbs: frozenset[str]
     offer_verbs: frozenset[str]
-    attacker_kinds: frozenset[str]  # "militants who killed 20": kinds whose deeds make a force's count its attackers
+    attacker_verbs: frozenset[str]  # "militants who killed 20": deeds that make a force's count its attackers
     denial_verbs: frozenset[str]
     companions: frozenset[str]
     parenthetical_verbs: frozenset[str]
@@ -210,6 +210,7 @@ class Words:
     wide_nouns: frozenset[str]
     era_labels: frozenset[str]
     nation_labels: frozenset[str]
+    teller_labels: frozenset[str]  # entity labels of whom "according to" names as a count's teller
     demonym_endings: tuple[str, ...]
     max_days_apart: int
     kinds: tuple[Kind, ...]  # in the order they are tried
@@ -424,7 +425,7 @@ def load_words(path: Path = FIGURES) -> Words:
         projection_preps=_set(grammar.get("projection_preps", ())),
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         offer_verbs=_set(grammar.get("offer_verbs", ())),
-        attacker_kinds=_set(grammar.get("attacker_kinds", ())),
+        attacker_verbs=frozenset(w for k in kinds if k.name in grammar.get("attacker_kinds", ()) for w in k.verbs),
         denial_verbs=_set(grammar.get("denial_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),
@@ -452,6 +453,7 @@ def load_words(path: Path = FIGURES) -> Words:
         wide_nouns=_set(grammar.get("wide_nouns", ())),
         era_labels=frozenset(grammar.get("era_labels", ())),
         nation_labels=frozenset(grammar.get("nation_labels", ())),
+        teller_labels=frozenset(grammar.get("teller_labels", ())),
         demonym_endings=tuple(sorted(_set(grammar.get("demonym_endings", ())), key=len, reverse=True)),
         max_days_apart=int(grammar.get("max_days_apart", 14)),
         kinds=kinds,
