@@ -85,6 +85,13 @@ def skeleton(k: str) -> str:
     return " ".join(out)
 
 
+def transliterated(k: str) -> str:
+    """The form two transliterations of one name share, vowels kept (unlike `skeleton`): doubled
+    letters once and no final "h" after a vowel, Karrada/Karada, Fallujah/Falluja."""
+    k = re.sub(r"(.)\1+", r"\1", k)
+    return re.sub(r"(?<=[aeiou])h\b", "", k)
+
+
 @dataclass(frozen=True, slots=True)
 class AliasEntry:
     name: str

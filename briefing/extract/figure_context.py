@@ -204,8 +204,12 @@ class Context:
         if gov is None:
             return None, None
         nodes = [gov]
-        if t[gov].dep in ("xcomp", "conj", "advcl") and t.head(gov) is not None:  # "went on to kill"
-            nodes.append(t.head(gov))
+        while t[nodes[-1]].dep in ("xcomp", "conj", "advcl") and t.head(nodes[-1]) is not None:  # "went on to kill"
+            nodes.append(t.head(nodes[-1]))
+            # (a verb joined by "and" shares what its partner hangs on: "bombs hit two areas, killing
+            # 23 people and wounding 61")
+            if t[nodes[-2]].dep != "conj" or len(nodes) > 2:
+                break
         for n in nodes:
             candidates = list(t.children(n, "nsubj", "agent"))
             if t[n].dep in ("relcl", "acl") and t.head(n) is not None:  # "a drone attack that killed three"
@@ -299,6 +303,14 @@ class Context:
         t = self.t
         teller = next((a for a in t.ancestors(gov) if t.lemma(a) in self.v.parenthetical_verbs), None)
         subject = next(iter(t.children(teller, "nsubj")), None) if teller is not None else None
+        # (the parser may take the object of a clause before for the subject, and join the teller to
+        # it: "as residents celebrated Ramadan, police and medical sources said"; so it does a day)
+        def slipped(i: int) -> bool:
+            before = i - 1
+            return t[i].ent_type and t[i].ent_type not in self.v.teller_labels or before >= 0 \
+                and t[before].pos == "VERB" and not t.children(before, "dobj") and bool(t.children(i, "conj"))
+        while subject is not None and slipped(subject):
+            subject = next(iter(t.children(subject, "conj")), None)
         if subject is None:
             # "..., according to Cal Fire", wherever the parser hangs it (as `quotes` reads a speaker):
             # a person or a body the recogniser names, not "according to the latest statistics"
@@ -400,7 +412,8 @@ class Context:
                 out.add(t.lemma(n))
             for prep in t.children(n, "prep"):  # not where or when: "in intensive care", not "on Friday"
                 # (nor what most of them were: "289 were arrested, mostly for unlawful assembly" are all 289)
-                if any(t.lower(a) in self.v.most_words for a in t.children(prep, "advmod")):
+                # ("most of them in a busy shopping area", however the parser hangs "most")
+                if any(t.lower(a) in self.v.most_words for a in t.children(prep, "advmod", "nsubj")):
                     continue
                 out |= {t.lemma(o) for o in t.children(prep, "pobj") if t[o].pos == "NOUN" and not t[o].ent_type}
             out |= {t.lemma(c) for c in t.children(n, "acomp", "advmod") if t[c].pos in ("ADJ", "ADV") and t.lemma(c) not in own}

@@ -93,6 +93,11 @@ class Locator:
             elif t.lemma(j) in v.wide_nouns and not t[j].ent_type:
                 # "across the region", "worldwide": the story's whole, no one place
                 out.append(Place(t.lemma(j), t.text(t.subtree(j)[0], j), wide=True))
+            elif t.lemma(j) in v.place_nouns and t[j].tag == "NN" and \
+                    any(t.lower(d) in v.demonstratives for d in t.children(j, "det")):
+                found = self.place_before(j)
+                if found:
+                    out.append(found)
             elif t.lemma(j) in v.anaphoric_places and t[j].tag == "NN" and \
                     any(t.lower(d) in v.definite for d in t.children(j, "det")):
                 found = self.antecedent(j)
@@ -179,18 +184,44 @@ class Locator:
                         return Place(self.aliases.place(m.text), surface(m.text))
         return None
 
+    def place_before(self, at: int) -> Place | None:
+        """The place "this district" points back to: the last one named before it, as a place
+        ("in Karada"), as the name of a place noun ("the Karada district") or as a name a place noun
+        describes ("Karada, a Shiite-majority neighborhood", whatever the recogniser took it for)."""
+        v = self.v
+        trees = [self.t] + [Tree(p) for p in reversed(self.previous)]
+        for n, tree in enumerate(trees):
+            for j in range((at if n == 0 else len(tree)) - 1, -1, -1):
+                m = tree.mention(j)
+                if m is None or tree[j].pos != "PROPN":
+                    continue
+                head = tree.head(j)
+                as_place = m.label in v.place_labels and m.label not in v.wide_labels \
+                    and tree[j].dep not in ("compound", "amod", "nmod", "poss")
+                described = any(tree.lemma(a) in v.place_nouns for a in tree.children(j, "appos")) \
+                    or tree[j].dep == "compound" and head is not None and tree.lemma(head) in v.place_nouns
+                if as_place or described:
+                    return Place(self.aliases.place(m.text), surface(m.text))
+        return None
+
     def places_from(self, start: int, depth: int = 2) -> list[Place]:
         """The nearest "in X" below `start`, through "on/at/against ..." phrases and participles."""
         t, v = self.t, self.v
         frontier = [start]
         for _ in range(depth + 1):
-            found, deeper = [], []
+            found, deeper, ends = [], [], set()
             for node in frontier:
                 for c in t.children(node):
                     if t[c].dep == "prep":
+                        # (a place right after another's names where that one is, no place of its own:
+                        # "reported in Greenbrier County in southeast West Virginia")
+                        if c - 1 in ends and t.lower(c) in v.place_preps:
+                            continue
                         for o in t.children(c, "pobj"):
                             here = self.places_at(o) if t.lower(c) in v.place_preps else []
                             found.extend(here)
+                            if here:
+                                ends.add(t.subtree(o)[-1])
                             if not here and t.lower(c) in v.via_preps:
                                 deeper.append(o)
                     elif t[c].dep == "acl":  # "attacks targeting bases in X"

@@ -669,11 +669,20 @@ class _Sentence(Context):
     def perpetrators(self, noun: int) -> bool:
         """Fighters a relative clause says did the deed ("the seven militants who killed 20 people")
         are who did it, no force: a count of attackers is no figure."""
-        t = self.t
+        t, v = self.t, self.v
         # (not "attacked the town" or "arrested the suspects", which a force does: "5,000 fighters
         # who attacked the town remain in the area")
-        return any(t.lemma(c) in self.v.attacker_verbs and any(t[s].tag in ("WP", "WDT") for s in t.children(c, "nsubj"))
-                   for c in t.children(noun, "relcl"))
+        if any(t.lemma(c) in v.attacker_verbs and any(t[s].tag in ("WP", "WDT") for s in t.children(c, "nsubj"))
+               for c in t.children(noun, "relcl")):
+            return True
+        # nor are fighters a clause says took part in the deed, however it is told: "five fighters it
+        # said were involved in the killings", "the gunmen who carried out the attack"
+        deeds = {n for k in v.kinds if k.name in v.attacker_kind_names for n in k.of_nouns} | set(v.events or {})
+        clauses = [c for c in t.children(noun, "relcl")]
+        clauses += [x for c in clauses if t.lemma(c) in v.parenthetical_verbs for x in t.children(c, "ccomp")]
+        return any(t.lemma(c) in v.deed_verbs and any(
+            t.lemma(o) in deeds for o in (*t.children(c, "dobj"), *(o for p in t.children(c, "prep") for o in t.children(p, "pobj"))))
+            for c in clauses)
 
     def capacity(self, noun: int) -> bool:
         """"Enough plutonium for 10 nuclear bombs", "enough plutonium to build six bombs", "enough
@@ -1427,6 +1436,13 @@ class _Sentence(Context):
         # is not where it happened
         taken = t.lemma(gov) in self.v.moving_verbs or any(t.lemma(gov) in k.care_verbs for k in self.v.kinds)
         places = [] if taken else where.places_from(gov)
+        if not places and not taken:
+            # a clause with its own count that leaves out the verb's tense, joined after it, ends both
+            # with their place: "120 people were killed and 200 wounded in two bombings in Baghdad" (not
+            # "linked to two deaths and destroyed homes in Phoenix": one subject, two deeds)
+            places = next((p for c in t.children(gov, "conj") if c > gov and t[c].pos in VERBAL
+                           and not t.children(c, "aux", "auxpass") and t.children(c, "nsubj", "nsubjpass")
+                           and (p := where.places_from(c))), [])
         # "200,000 were told to evacuate Calcasieu Parish in Louisiana": the place they are made to leave
         for c in (gov, *t.children(gov, "xcomp")):
             if not places and any(t.lemma(c) in k.made_to for k in self.v.kinds):
@@ -1446,6 +1462,12 @@ class _Sentence(Context):
                 # the name that only modifies it ("El Salvador _ where")
                 places = where.places_at(head) or \
                     [p for c in t.children(head, "compound") for p in where.named_place(c)][-1:]
+                # (or the place that wider one locates, on which the parser did not hang it: "Greenbrier
+                # County in southeast West Virginia, where 15 deaths have been reported")
+                prep = t.head(head) if t[head].dep == "pobj" else None
+                located = where.places_at(t.head(prep)) if prep is not None and t.lower(prep) in self.v.place_preps \
+                    and t.head(prep) is not None else []
+                places = located if places and located else places
         if not places and event:  # "an attack on a base in X killed three soldiers"
             for subj in t.children(gov, "nsubj"):
                 places = places or where.places_from(subj)

@@ -183,6 +183,8 @@ class Words:
     plan_verbs: frozenset[str]
     offer_verbs: frozenset[str]
     attacker_verbs: frozenset[str]  # "militants who killed 20": deeds that make a force's count its attackers
+    attacker_kind_names: frozenset[str]  # the kinds of those deeds: "killed", "injured"
+    deed_verbs: frozenset[str]  # "fighters involved in the killings": taking part in a deed
     denial_verbs: frozenset[str]
     companions: frozenset[str]
     parenthetical_verbs: frozenset[str]
@@ -426,6 +428,8 @@ def load_words(path: Path = FIGURES) -> Words:
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         offer_verbs=_set(grammar.get("offer_verbs", ())),
         attacker_verbs=frozenset(w for k in kinds if k.name in grammar.get("attacker_kinds", ()) for w in k.verbs),
+        attacker_kind_names=_set(grammar.get("attacker_kinds", ())),
+        deed_verbs=_set(grammar.get("deed_verbs", ())),
         denial_verbs=_set(grammar.get("denial_verbs", ())),
         companions=_set(grammar.get("companions", ())),
         parenthetical_verbs=_set(grammar.get("parenthetical_verbs", ())),

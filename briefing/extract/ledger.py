@@ -28,6 +28,7 @@ from ..dates import YEAR, find_dates, place, short_date
 from ..model import Citation, Discrepancy, Figure, LedgerRow, LedgerValue, ParsedSource
 from ..numerals import format_value
 from .countries import country_of, region, within
+from .entities import transliterated
 from .figure_reading import Reading
 from .figure_words import Naming, Words
 from .numbers import parse_value
@@ -76,10 +77,40 @@ def build_ledger(found: Sequence[Reading], parsed: Sequence[ParsedSource], vocab
     published = _published(parsed)
     from ..gazetteer import countries_containing  # here: the gazetteer reads names through this package
 
+    found = _one_spelling(found)
     names = {p.key for r in found for p in r.places} | {n for r in found for n in (*r.nearby, *r.nations)}
     resolver = _Resolver(vocab, published, countries_containing(names, towns))
     rows = resolver.rows(_running_events(_others_after(found)))
     return _assemble(rows, vocab, published)
+
+
+def _one_spelling(found: Sequence[Reading]) -> Sequence[Reading]:
+    """A place two reports spell by two transliterations is one place ("in Karada", "in Karrada"),
+    and so is one with two letters swapped ("Kanahwa County" for Kanawha): the spelling given most
+    (the first, if as often) stands for both."""
+    given = Counter(k for r in found for k in (*(p.key for p in r.places), *r.nearby, *r.here, *r.event_places))
+    forms: dict[str, list[str]] = defaultdict(list)
+    for k in given:
+        form = transliterated(k)
+        form = next((f for f in forms if _swapped(f, form)), form)
+        forms[form].append(k)
+    one = {k: max(ks, key=lambda k: given[k]) for ks in forms.values() if len(ks) > 1 for k in ks}
+    if not one:
+        return found
+
+    def keys(ks: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({one.get(k, k) for k in ks}))
+    return [replace(r, places=tuple(replace(p, key=one.get(p.key, p.key)) for p in r.places), nearby=keys(r.nearby),
+                    here=keys(r.here), event_places=keys(r.event_places)) for r in found]
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Are `a` and `b` one word apart by two letters next to each other swapped ("kanahwa", "kanawha")?"""
+    if len(a) != len(b) or len(a) < 6 or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]] \
+        and a[diff[0]].isalpha() and a[diff[1]].isalpha()
 
 
 def _others_after(found: Sequence[Reading], reach: int = 3) -> list[Reading]:
@@ -499,7 +530,10 @@ class _Resolver:
                 and (r.another_event == all(m.another_event for m in row.members) or row.holds(r.value))
                 # the sum of several events' tolls is no value of one event's ("80 killed in four attacks"
                 # and "a car bombing killed 37"; "the two bombings" and "the bombings" may be one)
-                and (not {r.of_several} | {m.of_several for m in row.members} >= {"counted", ""} or row.holds(r.value))
+                # (a toll of plural events beside both tells of them all: "bombs hit two areas, killing 23"
+                # and "nearly 120 killed in two bombings", whatever one bomb's toll joined them first)
+                and (not {r.of_several} | {m.of_several for m in row.members} >= {"counted", ""}
+                     or "plural" in {r.of_several} | {m.of_several for m in row.members} or row.holds(r.value))
                 # a crime a court counts is no value of a toll the news tells, unless it gives the
                 # same number or names the same places ("charged with murder in the deaths of more
                 # than 200 people in the embassy attacks in Kenya and Tanzania")
@@ -664,7 +698,7 @@ class _Resolver:
         # (far apart in size first: the war's 39,090 dead, told by one report and 39,258 by the next,
         # leave the operation's 30 and 90 that both reports give before those two are told apart)
         rows = [part for row in rows for past in self.split_past(row) for far in self.split_far_apart(past)
-                for part in self.split_costated(far)]
+                for costated in self.split_costated(far) for part in self.split_restated(costated)]
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
@@ -737,6 +771,32 @@ class _Resolver:
         if not apart:
             return [row]
         return [row.keeping([m for m in row.members if m.value == v]) for v in values]
+
+    @staticmethod
+    def split_restated(row: _Row) -> list[_Row]:
+        """A number an article states twice is its value of the quantity; another number it states
+        once beside it, neither revising, first told, guessed at nor told by another, is of another
+        quantity ("a series of attacks, including one at a shrine that killed 37 ... a car bombing
+        Sunday that killed at least 186 ... In all, 37 people were killed"). It leaves the row with
+        every report's value equal to it."""
+        if any(m.revised or m.superseded or m.first_told for m in row.members):
+            return [row]
+        leaving = set()
+        for source in {m.citation.source for m in row.members}:
+            told = [m for m in row.members if m.citation.source == source]
+            sentences: dict[float, set[int]] = defaultdict(set)
+            for m in told:
+                sentences[m.value].add(m.index)
+            repeated = [v for v, at in sentences.items() if len(at) > 1]
+            if len(repeated) != 1:
+                continue
+            kept = sentences[repeated[0]]
+            leaving |= {m.value for m in told if m.value != repeated[0] and not sentences[m.value] & kept
+                        and m.told_by is None and (m.hedge is None or m.hedge.bound != "upper")}
+        kept = [m for m in row.members if m.value not in leaving]
+        if not leaving or not kept:
+            return [row]
+        return [row.keeping(kept)] + [row.keeping([m for m in row.members if m.value == v]) for v in sorted(leaving)]
 
     def split_far_apart(self, row: _Row) -> list[_Row]:
         """Two numbers one article gives far apart in size in separate sentences, neither revising
