@@ -311,3 +311,22 @@ def test_a_clause_after_another_is_not_of_that_clause_s_date(nlp):
     (r,) = readings(parse(nlp, "A truck plowed into pedestrians during celebrations in the seaside city of Nice "
                                "Thursday, leaving at least 80 people dead."), load_words())
     assert "nice" in r.nearby
+
+
+def test_an_object_the_parser_gives_to_the_verb_of_saying_is_the_object_of_the_deed():
+    # "a bomb blew up, killing two people, police and sources said": in a long article the parser may
+    # make "people" the subject of "said", with the tellers joined to it; they are who was killed
+    from briefing.extract.figure_reading import read_sentence
+    rows = [("A", "det", 1, "DET", "a"), ("bomb", "nsubj", 2, "NOUN", "bomb"), ("exploded", "ROOT", 2, "VERB", "explode"),
+            (",", "punct", 2, "PUNCT", ","), ("killing", "advcl", 2, "VERB", "kill"), ("two", "nummod", 6, "NUM", "two"),
+            ("people", "nsubj", 11, "NOUN", "people"), (",", "punct", 6, "PUNCT", ","), ("police", "conj", 6, "NOUN", "police"),
+            ("and", "cc", 8, "CCONJ", "and"), ("sources", "conj", 8, "NOUN", "source"), ("said", "ccomp", 2, "VERB", "say"),
+            (".", "punct", 2, "PUNCT", ".")]
+    tokens, start = [], 0
+    for text, dep, head, pos, lemma in rows:
+        tokens.append(Token(text=text, lemma=lemma, pos=pos, tag="", dep=dep, head=head, ent_type="",
+                            start=start, like_num=text == "two", is_stop=False))
+        start += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    found = read_sentence(Sentence("S1", 0, 0, len(text), text, tuple(tokens), ()), (), load_words())
+    assert [(r.kind, r.value, r.noun) for r in found] == [("killed", 2, "people")]

@@ -2959,3 +2959,10 @@ def test_fighters_a_clause_says_took_part_in_the_deed_are_no_force(nlp):
     assert read(nlp, "Police are hunting the six militants who carried out the attack.") == []
     # a force sent to help is one
     assert read(nlp, "The army sent 300 soldiers who were involved in the rescue.") == [("troops", 300)]
+
+
+def test_a_bare_participle_tagged_as_a_past_tense_is_still_a_passive(nlp):
+    # "and 30 wounded, mostly from shrapnel": words after the participle make the tagger read a past tense
+    assert read(nlp, "Two police officers were killed in the standoff, and 30 wounded, mostly from shrapnel, "
+                     "officials said.") == [("killed", 2), ("injured", 30)]
+    assert read(nlp, "In all, 37 people were killed and 62 wounded, according to police.") == [("killed", 37), ("injured", 62)]

@@ -306,7 +306,7 @@ class Context:
         # (the parser may take the object of a clause before for the subject, and join the teller to
         # it: "as residents celebrated Ramadan, police and medical sources said"; so it does a day)
         def slipped(i: int) -> bool:
-            before = i - 1
+            before = t.subtree(i)[0] - 1
             return t[i].ent_type and t[i].ent_type not in self.v.teller_labels or before >= 0 \
                 and t[before].pos == "VERB" and not t.children(before, "dobj") and bool(t.children(i, "conj"))
         while subject is not None and slipped(subject):

@@ -241,6 +241,18 @@ class _Sentence(Context):
                 return kind, t.lemma(noun)
         return None
 
+    def stolen_object(self, i: int) -> int | None:
+        """The verb whose object the parser took for the subject of the verb of saying after it, with
+        the tellers joined to it: "killing at least two people, police and medical sources said"."""
+        t = self.t
+        h = t.head(i)
+        if t[i].dep != "nsubj" or h is None or t.lemma(h) not in self.v.parenthetical_verbs \
+                or not t.children(i, "conj"):
+            return None
+        before = t.subtree(i)[0] - 1
+        verb = before if before >= 0 and t[before].pos == "VERB" and not t.children(before, "dobj") else None
+        return verb if verb is not None and any(t.lemma(verb) in k.verbs for k in self.v.kinds if k.event) else None
+
     def governor(self, i: int) -> tuple[int | None, str, bool]:
         """The word whose argument i is, the relation, and whether a negator was passed."""
         t, v, negated, start = self.t, self.v, False, i
@@ -248,6 +260,9 @@ class _Sentence(Context):
         if clause is not None:
             # "troops who were killed" are its patient; "people who died", its subject
             return clause, "agent" if not t.passive(clause) else "patient", negated
+        stolen = self.stolen_object(i)
+        if stolen is not None:
+            return stolen, "patient", negated
         for _ in range(len(t)):
             part = self.participle(i)
             # "arrested nine people wanted for war crimes": the verb of a kind acting on the noun
@@ -306,6 +321,10 @@ class _Sentence(Context):
                 bare = not list(t.children(h, "aux", "auxpass", "dobj")) \
                     and not any(t.lemma(h) in k.subject_verbs for k in v.kinds)
                 gapped = gapped or bare and t[h].tag == "VBN" and t[h].dep in ("ccomp", "xcomp", "oprd", "pcomp", "advcl")
+                # (the tagger may take the bare participle for a past tense when words follow it: "37
+                # people were killed and 62 wounded, according to police")
+                gapped = gapped or bare and t[h].tag == "VBD" and t[h].dep == "conj" and t.head(h) is not None \
+                    and t.passive(t.head(h))
                 # "left 49 people dead and 53 others wounded": a verb joined to one that leaves its
                 # object in a state, with a subject and no object of its own, is that state
                 above = t.head(h)
