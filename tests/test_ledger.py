@@ -2957,6 +2957,7 @@ def test_members_of_the_national_guard_are_a_force(nlp):
 def test_fighters_a_clause_says_took_part_in_the_deed_are_no_force(nlp):
     assert read(nlp, "The group posted photos of five fighters it said were involved in the killings.") == []
     assert read(nlp, "Police are hunting the six militants who carried out the attack.") == []
+    assert read(nlp, "A jury indicted one of the three police officers involved in the fatal shooting.") == []
     # a force sent to help is one
     assert read(nlp, "The army sent 300 soldiers who were involved in the rescue.") == [("troops", 300)]
 
@@ -2966,3 +2967,26 @@ def test_a_bare_participle_tagged_as_a_past_tense_is_still_a_passive(nlp):
     assert read(nlp, "Two police officers were killed in the standoff, and 30 wounded, mostly from shrapnel, "
                      "officials said.") == [("killed", 2), ("injured", 30)]
     assert read(nlp, "In all, 37 people were killed and 62 wounded, according to police.") == [("killed", 37), ("injured", 62)]
+
+
+def test_a_count_told_under_a_clause_about_another_event_is_that_event_s(nlp):
+    # "a previous attack was smaller though police arrested 18": that attack's arrests are no value of
+    # the arrests after the attack the report tells of
+    led = ledger(nlp, "After the attack, 30 people had been arrested, the police department said. A previous attack on "
+                      "Friday night was smaller though police arrested 18 people.")
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "arrested") == [[18], [30]]
+    assert not led.discrepancies
+
+
+def test_in_the_intensive_care_unit_is_in_intensive_care(nlp):
+    assert read(nlp, "Five people died and 12 others are in the intensive care unit.") == [("killed", 5), ("injured", 12)]
+
+
+def test_a_number_one_report_gives_joins_the_count_told_in_its_words_when_two_counts_are_split(nlp):
+    # two reports each give 20 injured and 17 received by a hospital: two counts; the third
+    # report's "at least 35 injured in the attack" is the 20's rival, not a count of its own
+    first = ("At least 20 people were injured in the attack, officials said. The town was in mourning on Sunday. "
+             "The regional hospital said it had received 17 injured people.")
+    led = ledger(nlp, first, "At least 35 people were injured in the attack.", first.replace("Sunday", "Monday"))
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "injured" and r.part_of is None) \
+        == [[17], [20, 35]]

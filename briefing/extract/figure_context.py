@@ -58,6 +58,10 @@ class Context:
         if not self.tells_event(kind, gov):
             return False
         nouns = [o for p in t.children(gov, "prep") for o in t.children(p, "pobj")] + list(t.children(gov, "nsubj"))
+        # (and the event the clause it hangs on tells of: "a previous protest was peaceful though police
+        # arrested 22 people")
+        if t[gov].dep in ("advcl", "conj") and t.head(gov) is not None:
+            nouns += list(t.children(t.head(gov), "nsubj"))
         marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
                      for c in t.children(n, "amod", "det")) \
             or any(self.pointed_to_another(n) for n in nouns if t.lemma(n) in events)

@@ -647,9 +647,13 @@ class _Sentence(Context):
         t = self.t
         if gov is None or t.lemma(gov) not in self.v.holding_verbs:
             return set()
+        # (the words before the noun may say it alone: "in the intensive care unit" is in intensive care)
+        def before(o: int) -> str:
+            return " ".join(t.lower(a) for a in t.subtree(o) if a < o and t[a].dep in ("amod", "compound"))
         return {w for p in t.children(gov, "prep") if t.lower(p) in self.v.place_preps | self.v.holding_preps
                 for o in t.children(p, "pobj")
-                for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")))}
+                for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")),
+                          before(o)) if w}
 
     def singled_out(self, num: Number) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
@@ -695,9 +699,10 @@ class _Sentence(Context):
                for c in t.children(noun, "relcl")):
             return True
         # nor are fighters a clause says took part in the deed, however it is told: "five fighters it
-        # said were involved in the killings", "the gunmen who carried out the attack"
+        # said were involved in the killings", "the gunmen who carried out the attack", "one of the
+        # three police officers involved in the fatal shooting"
         deeds = {n for k in v.kinds if k.name in v.attacker_kind_names for n in k.of_nouns} | set(v.events or {})
-        clauses = [c for c in t.children(noun, "relcl")]
+        clauses = [c for c in t.children(noun, "relcl", "acl")]
         clauses += [x for c in clauses if t.lemma(c) in v.parenthetical_verbs for x in t.children(c, "ccomp")]
         return any(t.lemma(c) in v.deed_verbs and any(
             t.lemma(o) in deeds for o in (*t.children(c, "dobj"), *(o for p in t.children(c, "prep") for o in t.children(p, "pobj"))))

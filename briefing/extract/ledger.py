@@ -765,12 +765,21 @@ class _Resolver:
         values = sorted({m.value for m in row.members})
         # (an article that sets the two side by side in one sentence gives both as values of one
         # disputed count: "the government says 220,000 died, while relief groups say 1 million")
-        apart = any(sum(1 for by in said.values() if a in by and b in by and by[a] != by[b]) > 1
-                    and not any(by[a] & by[b] for by in said.values() if a in by and b in by)
-                    for i, a in enumerate(values) for b in values[i + 1:])
+        apart = {v for i, a in enumerate(values) for b in values[i + 1:]
+                 if sum(1 for by in said.values() if a in by and b in by and by[a] != by[b]) > 1
+                 and not any(by[a] & by[b] for by in said.values() if a in by and b in by) for v in (a, b)}
         if not apart:
             return [row]
-        return [row.keeping([m for m in row.members if m.value == v]) for v in values]
+        # a number only another article gives goes with the count it is told as, in the same words
+        # ("at least 44 people were injured in the attack", "at least 29 people were injured in the
+        # attack" beside the 26 a hospital received), when only one is
+        rows = {v: [m for m in row.members if m.value == v] for v in values}
+        for v in [v for v in values if v not in apart]:
+            told = [(m.qualifier, m.hedge and m.hedge.bound) for m in rows[v]]
+            like = [a for a in apart if any((m.qualifier, m.hedge and m.hedge.bound) in told for m in rows[a])]
+            if len(like) == 1:
+                rows[like[0]] += rows.pop(v)
+        return [row.keeping(members) for members in rows.values()]
 
     @staticmethod
     def split_restated(row: _Row) -> list[_Row]:
