@@ -2990,3 +2990,16 @@ def test_a_number_one_report_gives_joins_the_count_told_in_its_words_when_two_co
     led = ledger(nlp, first, "At least 35 people were injured in the attack.", first.replace("Sunday", "Monday"))
     assert sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "injured" and r.part_of is None) \
         == [[17], [20, 35]]
+
+
+def test_a_caption_s_older_toll_in_the_city_the_lead_names_is_that_toll_as_it_rose(nlp):
+    # the lead names the city in its own sentence; a caption's "at least 40 killed in Boston" is the
+    # same toll, earlier, not a part of it
+    led = ledger(nlp, "A truck plowed into pedestrians during celebrations in the city of Boston on Thursday, leaving "
+                      "at least 70 people dead. The driver was shot by police.\n\nA soldier secures the area on Friday "
+                      "after at least 40 people were killed in Boston.",
+                 "A truck driver killed 74 people in the attack in Boston.")
+    assert [sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed"] == [[40, 70, 74]]
+    # a province's count under a country's toll stays a part of it
+    led = ledger(nlp, "The earthquake killed 7,000 people in Turkey. In the Izmit region alone, 3,200 people were killed.")
+    assert [[v.value for v in r.values] for r in led.rows if r.part_of] == [[3200]]

@@ -575,8 +575,12 @@ class _Resolver:
         7,085 ... In the Izmit region, 3,261 people were killed"; "the five attacks" and "three
         attacks in Canada"). The value a revision leaves is the place's own ("lowered the toll from
         7,000 to about 6,100", then "6,076 in Honduras")."""
+        # (unless its own sentence names that very place and no other: "in the city of Nice ...,
+        # leaving at least 80 people dead" is Nice's toll as it rose from a caption's "at least 60
+        # killed in Nice"; or the article has already given the row a count of no place, its own toll)
         return not places and bool(row.places) and not r.superseded and not r.first_told \
-            and not self.told_before(r) and any(
+            and not self.told_before(r) and row.places != set(r.here) \
+            and not any(m.citation.source == r.citation.source and not _keys(m) for m in row.members) and any(
             m.citation.source == r.citation.source and _keys(m) == row.places
             and r.value > m.value * (1 + self.v.near_tolerance) for m in row.members)
 
@@ -881,7 +885,12 @@ class _Resolver:
                      and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
                      and not any(self.other_region(m, other.members) for m in row.members)
                      and any(o.citation.source == m.citation.source and o.value > m.value and not self.told_before(o)
-                             for o in other.members for m in row.members)]
+                             for o in other.members for m in row.members)
+                     # (not when the larger count's own sentence names that very place, and no other: "plowed into a crowd
+                     # in the city of Nice, leaving at least 80 people dead" and a caption's "at least 60
+                     # killed in Nice" are one toll as it rose)
+                     and not any(o.citation.source == m.citation.source and _keys(m) and _keys(m) == set(o.here)
+                                 for o in other.members for m in row.members)]
             if len(whole) == 1:
                 row.parent = rows.index(whole[0])
         by_group = {}
@@ -980,9 +989,10 @@ class _Resolver:
     def earlier_bound(self, m: Reading, toll: Reading) -> bool:
         """A smaller floor an article gives for the very people of its toll, singling none out, is
         that toll as told before: "the death toll was more than 10", "killed at least 13 people",
-        after its lead's "killed at least 16 people" (not "30 of them children", "12 in the city")."""
+        after its lead's "killed at least 16 people" (not "30 of them children", "12 in the city"; but
+        "at least 60 killed in Nice" after a lead whose own sentence names Nice and no other place)."""
         return m.hedge is not None and m.hedge.bound == "lower" and self.group(m) is None and self.group(toll) is None \
-            and not m.qualifier and not m.places and not m.nations
+            and not m.qualifier and (not m.places or _keys(m) == set(toll.here)) and not m.nations
 
     def place_part(self, r: Reading, rows: list[_Row], parent: int | None = None) -> None:
         """A part joins the part row with its qualifier (or its value), under the best total."""
