@@ -3003,3 +3003,11 @@ def test_a_caption_s_older_toll_in_the_city_the_lead_names_is_that_toll_as_it_ro
     # a province's count under a country's toll stays a part of it
     led = ledger(nlp, "The earthquake killed 7,000 people in Turkey. In the Izmit region alone, 3,200 people were killed.")
     assert [[v.value for v in r.values] for r in led.rows if r.part_of] == [[3200]]
+
+
+def test_a_companion_of_the_subject_shares_its_verb(nlp):
+    # "the town's 5,000 residents — along with 20,000 visitors — fled": the parser makes the
+    # residents the verb's subject, with the visitors under them
+    assert read(nlp, "The hills had been menaced by fires from the north, and the town’s 3,000 full-time residents — "
+                     "along with 12,000 visitors – fled on short notice late Monday night.") \
+        == [("displaced", 3000), ("displaced", 12000)]

@@ -378,7 +378,11 @@ class _Sentence(Context):
         else:
             return None
         if verb is not None and t[verb].pos == "NOUN":
-            verb = self.hung_past_verb(verb, after=above)  # "residents – along with 20,000 visitors – fled"
+            # "residents – along with 20,000 visitors – fled": the verb the noun is the subject of, or
+            # one the parser hung on it as a clause of its own
+            head = t.head(verb)
+            verb = head if t[verb].dep in ("nsubj", "nsubjpass") and head is not None and head > above \
+                else self.hung_past_verb(verb, after=above)
         if verb is None or t[verb].pos not in VERBAL:
             return None
         if t.lemma(verb) in v.parenthetical_verbs:
