@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import gazetteer
+from .extract.entities import transliterated
 from .model import Briefing
 
 PICTURES = Path(__file__).parent / "data" / "pictures.toml"
@@ -56,8 +57,10 @@ def locate(briefing: Briefing, cards) -> tuple[Place, ...]:
     order = {s.id: i for i, s in enumerate(briefing.sources)}
     for name, (sources, strike) in named.items():
         place = _resolve(name, sources, strike, said, near, codes, towns.get(name, []))
-        k = f"{place.kind}:{place.country if place.kind == 'country' else place.name}:{place.lat}:{place.lon}" \
-            if place.located else f"?:{gazetteer.match_key(name)}"
+        # (two names of one spot are one place, and so are two spellings the gazetteer lacks:
+        # "Falluja" and "Fallujah", "Karada" and "Karrada")
+        k = f"{place.kind}:{place.country if place.kind == 'country' else ''}:{place.lat}:{place.lon}" \
+            if place.located else f"?:{transliterated(gazetteer.match_key(name))}"
         if k in merged:  # "Honduran" and "Honduras"; "Gaza" twice
             old = merged[k]
             joined = tuple(sorted(set(old.sources) | set(place.sources), key=lambda s: order.get(s, 0)))

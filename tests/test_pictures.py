@@ -286,3 +286,12 @@ def test_a_province_name_several_countries_share_goes_to_the_country_other_names
 
     assert gazetteer.countries_containing(["florida", "orlando"])["florida"] == "united states"
     assert gazetteer.countries_containing(["florida", "havana"])["florida"] == "cuba"
+
+
+def test_two_spellings_of_a_place_are_one_row_of_the_places(parse):
+    # two spellings the gazetteer does not know are one place
+    b = _briefing(parse, LEBANON)
+    for name in ("Karada", "Karrada"):
+        b = _with_card(b, name)
+    names = [p.name for p in locate(b, render.entity_cards(b))]
+    assert len([n for n in names if n in ("Karada", "Karrada")]) == 1
