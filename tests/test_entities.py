@@ -200,3 +200,11 @@ def test_a_place_named_without_the_word_for_its_kind_is_that_place():
     # two places it could shorten: left alone
     cards = entity_cards([mentioned("S1", ("Red Sea", "LOC"), ("Red River", "LOC"), ("Red", "LOC"))])
     assert card_of(cards, "Red") not in (card_of(cards, "Red Sea"), card_of(cards, "Red River"))
+
+
+def test_two_transliterations_of_a_short_name_are_one_entity(nlp):
+    # doubled letters and a final "h" are spelling: one card, the other spelling its alias
+    parsed = [parse(nlp, "A car bomb exploded in Baghdad's Karrada district on Sunday, officials in Karrada said.", "S1"),
+              parse(nlp, "Video showed an angry crowd in Karada, a district of Baghdad, on Sunday.", "S2")]
+    cards = entity_cards(parsed)
+    assert card_of(cards, "Karada") is card_of(cards, "Karrada")

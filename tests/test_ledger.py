@@ -3011,3 +3011,17 @@ def test_a_companion_of_the_subject_shares_its_verb(nlp):
     assert read(nlp, "The hills had been menaced by fires from the north, and the town’s 3,000 full-time residents — "
                      "along with 12,000 visitors – fled on short notice late Monday night.") \
         == [("displaced", 3000), ("displaced", 12000)]
+
+
+def test_one_number_two_deeds_share_counts_neither(nlp):
+    # "killing and wounding more than 80 people": the dead and the wounded together
+    assert read(nlp, "The group claimed responsibility for killing and wounding more than 80 people in the area.") == []
+    assert read(nlp, "Gunmen killed 20 people and wounded 50.") == [("killed", 20), ("injured", 50)]
+    # (not a verb with a count of its own: "with two people killed and one injured")
+    assert read(nlp, "Protests turned violent, with two people killed and one injured on Tuesday night.") \
+        == [("killed", 2), ("injured", 1)]
+
+
+def test_people_a_risen_toll_includes_are_a_part_of_it(nlp):
+    found = readings(parse(nlp, "The death toll rose to 20, including 13 civilians."), load_words())
+    assert [(r.value, r.noun, r.subset) for r in found] == [(20, "death", False), (13, "civilian", True)]

@@ -218,6 +218,7 @@ def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEn
 
     keys = sorted(forms, key=lambda k: (-len(k.split()), k))
     by_skeleton: dict[str, str] = {}
+    by_spelling: dict[str, str] = {}  # two transliterations of a short name: "Karada", "Karrada"
     for k in keys:
         words = k.split()
         if len(words) >= 2 or len(k) >= 7:
@@ -226,6 +227,12 @@ def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEn
                 clusters.union(by_skeleton[sk], k)
             else:
                 by_skeleton.setdefault(sk, k)
+        if len(k) >= 5:
+            form = transliterated(k)
+            if form in by_spelling:
+                clusters.union(by_spelling[form], k)
+            else:
+                by_spelling[form] = k
 
     def main_label(k: str) -> str:
         return labels[k].most_common(1)[0][0]

@@ -712,6 +712,18 @@ class _Sentence(Context):
             t.lemma(o) in deeds for o in (*t.children(c, "dobj"), *(o for p in t.children(c, "prep") for o in t.children(p, "pobj"))))
             for c in clauses)
 
+    def counted_together(self, gov: int | None, kind: Kind) -> bool:
+        """"Killing and wounding more than 80 people": one number that a verb of another kind shares,
+        joined before its own verb with no object of its own, counts the dead and the wounded
+        together, neither alone."""
+        t = self.t
+        if gov is None or t[gov].dep != "conj" or t.head(gov) is None:
+            return False
+        partner = t.head(gov)
+        return partner < gov and t[partner].pos == "VERB" and not t.children(partner, "dobj", "nsubj", "nsubjpass") \
+            and t.lemma(partner) not in kind.verbs \
+            and any(t.lemma(partner) in k.verbs for k in self.v.kinds if k.event and k.name != kind.name)
+
     def capacity(self, noun: int) -> bool:
         """"Enough plutonium for 10 nuclear bombs", "enough plutonium to build six bombs", "enough
         food for 10,000 soldiers": what a quantity would suffice for is no count of it."""
@@ -1043,6 +1055,10 @@ class _Sentence(Context):
             if kinded is None and noun != num.head and self.reached(gov) not in (None, noun):
                 # "the toll continues to rise, passing 80,000 people": what the toll counts
                 kinded = self.kind(self.reached(gov), None, "")
+                if kinded is not None and t[noun].dep == "pobj" and t.lower(t.head(noun)) in self.v.inclusive_preps \
+                        and self.v.group(t.lemma(noun)) is not None:
+                    # ("the toll rose to 20, including 13 civilians": the toll's kind, its own people)
+                    kinded = (kinded[0], t.lemma(noun))
             if kinded is None and not same and noun in counted and gov is not None and rel == "of" \
                     and t.lemma(gov) in self.v.quantity_nouns:
                 # "killed 6,076 people, down from an earlier estimate of 7,000": another value of that count
@@ -1094,6 +1110,7 @@ class _Sentence(Context):
                     or num.value < kind.min_value \
                     or self.singled_out(num) or self.projected(num) or self.capacity(noun) or self.difference(num) \
                     or kind.name in self.v.levels and self.perpetrators(noun) \
+                    or self.counted_together(gov, kind) \
                     or (partitive and num.value == 1 and not kind.event):
                 # ("one of the bombs contained 400 kilograms": a kind counted by its noun alone is
                 # counted by the set's size; one of them is one told of, not a count)
@@ -1128,7 +1145,10 @@ class _Sentence(Context):
                 # ("six were injured, including three officers": a bare number holds the part too)
                 holder in direct.values() or holder in direct or holder is not None and t[holder].pos in VERBAL
                 and t.lemma(holder) not in COPULAS
-                and any(t.head(k if n is None else n) == holder for k, n in direct.items()))
+                and any(t.head(k if n is None else n) == holder
+                        # (or the number the verb reaches: "the toll rose to 20, including 13 civilians")
+                        or n is None and t.head(k) is not None and t.head(t.head(k)) == holder
+                        for k, n in direct.items()))
                 if t[noun].dep == "pobj" else False)
             resolved[num.head] = (noun, role, same)
             counted.setdefault(noun, kind)
