@@ -307,13 +307,10 @@ class Context:
         t = self.t
         teller = next((a for a in t.ancestors(gov) if t.lemma(a) in self.v.parenthetical_verbs), None)
         subject = next(iter(t.children(teller, "nsubj")), None) if teller is not None else None
-        # (the parser may take the object of a clause before for the subject, and join the teller to
-        # it: "as residents celebrated Ramadan, police and medical sources said"; so it does a day)
-        def slipped(i: int) -> bool:
-            before = t.subtree(i)[0] - 1
-            return t[i].ent_type and t[i].ent_type not in self.v.teller_labels or before >= 0 \
-                and t[before].pos == "VERB" and not t.children(before, "dobj") and bool(t.children(i, "conj"))
-        while subject is not None and slipped(subject):
+        # (a day or a verb's object the parser took for the subject tells nothing; the teller is
+        # joined to it: "as residents celebrated Ramadan, police and medical sources said")
+        while subject is not None and (t[subject].ent_type and t[subject].ent_type not in self.v.teller_labels
+                                       or self.object_slipped(subject) is not None):
             subject = next(iter(t.children(subject, "conj")), None)
         if subject is None:
             # "..., according to Cal Fire", wherever the parser hangs it (as `quotes` reads a speaker):
@@ -324,6 +321,16 @@ class Context:
         if subject is None or t[subject].pos == "PRON":
             return None
         return t.lemma(subject).lower()
+
+    def object_slipped(self, i: int) -> int | None:
+        """The verb right before the phrase of subject `i` whose object the phrase is, when the parser
+        hung it on the verb of saying after it with the tellers joined to it: "killing at least two
+        people, police and medical sources said", "as residents celebrated Ramadan, police ... said"."""
+        t = self.t
+        before = t.subtree(i)[0] - 1
+        if before < 0 or not t.children(i, "conj") or t[before].pos != "VERB" or t.children(before, "dobj"):
+            return None
+        return before
 
     def recent_event(self) -> tuple[str, int] | None:
         """The event the sentences just before name last: "The United States retaliated, firing

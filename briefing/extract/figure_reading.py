@@ -246,11 +246,9 @@ class _Sentence(Context):
         the tellers joined to it: "killing at least two people, police and medical sources said"."""
         t = self.t
         h = t.head(i)
-        if t[i].dep != "nsubj" or h is None or t.lemma(h) not in self.v.parenthetical_verbs \
-                or not t.children(i, "conj"):
+        if t[i].dep != "nsubj" or h is None or t.lemma(h) not in self.v.parenthetical_verbs:
             return None
-        before = t.subtree(i)[0] - 1
-        verb = before if before >= 0 and t[before].pos == "VERB" and not t.children(before, "dobj") else None
+        verb = self.object_slipped(i)
         return verb if verb is not None and any(t.lemma(verb) in k.verbs for k in self.v.kinds if k.event) else None
 
     def governor(self, i: int) -> tuple[int | None, str, bool]:
@@ -705,12 +703,11 @@ class _Sentence(Context):
         # nor are fighters a clause says took part in the deed, however it is told: "five fighters it
         # said were involved in the killings", "the gunmen who carried out the attack", "one of the
         # three police officers involved in the fatal shooting"
-        deeds = {n for k in v.kinds if k.name in v.attacker_kind_names for n in k.of_nouns} | set(v.events or {})
         clauses = [c for c in t.children(noun, "relcl", "acl")]
         clauses += [x for c in clauses if t.lemma(c) in v.parenthetical_verbs for x in t.children(c, "ccomp")]
-        return any(t.lemma(c) in v.deed_verbs and any(
-            t.lemma(o) in deeds for o in (*t.children(c, "dobj"), *(o for p in t.children(c, "prep") for o in t.children(p, "pobj"))))
-            for c in clauses)
+        objects = [(c, o) for c in clauses for o in (*t.children(c, "dobj"),
+                                                     *(o for p in t.children(c, "prep") for o in t.children(p, "pobj")))]
+        return any(t.lemma(c) in v.deed_verbs and t.lemma(o) in v.attacker_deeds for c, o in objects)
 
     def counted_together(self, gov: int | None, kind: Kind) -> bool:
         """"Killing and wounding more than 80 people": one number that a verb of another kind shares,

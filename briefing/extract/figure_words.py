@@ -183,7 +183,7 @@ class Words:
     plan_verbs: frozenset[str]
     offer_verbs: frozenset[str]
     attacker_verbs: frozenset[str]  # "militants who killed 20": deeds that make a force's count its attackers
-    attacker_kind_names: frozenset[str]  # the kinds of those deeds: "killed", "injured"
+    attacker_deeds: frozenset[str]  # nouns of those deeds and of events: "fighters involved in the killings"
     deed_verbs: frozenset[str]  # "fighters involved in the killings": taking part in a deed
     denial_verbs: frozenset[str]
     companions: frozenset[str]
@@ -428,7 +428,8 @@ def load_words(path: Path = FIGURES) -> Words:
         plan_verbs=_set(grammar.get("plan_verbs", ())),
         offer_verbs=_set(grammar.get("offer_verbs", ())),
         attacker_verbs=frozenset(w for k in kinds if k.name in grammar.get("attacker_kinds", ()) for w in k.verbs),
-        attacker_kind_names=_set(grammar.get("attacker_kinds", ())),
+        attacker_deeds=frozenset(n for k in kinds if k.name in grammar.get("attacker_kinds", ()) for n in k.of_nouns)
+        | {w.lower() for words in ledger.get("events", {}).values() for w in words},
         deed_verbs=_set(grammar.get("deed_verbs", ())),
         denial_verbs=_set(grammar.get("denial_verbs", ())),
         companions=_set(grammar.get("companions", ())),

@@ -886,9 +886,9 @@ class _Resolver:
                      and not any(self.other_region(m, other.members) for m in row.members)
                      and any(o.citation.source == m.citation.source and o.value > m.value and not self.told_before(o)
                              for o in other.members for m in row.members)
-                     # (not when the larger count's own sentence names that very place, and no other: "plowed into a crowd
-                     # in the city of Nice, leaving at least 80 people dead" and a caption's "at least 60
-                     # killed in Nice" are one toll as it rose)
+                     # (not when the larger count's own sentence names that very place, and no other:
+                     # "plowed into a crowd in the city of Nice, leaving at least 80 people dead" and a
+                     # caption's "at least 60 killed in Nice" are one toll as it rose)
                      and not any(o.citation.source == m.citation.source and _keys(m) and _keys(m) == set(o.here)
                                  for o in other.members for m in row.members)]
             if len(whole) == 1:
