@@ -3025,3 +3025,61 @@ def test_one_number_two_deeds_share_counts_neither(nlp):
 def test_people_a_risen_toll_includes_are_a_part_of_it(nlp):
     found = readings(parse(nlp, "The death toll rose to 20, including 13 civilians."), load_words())
     assert [(r.value, r.noun, r.subset) for r in found] == [(20, "death", False), (13, "civilian", True)]
+
+
+def test_a_war_s_toll_is_not_a_value_of_today_s_attack(nlp):
+    led = ledger(nlp, "Syrian state TV said more than 65 people had been killed in multiple attacks in the coastal "
+                      "cities of Tartus and Jableh.",
+                 "The blasts came as violence intensified in a war that has killed at least 250,000 people. "
+                 "State media said 78 people had been killed in the attacks.")
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows if r.kind == "killed") == [[65, 78], [250000]]
+
+
+def test_a_bare_count_after_a_sentence_that_placed_the_event_is_that_place_s(nlp):
+    # "more than 20 were killed" right after "attacked a bus station in Tartus", in one paragraph, even
+    # though the recogniser takes Tartus for an organisation there: Tartus's dead, a part of the toll
+    # of both cities
+    text = ("Syrian state TV said that more than 65 people had been killed in attacks in the coastal cities of Tartus "
+            "and Jableh. The report said at least one suicide bomber on foot followed by a car bomber attacked a "
+            "packed bus station in Tartus. An Interior Ministry official said more than 20 were killed.")
+    found = readings(parse(nlp, text), load_words())
+    assert [[p.key for p in r.places] for r in found if r.value == 20] == [["tartus"]]
+    # (not from a sentence of another paragraph, nor one that names two places)
+    for before in ("A car bomber attacked a packed bus station in Tartus.\n\n",
+                   "A car bomber attacked a bus station in Tartus and a hospital in Jableh. "):
+        found = readings(parse(nlp, before + "An Interior Ministry official said more than 20 were killed."),
+                         load_words())
+        assert [r.places for r in found if r.value == 20] == [()]
+
+
+def test_the_place_an_event_struck_is_where_the_count_it_led_to_is(nlp):
+    for text, where in (("A tornado hit Mississippi on Tuesday, killing three people.", ["mississippi"]),
+                        ("Tornadoes that pummeled southern Louisiana and Mississippi on Tuesday claimed at least "
+                         "three lives.", ["louisiana", "mississippi"])):
+        found = readings(parse(nlp, text), load_words())
+        assert [sorted(p.key for p in r.places) for r in found] == [where]
+    # (a verb that strikes nothing places nothing: "a tornado killed three people, officials in Texas said")
+    found = readings(parse(nlp, "A tornado touched down, killing three people."), load_words())
+    assert [r.places for r in found] == [()]
+
+
+def test_fatally_makes_any_deed_a_killing(nlp):
+    assert read(nlp, "Four women were fatally shot outside the restaurant.") == [("killed", 4)]
+    assert read(nlp, "Three soldiers were mortally wounded in the ambush.") == [("killed", 3)]
+    assert read(nlp, "A gunman shot two officers.") == [("injured", 2)]
+
+
+def test_a_participle_that_names_them_is_not_what_befell_them(nlp):
+    # "four women identified as ...": the verb after says what befell them
+    assert read(nlp, "About 15 minutes later four women identified as Mary Lou Nye, 62, of Baroda, Michigan; and "
+                     "Dorothy Brown, 74; Barbara Hawthorne, 68; and Mary Jo Nye, 60, were fatally shot outside the "
+                     "restaurant.") == [("killed", 4)]
+    # (bodies identified are still a part of the toll found so far)
+    found = readings(parse(nlp, "Officials said 22 bodies were identified."), load_words())
+    assert [(r.kind, r.value, r.subset) for r in found] == [("killed", 22, True)]
+
+
+def test_what_a_bomber_wears_is_a_munition(nlp):
+    assert read(nlp, "The bombers detonated two explosive belts at the shrine.") == [("munitions", 2)]
+    assert read(nlp, "Police defused two explosive devices near the station.") == [("munitions", 2)]
+    assert read(nlp, "Two belts were found in the car.") == []

@@ -53,6 +53,13 @@ class Aliases:
         return k
 
 
+@lru_cache(maxsize=1024)
+def _town(name: str) -> bool:
+    """Whether a name is a town's, by the gazetteer's own spellings."""
+    from ..gazetteer import cities  # (the gazetteer reads countries from this package: imported late)
+    return any(c.by_name for c in cities([name], whole=False).get(name, ()))
+
+
 class Locator:
     """Answers where/when/whose questions about words of one parsed sentence."""
 
@@ -203,6 +210,30 @@ class Locator:
                 if as_place or described:
                     return Place(self.aliases.place(m.text), surface(m.text))
         return None
+
+    def place_just_before(self) -> list[Place]:
+        """The one place the sentence right before names, in the same paragraph: "... attacked a
+        packed bus station in Tartus. An Interior Ministry official said more than 20 were killed"
+        counts Tartus's dead. None when that sentence names two places or none, or is another
+        paragraph's."""
+        if not self.previous:
+            return []
+        before = self.previous[-1]
+        # (one space apart: a paragraph break is a line break at least, and a line starts a new block)
+        if before.source != self.s.source or before.index != self.s.index - 1 or self.s.start - before.end > 1:
+            return []
+        tree, v = Tree(before), self.v
+        found: dict[str, str] = {}
+        for j in range(len(tree)):
+            m = tree.mention(j)
+            # (named as where something is, "in Tartus": not "the Britain-based Observatory"; a town's
+            # name the recogniser took for an organisation is the town all the same)
+            head = tree.head(j)
+            if m is None or m.label in v.wide_labels or tree[j].dep != "pobj" or head is None \
+                    or tree.lower(head) not in v.place_preps or m.label not in v.place_labels and not _town(m.text):
+                continue
+            found.setdefault(self.aliases.place(m.text), surface(m.text))
+        return [Place(k, name) for k, name in found.items()] if len(found) == 1 else []
 
     def places_from(self, start: int, depth: int = 2) -> list[Place]:
         """The nearest "in X" below `start`, through "on/at/against ..." phrases and participles."""

@@ -146,7 +146,9 @@ class _Sentence(Context):
         # without a count of its own shares it ("15 sailors and marines detained by the navy")
         joined = [j for j in t.children(i, "conj") if t[j].pos == "NUM" or list(t.children(j, "nummod"))]
         for c in t.children(i, "acl"):
-            if t[c].tag == "VBN" and not any(i < j < c for j in joined):
+            # (not one that names them: "four women identified as Mary Lou Nye ... were fatally shot")
+            if t[c].tag == "VBN" and not any(i < j < c for j in joined) \
+                    and not any(t.lower(p) in self.v.regarding_preps for p in t.children(c, "prep")):
                 return c
         j = t.subtree(i)[-1] + 1
         while j < len(t) and t[j].pos == "ADV":
@@ -420,6 +422,8 @@ class _Sentence(Context):
         # "200,000 members of the police and gendarmerie": members of a body count its people
         terms |= {w for o in self.bodies(n)
                   for w in (t.lemma(o), *(f"{t.lemma(c)} {t.lemma(o)}" for c in t.children(o, "compound")))}
+        # (and an adjective that makes it a listed word: "two explosive belts")
+        terms |= {f"{t.lower(a)} {lemma}" for a in t.children(n, "amod")}
         for c in compounds:
             terms.add(f"{t.lemma(c)} {lemma}")
             if lemma in v.quantity_nouns:  # "death toll" counts deaths
@@ -567,6 +571,7 @@ class _Sentence(Context):
         # (and the nouns on it: "lightning strikes", "hunger strikes" are no attacks)
         marks = {t.lower(c) for c in t.children(noun, "amod", "compound")}
         marks_on_gov = {t.lower(c) for c in t.children(gov, "amod")} if gov is not None else set()
+        manner = {t.lower(c) for c in t.children(gov, "advmod")} if gov is not None else set()
         # "the severed heads of four hostages": the governing noun with its modifier
         of_terms = {g} | {f"{m} {g}" for m in marks_on_gov}
         # "were persons detained for political motives": what befell the subject, after "be"
@@ -585,6 +590,7 @@ class _Sentence(Context):
                 or (bool(verb & kind.people_verbs) and rel in PATIENT and self.counts_people(terms, noun)) \
                 or (rel == "of" and g in (self.v.events or {}) and bool(marks_on_gov & kind.fatal_marks)
                     and self.v.names_people(terms)) \
+                or (bool(manner & kind.fatal_adverbs) and rel in PATIENT and self.counts_people(terms, noun)) \
                 or bool(through & kind.verbs) \
                 or (g in kind.subject_verbs and rel == "agent" and not self.left(gov) & kind.escaped) \
                 or (g in kind.objectless_verbs and rel == "agent" and not t.passive(gov)
@@ -1528,6 +1534,23 @@ class _Sentence(Context):
                     places = places or [p for s in t.children(above, "nsubj") for p in where.named_place(s)]
                 if places:
                     break
+        # the place the event struck, as the object of the verb the count's clause hangs on: "a tornado
+        # hit Mississippi on Tuesday, killing three people" (not a verb of its own deed's object: "killed
+        # three in Texas" is placed above)
+        if not places and event and not stated:
+            above = [gov, *((t.head(gov),) if t[gov].dep in ("advcl", "conj") and t.head(gov) is not None else ()),
+                     # ("tornadoes that pummeled Louisiana claimed three lives": the subject's clause)
+                     *(r for sub in t.children(gov, "nsubj") for r in t.children(sub, "relcl"))]
+            places = next((p for n in above if t.lemma(n) in self.v.struck_verbs
+                           for o in t.children(n, "dobj") if (p := where.places_at(o))), [])
+        # a bare count after a sentence that told what happened where, in the same paragraph: "a
+        # suicide bomber attacked a bus station in Tartus. An official said more than 20 were killed"
+        # (the subject of its own verb: not "the killings of the four men", who may have died elsewhere)
+        counted = noun if noun is not None else num.head
+        if not places and event and not stated and not self.here() and self.event_told(gov)[0] is None \
+                and t[counted].dep in ("nsubj", "nsubjpass") and t.head(counted) == gov \
+                and (recent := self.recent_event()) and recent[1] == self.s.index - 1:
+            places = where.place_just_before()
         return places
 
     def event_places(self, gov: int | None) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ class Kind:
     not_objects: frozenset[str] = frozenset()  # counted nouns its verbs may take that are not of the kind: "vessels detained"
     verb_objects: frozenset[str] = frozenset()  # empty: its verbs count any noun; else only these ("attacked four police stations")
     fatal_marks: frozenset[str] = frozenset()  # "the fatal shooting of two girls": an event noun so marked counts them
+    fatal_adverbs: frozenset[str] = frozenset()  # "were fatally shot": a verb so marked kills those it acts on
     people_verbs: frozenset[str] = frozenset()  # "eight men seized": verbs of the kind only for nouns of people
     escaped: frozenset[str] = frozenset()  # what those its subject verbs leave is no home: "fled a bathroom"
     made_to: frozenset[str] = frozenset()  # "forced to flee", "told to evacuate": what its patients are made or told to do
@@ -136,6 +137,7 @@ class Words:
     raising_verbs: frozenset[str]
     raised_not_states: frozenset[str]
     moving_verbs: frozenset[str]
+    struck_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
@@ -243,6 +245,7 @@ class Words:
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
     events: dict[str, str] | None = None  # event noun -> its class ("blast" -> "explosion")
     broad_events: dict[str, frozenset[str]] | None = None  # "attack" -> the classes it may be
+    whole_events: frozenset[str] = frozenset()  # "war": holds the others, joins their tolls only of its size
     event_verbs: dict[str, str] | None = None  # a counting verb that names its event: "crush" -> "stampede"
     named_events: Naming = Naming()  # classes whose events take a name: "Typhoon Maysak", "the Park Fire"
 
@@ -253,6 +256,10 @@ class Words:
         join a bombing's)."""
         broad = self.broad_events or {}
         return a is None or b is None or a == b or b in broad.get(a, ()) or a in broad.get(b, ())
+
+    def whole_and_part(self, a: str | None, b: str | None) -> bool:
+        """Is one of two known event classes a whole that holds the other (a war and its bombing)?"""
+        return a is not None and b is not None and (a in self.whole_events) != (b in self.whole_events)
 
     def covers(self, a: str | None, b: str | None) -> bool:
         """Is event class `a` the same as `b` or broader ("the attack" covers a bombing)?"""
@@ -319,6 +326,7 @@ def load_words(path: Path = FIGURES) -> Words:
             units=_set(k.get("units", ())),
             not_objects=_set(k.get("not_objects", ())),
             fatal_marks=_set(k.get("fatal_marks", ())),
+            fatal_adverbs=_set(k.get("fatal_adverbs", ())),
             people_verbs=_set(k.get("people_verbs", ())),
             generic=_set(k.get("generic", ())),
             escaped=_set(k.get("escaped", ())),
@@ -381,6 +389,7 @@ def load_words(path: Path = FIGURES) -> Words:
         raising_verbs=_set(grammar.get("raising_verbs", ())),
         raised_not_states=_set(grammar.get("raised_not_states", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
+        struck_verbs=_set(grammar.get("struck_verbs", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),
@@ -489,6 +498,7 @@ def load_words(path: Path = FIGURES) -> Words:
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},
         broad_events={cls: frozenset(narrow) for cls, narrow in ledger.get("broad_events", {}).items()},
+        whole_events=_set(ledger.get("whole_events", ())),
         event_verbs={w.lower(): cls for cls, words in ledger.get("event_verbs", {}).items() for w in words},
         named_events=Naming(
             before=_set(ledger.get("named_events", ())), after=_set(ledger.get("named_after", ())),

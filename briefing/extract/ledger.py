@@ -508,6 +508,8 @@ class _Resolver:
                 and (group is None or row.group is None or group == row.group or self.alike(r, row, group))
                 # a force is no event's toll: the same troops fight in the strikes and the clashes
                 and (r.kind in self.v.levels or self.v.same_event(r.event, row.event))
+                # a war's toll is no value of one of its bombings' unless of its size
+                and not (self.v.whole_and_part(r.event, row.event) and not self.near(r, row))
                 # Typhoon Maysak's toll is no value of Typhoon Haishen's
                 and not ((name := _event_name(r, self.v.named_events))
                          and {_event_name(m, self.v.named_events) for m in row.members} - {None, name})
@@ -613,8 +615,10 @@ class _Resolver:
         # the most specific readings first, so the vaguer ones find a row to join; of those alike,
         # an upper estimate last ("as many as 40,000 could have died" beside tolls of 600 to 18,000),
         # so it joins the toll it guesses at rather than seed a row the counts then join
-        order = sorted(found, key=lambda r: (r.subset, self.group(r) is None, not _keys(r), not r.nations,
-                                             r.hedge is not None and r.hedge.bound == "upper"))
+        # (a toll of a past year first of all: the same number told undated is more likely it, as the
+        # rows below weigh, than a value of today's toll in the same place)
+        order = sorted(found, key=lambda r: (r.subset, self.era(r) is None, self.group(r) is None, not _keys(r),
+                                             not r.nations, r.hedge is not None and r.hedge.bound == "upper"))
         subsets: list[Reading] = []
         for r in order:
             if r.subset:
@@ -651,6 +655,11 @@ class _Resolver:
             # 7,000"), and a value it revises goes with the value it revises
             own = [row for row in fits if not r.places and any(m.citation.source == r.citation.source and (
                 m.value == r.value or m.index == r.index and r.revised) for m in row.members)]
+            # (unless a row that states its very number does and the place's row does not: "an earthquake
+            # in central Taiwan killed about 2,400 people" is the 2,400 another report gives, not a
+            # value of the two that today's quake in Taiwan killed)
+            same = [row for row in fits if row.holds(r.value)]
+            exact = [row for row in exact if row.holds(r.value)] or ([] if same else exact)
             fits = exact or own or fits
             if own:
                 pass  # the source itself says which: no guessing by place below
@@ -663,7 +672,11 @@ class _Resolver:
                 # naming none, or one naming every country the others do ("in Kenya and Tanzania"),
                 # even when one place states the same number; unless it is far smaller than the
                 # story's toll and a place states that very number (its own toll, the place unsaid)
-                whole = [row for row in fits if not row.places] or self.widest(fits)
+                # (of the rows of its size, when a far smaller one elsewhere leaves none the widest: "more
+                # than 250 killed in the embassy attacks" beside 224 in Kenya and Tanzania, 213 in Nairobi
+                # and the 26 the strikes in Afghanistan killed)
+                whole = [row for row in fits if not row.places] or self.widest(fits) \
+                    or self.widest([row for row in fits if self.near(r, row)])
                 # with no whole, a hedged toll ("more than 200") that only one place's toll
                 # satisfies (213 killed in one city, 11 in another) is that place's, the place unsaid;
                 # in a story of one country, so is a toll that only one place's floor allows ("killed
