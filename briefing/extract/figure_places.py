@@ -90,7 +90,10 @@ class Locator:
                 continue
             # "northern Kidal region": a named place modifying a place noun
             named = [c for c in t.children(j, "compound", "amod") if t[c].ent_type in v.place_labels]
-            if named and t[j].pos == "NOUN" and t.lemma(j) in v.place_nouns:  # not "U.S. strikes"
+            # (a name after "of" names the place a modifier only describes: "the Gulf Arab state of Oman")
+            if named and (m := self.name_after_of(j)) is not None:
+                out.append(Place(self.aliases.place(m.text), surface(m.text), wide=m.label in v.wide_labels))
+            elif named and t[j].pos == "NOUN" and t.lemma(j) in v.place_nouns:  # not "U.S. strikes"
                 m = t.mention(named[0])
                 name = surface(t.text(t.subtree(named[0])[0], j))
                 out.append(Place(self.aliases.place(m.text if m else name), name))

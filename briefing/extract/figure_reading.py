@@ -350,6 +350,13 @@ class _Sentence(Context):
                     # the verb counts, in the role its counted noun has
                     counted_role = t.passive(above) or bool(list(t.children(above, "dobj")))
                     return above, "patient" if counted_role else "agent", negated
+                # (the parser may hang it on the event the verb's phrase names: "nine people were killed
+                # in the shooting, including three attackers")
+                slipped = t.head(t.head(above)) if t[above].dep == "pobj" and t.head(above) is not None else None
+                if prep in v.inclusive_preps and t.lemma(above) in (v.events or {}) and slipped is not None \
+                        and t[slipped].pos in VERBAL:
+                    counted_role = t.passive(slipped) or bool(list(t.children(slipped, "dobj")))
+                    return slipped, "patient" if counted_role else "agent", negated
                 if prep in v.companion_preps and (verb := self.accompanied(above)) is not None:
                     # "was arrested along with three other members": those with the subject share its role
                     return verb, "patient" if t.passive(verb) else "agent", negated
@@ -1138,6 +1145,12 @@ class _Sentence(Context):
                 and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
+            # (or the verb whose phrase names the event the parser hung it on: "nine people were killed in
+            # the shooting, including three attackers")
+            if holder is not None and t.lemma(holder) in (self.v.events or {}) and t[holder].dep == "pobj" \
+                    and t.head(holder) is not None and t.head(t.head(holder)) is not None \
+                    and t[t.head(t.head(holder))].pos in VERBAL:
+                holder = t.head(t.head(holder))
             # "40 people were killed, among them 12 women": the appositive says which of them
             # (not a count set beside a name: "AUSTIN, Texas At least 12 people, including five soldiers, have
             # died", a dateline the parser took the count for an appositive of)

@@ -719,6 +719,7 @@ class _Resolver:
         self.split_parts(rows)
         for r in subsets:
             self.place_part(r, rows)
+        self.split_victims(rows)
         # rows whose members all became parts go; the parts' totals are counted again without them
         kept = [i for i, row in enumerate(rows) if row.members]
         index = {old: new for new, old in enumerate(kept)}
@@ -726,6 +727,24 @@ class _Resolver:
             if rows[i].parent is not None:
                 rows[i].parent = index.get(rows[i].parent)
         return [rows[i] for i in kept]
+
+    def split_victims(self, rows: list[_Row]) -> None:
+        """A toll that includes the attackers ("nine people were killed ..., including the three
+        perpetrators") and a value of the row that is the toll without them ("at least six people are
+        dead") are the toll and its victims: that value is a part of the toll, no rival to it."""
+        for i, row in enumerate(list(rows)):
+            if row.parent is not None:
+                continue
+            values = {m.value for m in row.members}
+            # (by the counted noun itself: "the three perpetrators and a policeman" count no one group)
+            killers = {m.value for part in rows if part.parent == i for m in part.members
+                       if (g := self.v.group(m.noun)) is not None and g.name in self.apart}
+            victims = {v for v in values for k in killers if v + k in values}
+            if not victims or victims == values:
+                continue
+            members = row.members
+            row.members = [m for m in members if m.value not in victims]
+            rows += [row.keeping([m for m in members if m.value == v], parent=i) for v in sorted(victims)]
 
     def join_late(self, rows: list[_Row]) -> None:
         """Rows are filled the most specific reading first, so a count of plain people may come
@@ -1145,6 +1164,11 @@ def _label(row: _Row, vocab: Words, worded: bool = False) -> str:
     # the places the most members name: "Jerusalem" rather than "Israel and Jerusalem"
     named = Counter(tuple(p.name for p in m.places) for m in row.members if m.places)
     places = list(max(named, key=lambda k: (named[k], len(k)))) if named else []
+    # (a place its people's own name gives says itself: "Pakistanis killed", not "people killed in Pakistanis")
+    dwellers = [p for p in places if any(m.phrase.lower() == p.lower() for m in row.members)]
+    if dwellers and phrase == "people":
+        label = dwellers[0] + label[len(phrase):]
+    places = [p for p in places if p.lower() not in label.lower().split()]
     if places and len(places) <= 3:
         label += " in " + (places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1])
     era = next((m.when for m in row.members if m.when and YEAR.search(m.when)), None)
