@@ -3116,3 +3116,22 @@ def test_including_hung_on_the_event_is_a_part_of_the_verb_s_count(nlp):
 def test_a_label_names_no_place_its_people_already_name(nlp):
     led = ledger(nlp, "At least four Pakistanis were among the dead, the ministry said.")
     assert [r.label for r in led.rows] == ["Pakistanis killed"]
+
+
+def test_a_country_s_embassy_abroad_places_nothing_in_that_country(nlp):
+    found = readings(parse(nlp, "One Indian citizen was killed and another injured, India’s embassy in Muscat "
+                                "announced in a post on Tuesday."), load_words())
+    assert [(r.kind, r.value, r.places) for r in found] == [("killed", 1, ())]
+    # (a state's own office still places what it reports)
+    found = readings(parse(nlp, "Oregon's Office of Emergency Management says the fires have killed six people."),
+                     load_words())
+    assert [[p.key for p in r.places] for r in found] == [["oregon"]]
+
+
+def test_a_part_goes_under_a_total_larger_than_it(nlp):
+    led = ledger(nlp, "At least six people are dead following a shooting near a mosque. At least one police officer "
+                      "was among those killed. One Indian citizen was killed, the embassy said.",
+                 "Six people were killed in the shooting. One Indian citizen was killed, the embassy said.")
+    (officer,) = [r for r in led.rows if r.label == "police officer killed"]
+    (parent,) = [r for r in led.rows if r.id == officer.part_of]
+    assert [v.value for v in parent.values] == [6]

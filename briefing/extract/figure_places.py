@@ -166,7 +166,9 @@ class Locator:
         # place; "El Salvador's emergency committee listed 174 dead": the country, state or town that
         # owns the subject (a possessive only: in "U.S. strikes killed 26" the modifier names the
         # attacker, not where)
-        for j in [i, *self.t.children(i, "poss")]:
+        # (not a country's office abroad, which reports from where it is: "India's embassy in Muscat announced")
+        abroad = self.t.lemma(i).lower() in self.v.abroad_nouns
+        for j in [i, *([] if abroad else self.t.children(i, "poss"))]:
             m = self.t.mention(j)
             # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)
             if m is not None and country_of(m.text):

@@ -138,6 +138,7 @@ class Words:
     raised_not_states: frozenset[str]
     moving_verbs: frozenset[str]
     struck_verbs: frozenset[str]
+    abroad_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
@@ -390,6 +391,7 @@ def load_words(path: Path = FIGURES) -> Words:
         raised_not_states=_set(grammar.get("raised_not_states", ())),
         moving_verbs=_set(grammar.get("moving_verbs", ())),
         struck_verbs=_set(grammar.get("struck_verbs", ())),
+        abroad_nouns=_set(grammar.get("abroad_nouns", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),

@@ -1042,11 +1042,18 @@ class _Resolver:
             # best-attested total
             same = [i for i in totals if any(m.citation.source == r.citation.source and m.index == r.index
                                              and m.value > r.value for m in rows[i].members)]
-            parent = max(same or totals, key=lambda i: (len(rows[i].sources()), -i))
             # all of a toll that no source puts higher is no part of it: "the bodies of four men
             # were recovered" where four were killed counts the four
-            if {m.value for m in rows[parent].members} == {r.value} and not r.increment \
-                    and self.group(r) in (None, rows[parent].group) and self.nation(r) == rows[parent].nation:
+            def all_of(row: _Row) -> bool:
+                return {m.value for m in row.members} == {r.value} and not r.increment \
+                    and self.group(r) in (None, row.group) and self.nation(r) == row.nation
+
+            # (a total larger than the part, or one it is all of, before one that only equals it in
+            # number: "one police officer was among those killed" is among the six dead, not the one
+            # Indian killed)
+            parent = max(same or totals, key=lambda i: (any(m.value > r.value for m in rows[i].members)
+                                                        or all_of(rows[i]), len(rows[i].sources()), -i))
+            if all_of(rows[parent]):
                 rows[parent].members.append(r)
                 return
         qualifier = frozenset(r.qualifier)
