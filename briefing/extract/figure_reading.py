@@ -243,6 +243,14 @@ class _Sentence(Context):
                 return kind, t.lemma(noun)
         return None
 
+    def event_phrase_verb(self, n: int) -> int | None:
+        """The verb whose phrase names event noun `n`, when the parser hung a count's "including" on
+        the noun: "nine people were killed in the shooting, including three attackers" (killed)."""
+        t = self.t
+        prep = t.head(n) if t[n].dep == "pobj" else None
+        verb = t.head(prep) if prep is not None else None
+        return verb if verb is not None and t.lemma(n) in (self.v.events or {}) and t[verb].pos in VERBAL else None
+
     def stolen_object(self, i: int) -> int | None:
         """The verb whose object the parser took for the subject of the verb of saying after it, with
         the tellers joined to it: "killing at least two people, police and medical sources said"."""
@@ -352,9 +360,7 @@ class _Sentence(Context):
                     return above, "patient" if counted_role else "agent", negated
                 # (the parser may hang it on the event the verb's phrase names: "nine people were killed
                 # in the shooting, including three attackers")
-                slipped = t.head(t.head(above)) if t[above].dep == "pobj" and t.head(above) is not None else None
-                if prep in v.inclusive_preps and t.lemma(above) in (v.events or {}) and slipped is not None \
-                        and t[slipped].pos in VERBAL:
+                if prep in v.inclusive_preps and (slipped := self.event_phrase_verb(above)) is not None:
                     counted_role = t.passive(slipped) or bool(list(t.children(slipped, "dobj")))
                     return slipped, "patient" if counted_role else "agent", negated
                 if prep in v.companion_preps and (verb := self.accompanied(above)) is not None:
@@ -1147,10 +1153,8 @@ class _Sentence(Context):
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
             # (or the verb whose phrase names the event the parser hung it on: "nine people were killed in
             # the shooting, including three attackers")
-            if holder is not None and t.lemma(holder) in (self.v.events or {}) and t[holder].dep == "pobj" \
-                    and t.head(holder) is not None and t.head(t.head(holder)) is not None \
-                    and t[t.head(t.head(holder))].pos in VERBAL:
-                holder = t.head(t.head(holder))
+            if holder is not None and (verb := self.event_phrase_verb(holder)) is not None:
+                holder = verb
             # "40 people were killed, among them 12 women": the appositive says which of them
             # (not a count set beside a name: "AUSTIN, Texas At least 12 people, including five soldiers, have
             # died", a dateline the parser took the count for an appositive of)
@@ -1551,10 +1555,10 @@ class _Sentence(Context):
         # hit Mississippi on Tuesday, killing three people" (not a verb of its own deed's object: "killed
         # three in Texas" is placed above)
         if not places and event and not stated:
-            above = [gov, *((t.head(gov),) if t[gov].dep in ("advcl", "conj") and t.head(gov) is not None else ()),
-                     # ("tornadoes that pummeled Louisiana claimed three lives": the subject's clause)
-                     *(r for sub in t.children(gov, "nsubj") for r in t.children(sub, "relcl"))]
-            places = next((p for n in above if t.lemma(n) in self.v.struck_verbs
+            strikers = [gov, *((t.head(gov),) if t[gov].dep in ("advcl", "conj") and t.head(gov) is not None else ()),
+                        # ("tornadoes that pummeled Louisiana claimed three lives": the subject's clause)
+                        *(r for sub in t.children(gov, "nsubj") for r in t.children(sub, "relcl"))]
+            places = next((p for n in strikers if t.lemma(n) in self.v.struck_verbs
                            for o in t.children(n, "dobj") if (p := where.places_at(o))), [])
         # a bare count after a sentence that told what happened where, in the same paragraph: "a
         # suicide bomber attacked a bus station in Tartus. An official said more than 20 were killed"
