@@ -483,6 +483,11 @@ def pr(row: list | None) -> str:
     return f"P {p} ({right}/{produced}) · R {r} ({found}/{gold})"
 
 
+def _names(name: str, short: str) -> bool:
+    """Whether a set's full name is called `short` ("Dev 28" names "Dev 28, held out until ...")."""
+    return name == short or name.startswith(short + ",") or name.startswith(short + " (")
+
+
 def table(held_out: bool = True, only: tuple[str, ...] = ()) -> str:
     lines = ["| set | figures | figure baseline | conflicts | conflict baseline | quotes | entities |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
@@ -490,7 +495,7 @@ def table(held_out: bool = True, only: tuple[str, ...] = ()) -> str:
     for name, (folders, golds) in SETS.items():
         if not held_out and any(g.startswith("unscored/") for g in golds):
             continue  # kept from whoever is choosing rules
-        if only and not any(name == o or name.startswith(o + ",") or name.startswith(o + " (") for o in only):
+        if only and not any(_names(name, o) for o in only):
             continue
         t = score_set(folders, golds)
         if t["missing"]:
@@ -514,8 +519,11 @@ def main() -> None:
     if args.only and args.write:
         ap.error("--only scores part of the table; --write rewrites all of it")
     if args.misses:
-        folders, golds = SETS.get(args.misses) or next(
-            ([f], [g]) for fs, gs in SETS.values() for f, g in zip(fs, gs) if f == args.misses)
+        named = [sets for name, sets in SETS.items() if _names(name, args.misses)]
+        clusters = [([f], [g]) for fs, gs in SETS.values() for f, g in zip(fs, gs) if f == args.misses]
+        if not named + clusters:
+            ap.error(f"--misses: no set or cluster named {args.misses!r}")
+        folders, golds = (named + clusters)[0]
         try:
             print("\n\n".join(misses(f, g) for f, g in zip(folders, golds)))
         except MissingText as missing:
