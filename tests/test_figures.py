@@ -330,3 +330,22 @@ def test_an_object_the_parser_gives_to_the_verb_of_saying_is_the_object_of_the_d
     text = " ".join(r[0] for r in rows)
     found = read_sentence(Sentence("S1", 0, 0, len(text), text, tuple(tokens), ()), (), load_words())
     assert [(r.kind, r.value, r.noun) for r in found] == [("killed", 2, "people")]
+
+
+def test_a_bare_participle_the_parser_gives_to_the_verb_is_what_befell_the_verb_s_object():
+    # "a crackdown that has seen 32 dissidents arrested": in context the parser may make the
+    # participle the complement of "seen" rather than give it the object as its subject
+    from briefing.extract.figure_reading import read_sentence
+    rows = [("The", "det", 1, "DET", "DT", "the"), ("crackdown", "nsubj", 3, "NOUN", "NN", "crackdown"),
+            ("has", "aux", 3, "AUX", "VBZ", "have"), ("seen", "ROOT", 3, "VERB", "VBN", "see"),
+            ("32", "nummod", 5, "NUM", "CD", "32"), ("dissidents", "dobj", 3, "NOUN", "NNS", "dissident"),
+            ("arrested", "ccomp", 3, "VERB", "VBN", "arrest"), ("or", "cc", 6, "CCONJ", "CC", "or"),
+            ("questioned", "conj", 6, "VERB", "VBN", "question"), (".", "punct", 3, "PUNCT", ".", ".")]
+    tokens, start = [], 0
+    for text, dep, head, pos, tag, lemma in rows:
+        tokens.append(Token(text=text, lemma=lemma, pos=pos, tag=tag, dep=dep, head=head, ent_type="",
+                            start=start, like_num=text == "32", is_stop=False))
+        start += len(text) + 1
+    text = " ".join(r[0] for r in rows)
+    found = read_sentence(Sentence("S1", 0, 0, len(text), text, tuple(tokens), ()), (), load_words())
+    assert [(r.kind, r.value, r.noun) for r in found] == [("arrested", 32, "dissident")]
