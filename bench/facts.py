@@ -105,6 +105,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -369,11 +370,14 @@ def bbc_folder(name: str) -> Path:
 def duc_folder(cluster: str, corpus: Path = CORPORA / "duc2004" / "docs") -> Path:
     """The cluster's documents as .txt with publication dates, made once in the cache."""
     folder = CACHE / "facts" / cluster
-    if folder.is_dir():
+    docs = sorted((corpus / cluster).iterdir())
+    # (a cache made while the documents were still being copied lacks some: made again)
+    if folder.is_dir() and {f"{d.name}.txt" for d in docs} == {p.name for p in folder.glob("*.txt")}:
         return folder
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     dates = []
-    for doc in sorted((corpus / cluster).iterdir()):
+    for doc in docs:
         (folder / f"{doc.name}.txt").write_text(duc_text(doc.read_text(encoding="utf-8", errors="replace")),
                                                 encoding="utf-8")
         m = re.match(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})", doc.name)
