@@ -492,6 +492,13 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Three former soldiers were killed.", [("killed", 3)]),
     # a bare participle with its own subject, the complement of another verb, is a passive
     ("The crackdown has seen 20 members detained.", [("arrested", 20)]),
+    # those an evacuation order affects or covers are under it, as "under evacuation orders" says;
+    # what else affects them says nothing
+    ("An evacuation order covers the town's 5,000 residents.", [("displaced", 5000)]),
+    ("Officials issued an evacuation order for all of Eastville, which affects the town's 8,000 residents.",
+     [("displaced", 8000)]),
+    ("The new tax affects the town's 8,000 residents.", []),
+    ("The storm affected 80,000 residents.", []),
     # a verb joined before the one with the object, with no object of its own, acts on it too
     ("Police have detained or questioned about 40 students linked to the protests.", [("arrested", 40)]),
     ("Officers detained and later questioned 12 men found near the scene.", [("arrested", 12)]),

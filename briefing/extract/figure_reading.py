@@ -390,7 +390,9 @@ class _Sentence(Context):
         deeds = {verb for k in v.kinds if k.event for verb in k.verbs}
         if t.lemma(verb) in deeds:
             return None
-        return next((c for c in t.children(verb, "ccomp", "xcomp", "oprd") if c > noun and t[c].tag == "VBN"
+        # (right after the object: in "left nine dead and 100 injured" the participle is another count's)
+        after = t.subtree(noun)[-1] + 1
+        return next((c for c in t.children(verb, "ccomp", "xcomp", "oprd") if c == after and t[c].tag == "VBN"
                      and t.lemma(c) in deeds
                      and not list(t.children(c, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"))), None)
 
@@ -526,6 +528,7 @@ class _Sentence(Context):
         kept_in = self.kept_in(gov) | {w for c in [*t.children(noun, "acl"),
                                                    *(t.children(gov, "xcomp") if gov is not None and rel in PATIENT else ())]
                                        for w in self.kept_in(c)}
+        kept_in |= self.scoped_by(gov) if rel in PATIENT else set()
         around = {t.lemma(j) for j in range(len(t)) if j != noun}
         # "lost 35 students in the crash": an event they were lost in or to
         lost_in_event = gov is not None and rel in PATIENT and any(
@@ -690,6 +693,23 @@ class _Sentence(Context):
                 for o in t.children(p, "pobj")
                 for w in (t.lemma(o), *(f"{t.lower(a)} {t.lemma(o)}" for a in t.children(o, "amod", "compound")),
                           before(o)) if w}
+
+    def scoped_by(self, gov: int | None) -> set[str]:
+        """The order or state whose scope a verb's object is in: "an evacuation order, which affects
+        the city's 80,000 residents", "orders covering 20,000 people" (the subject, with the words on it)."""
+        t = self.t
+        if gov is None or t.lemma(gov) not in self.v.scope_verbs:
+            return set()
+        subjects = [s for s in t.children(gov, "nsubj") if t[s].tag not in ("WDT", "WP")]
+        if t[gov].dep in ("relcl", "acl") and t.head(gov) is not None and not subjects:
+            subjects = [t.head(gov)]  # "which affects", "affecting": the noun the clause is on
+            # (or one it is said of, as the parser may hang the clause on the last noun: "an order for
+            # all of Fort McMurray, which affects ...")
+            while t[subjects[-1]].dep == "pobj" and (p := t.head(subjects[-1])) is not None \
+                    and t.head(p) is not None and t[t.head(p)].pos in ("NOUN", "PRON", "DET"):
+                subjects.append(t.head(p))
+        return {w for s in subjects
+                for w in (t.lemma(s), *(f"{t.lower(c)} {t.lemma(s)}" for c in t.children(s, "compound", "amod")))}
 
     def singled_out(self, num: Number) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by

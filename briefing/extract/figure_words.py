@@ -140,6 +140,7 @@ class Words:
     struck_verbs: frozenset[str]
     abroad_nouns: frozenset[str]
     holding_verbs: frozenset[str]
+    scope_verbs: frozenset[str]  # "an evacuation order affects 80,000 residents": its subject holds its object
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
     when_words: frozenset[str]
@@ -393,6 +394,7 @@ def load_words(path: Path = FIGURES) -> Words:
         struck_verbs=_set(grammar.get("struck_verbs", ())),
         abroad_nouns=_set(grammar.get("abroad_nouns", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
+        scope_verbs=_set(grammar.get("scope_verbs", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),
         when_words=_set(grammar.get("when_words", ())),
