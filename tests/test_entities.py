@@ -108,6 +108,11 @@ def test_a_surname_the_model_read_as_an_organisation_is_the_person():
 def test_a_surname_spelled_with_other_vowels_in_the_same_article():
     cards = entity_cards([mentioned("S1", ("Ali Karimi", "PERSON"), ("Karimy", "ORG"))])
     assert card_of(cards, "Karimy") is card_of(cards, "Ali Karimi")
+    cards = entity_cards([mentioned("S1", ("Saddam Hussein", "PERSON"), ("Hussain", "PERSON"))])
+    assert card_of(cards, "Hussain") is card_of(cards, "Saddam Hussein")
+    # another name with the same consonants, not another spelling of it: a protester is not the premier
+    cards = entity_cards([mentioned("S1", ("Sheikh Hasina", "PERSON"), ("Hossain", "PERSON"))])
+    assert card_of(cards, "Hossain") is not card_of(cards, "Sheikh Hasina")
 
 
 def test_a_person_is_named_without_the_rank_or_nationality_the_model_took_into_the_name():

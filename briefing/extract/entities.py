@@ -85,6 +85,14 @@ def skeleton(k: str) -> str:
     return " ".join(out)
 
 
+def _vowel_shape(word: str) -> tuple[int, bool]:
+    """How many runs of vowels a name has, and whether it ends in one: spellings of one name with other
+    vowels keep both (Karimi/Karimy, Hussein/Hussain), other names that share consonants do not
+    (Hossain/Hasina)."""
+    runs = re.findall(r"[aeiouy]+", word)
+    return len(runs), word[-1:] in "aeiouy"
+
+
 def transliterated(k: str) -> str:
     """The form two transliterations of one name share, vowels kept (unlike `skeleton`): doubled
     letters once and no final "h" after a vowel, Karrada/Karada, Fallujah/Falluja."""
@@ -279,8 +287,9 @@ def cards_of(names: Sequence[tuple[str, SourceNames]], aliases: Iterable[AliasEn
         exact = len(owners) == 1
         if not owners and len(words) == 1 and len(skeleton(k)) >= 2:
             # "Karimy" after "Ali Karimi": the surname spelled with other vowels, same article
+            # (with as many syllables, ending alike: "Hossain" is not "Sheikh Hasina")
             owners = {clusters.find(p) for p in by_surname_skeleton.get(skeleton(k), ())
-                      if sources[k] <= sources[p]}
+                      if sources[k] <= sources[p] and _vowel_shape(k) == _vowel_shape(p.split()[-1])}
         if len(owners) != 1:
             continue
         owner = owners.pop()
