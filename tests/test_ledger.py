@@ -377,9 +377,20 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least two civilians were killed, senior officials said, along with five assailants.",
      [("killed", 2), ("killed", 5)]),
     ("The minister arrived along with 200 soldiers.", [("troops", 200)]),
+    # a handful of officers in a scene no verb deploys or moves them in is no force level
+    ("Two forensic officers behind a cordon near the restaurant on Sunday", []),
+    ("The man walks around the car with two officers a step behind him.", []),
+    ("She was escorted to the courthouse by three plainclothes officers.", [("troops", 3)]),
+    ("Police sent two officers to warn him.", [("troops", 2)]),
+    # (the parser may hang "along with" on a count set beside the subject)
+    ("Nine Germans were wounded in the blast, two of them seriously, along with one Norwegian and one Peruvian.",
+     [("injured", 9), ("injured", 2), ("injured", 1), ("injured", 1)]),
     # soldiers rescued or searched for are no force
     ("Three soldiers were rescued from the water and were in stable condition at a hospital.", []),
     ("Rescuers were searching for six soldiers.", []),
+    # (or sought by a deed a verb carries out, named by its noun)
+    ("A search was being conducted for six soldiers, the army said.", []),
+    ("The army deployed 500 troops for the search.", [("troops", 500)]),
     ("The army sent 300 soldiers to search for survivors.", [("troops", 300)]),
     # a verb joined to one that leaves its object in a state is that state: "and 53 others wounded"
     ("The shooting left 49 people dead and 53 others wounded.", [("killed", 49), ("injured", 53)]),
@@ -612,6 +623,9 @@ def test_demonyms_and_codes_name_one_country():
     assert country_of("American") == country_of("US") == country_of("U.S.") == country_of("United States")
     assert country_of("Hondurans") == country_of("Honduras")
     assert country_of("TT") is None  # an agency's initials, not Trinidad and Tobago
+    # a three-letter code names its country only in capitals: "Ala" is a minister, "Sen." a senator
+    assert country_of("USA") == country_of("US") and country_of("UAE") == country_of("United Arab Emirates")
+    assert [country_of(w) for w in ("Ala", "Sen", "Ben", "and", "can", "per")] == [None] * 6
 
 
 # -- one row per quantity ----------------------------------------------------------------------
@@ -860,6 +874,14 @@ def test_the_same_done_at_other_places_is_another_quantity(nlp):
                       "flooding. It evacuated about 2,600 inmates from two other facilities due to flooding.")
     assert sorted(tuple(v.value for v in r.values) for r in led.rows) == [(1700,), (2600,)]
     assert not any(r.conflict for r in led.rows)
+
+
+def test_arrests_at_a_previous_protest_are_another_count_not_a_correction(nlp):
+    # a gathering is no class of event a toll is told by, yet "previous" makes it another occasion
+    led = ledger(nlp, "Police said 28 people had been arrested overnight. Later, police corrected the number of "
+                      "people arrested to 25. A previous protest was peaceful though police arrested 22 people.")
+    rows = sorted(tuple(sorted(v.value for v in r.values)) for r in led.rows)
+    assert rows == [(22,), (25, 28)]
 
 
 def test_a_sum_s_currency_is_labelled_with_the_country_that_names_it(nlp):

@@ -32,7 +32,8 @@ def _ranked() -> dict[str, tuple[int, int, str]]:
             name, population = country.name(), country.population() or 0
             # two-letter codes ("TT", "AL") are more often initials in news text than countries;
             # the ones that are not (US, UK) are spellings in data/aliases.toml
-            spellings = [(0, name), *((1, s) for s in country.alt_spellings() or [] if len(s) > 2)]
+            # (three-letter codes, "ALA", "CAN", "PER", are words and names in any other case: `_codes`)
+            spellings = [(0, name), *((1, s) for s in country.alt_spellings() or [] if len(s) > 2 and not _is_code(s))]
             demonym = country.demonym()
         except Exception:  # an entry without these fields is of no use here
             continue
@@ -44,6 +45,26 @@ def _ranked() -> dict[str, tuple[int, int, str]]:
                 if k not in names or entry < names[k]:
                     names[k] = entry
     return names
+
+
+def _is_code(spelling: str) -> bool:
+    return len(spelling) == 3 and spelling.isupper()
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """A country's three-letter code, as written in capitals ("USA", "UAE") -> its key: "Ala", a
+    minister's name, is not Aland's ALA, nor "Sen." Senegal's SEN, nor "can" Canada."""
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for country in all_countries():
+        try:
+            name, alts = country.name(), country.alt_spellings() or []
+        except Exception:  # an entry without these fields is of no use here
+            continue
+        out.update((s, name_key(name)) for s in alts if _is_code(s) and s not in out)
+    return out
 
 
 def _plain(name: str) -> str:
@@ -74,6 +95,8 @@ def _peoples() -> dict[str, str]:
 
 def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
+    if _is_code(name.strip()) and name.strip() in _codes():
+        return _codes()[name.strip()]
     for k in [_plain(name), *([_plain(name.title())] if " " in name.strip() else [])]:
         # a key in lower case ("sri lanka") as well as a name as written: the key of a name keeps
         # only words up to its last capitalised one

@@ -62,7 +62,7 @@ class Context:
         # arrested 22 people")
         if t[gov].dep in ("advcl", "conj") and t.head(gov) is not None:
             nouns += list(t.children(t.head(gov), "nsubj"))
-        marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events
+        marked = any(t.lemma(c) in self.v.other_event for n in nouns if t.lemma(n) in events or t.lemma(n) in self.v.gatherings
                      for c in t.children(n, "amod", "det")) \
             or any(self.pointed_to_another(n) for n in nouns if t.lemma(n) in events)
         # "evacuated 2,600 inmates from two other facilities", "killed in other parts of the country":

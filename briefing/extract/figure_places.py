@@ -167,7 +167,9 @@ class Locator:
         # owns the subject (a possessive only: in "U.S. strikes killed 26" the modifier names the
         # attacker, not where)
         # (not a country's office abroad, which reports from where it is: "India's embassy in Muscat announced")
-        abroad = self.t.lemma(i).lower() in self.v.abroad_nouns
+        t = self.t
+        abroad = bool({t.lemma(i).lower(), *(f"{t.lower(c)} {t.lemma(i).lower()}" for c in t.children(i, "amod", "compound"))}
+                      & self.v.abroad_nouns)
         for j in [i, *([] if abroad else self.t.children(i, "poss"))]:
             m = self.t.mention(j)
             # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)

@@ -407,11 +407,16 @@ class _Sentence(Context):
             verb = above
         else:
             return None
-        if verb is not None and t[verb].pos == "NOUN":
+        # ("nine Germans were wounded, two of them seriously, along with one Norwegian": the phrase hung
+        # on a count set beside the subject goes along with the subject)
+        beside = verb is not None and t[verb].dep == "appos" and t.head(verb) is not None
+        if beside:
+            verb = t.head(verb)
+        if verb is not None and t[verb].pos in ("NOUN", "PROPN"):
             # "residents – along with 20,000 visitors – fled": the verb the noun is the subject of, or
             # one the parser hung on it as a clause of its own
             head = t.head(verb)
-            verb = head if t[verb].dep in ("nsubj", "nsubjpass") and head is not None and head > above \
+            verb = head if t[verb].dep in ("nsubj", "nsubjpass") and head is not None and (head > above or beside) \
                 else self.hung_past_verb(verb, after=above)
         if verb is None or t[verb].pos not in VERBAL:
             return None
@@ -595,6 +600,11 @@ class _Sentence(Context):
         over = {t.lemma(t.head(noun))} if t[noun].dep in ("dobj", "nsubjpass") and t.head(noun) is not None \
             and not (gov is not None and t.head(gov) == noun
                      and (list(t.children(gov, "agent")) or t[gov].dep == "relcl")) else set()
+        # "a search was conducted for six soldiers": the deed a verb carries out, named by its noun, acts on
+        # the count as its verb would ("six soldiers were searched for")
+        sought = {t.lemma(n) for n in t.children(gov, "nsubj", "nsubjpass", "dobj")} \
+            if gov is not None and rel == "prep" and t[noun].dep == "pobj" \
+            and t.lower(t.head(noun)) in self.v.sought_preps else set()
         # "40 houses were damaged and 12 destroyed": a bare number counts the objects a count before it counted
         counted_before = {t.lemma(j) for j in range(noun) if t[j].pos == "NOUN" and list(t.children(j, "nummod"))} \
             if t[noun].pos == "NUM" else set()
@@ -647,7 +657,7 @@ class _Sentence(Context):
             if not (listed or by_gov) or (kind.objects and not (terms | set(borrowed)) & kind.objects) \
                     or (not kind.people and (self.v.names_people(terms) or country_of(t.text(noun, noun)))) \
                     or (kind.people and not listed and not kind.objects and bool(terms & (self.v.not_people | self.v.place_nouns | kind.not_objects))) \
-                    or (kind.context and not around & kind.context) or (verb | over) & kind.not_verbs \
+                    or (kind.context and not around & kind.context) or (verb | over | sought) & kind.not_verbs \
                     or (kind.alone and self.listed_with_others(noun, kind.nouns)):
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
@@ -710,6 +720,16 @@ class _Sentence(Context):
                 subjects.append(t.head(p))
         return {w for s in subjects
                 for w in (t.lemma(s), *(f"{t.lower(c)} {t.lemma(s)}" for c in t.children(s, "compound", "amod")))}
+
+    def in_scene(self, noun: int, gov: int | None, rel: str) -> bool:
+        """A count no verb acts on: the head of a verbless caption, or the object of a preposition on a
+        verb of something else ("walks ahead with two officers behind him"; not the agent, "escorted by
+        three officers")."""
+        t = self.t
+        if gov is None:
+            return True
+        prep = t.head(noun) if t[noun].dep == "pobj" else None
+        return rel == "prep" and prep is not None and t[prep].dep != "agent"
 
     def singled_out(self, num: Number) -> bool:
         """"one of them, John Smith", "one of its oldest buildings, the post office": one named by
@@ -1159,6 +1179,7 @@ class _Sentence(Context):
             guessed = num.hedge is not None and num.hedge.bound == "upper"
             if negated or self.cancelled(noun if same else role, gov, kind.event, kind.nouns | kind.states, guessed) \
                     or num.value < kind.min_value \
+                    or num.value < kind.scene_below and self.in_scene(noun, gov, rel) \
                     or self.singled_out(num) or self.projected(num) or self.capacity(noun) or self.difference(num) \
                     or kind.name in self.v.levels and self.perpetrators(noun) \
                     or self.counted_together(gov, kind) \

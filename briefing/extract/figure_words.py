@@ -32,6 +32,7 @@ class Kind:
     context: frozenset[str] = frozenset()  # one must occur elsewhere in the sentence
     alone: bool = False  # never counted in a list of other things counted: "900 people, 20 boats and 41 drones"
     min_value: float = 0
+    scene_below: float = 0  # fewer than this, in a phrase no verb acts on, are people in a scene
     subject_verbs: frozenset[str] = frozenset()  # "20 people died": the subject is counted
     states: frozenset[str] = frozenset()  # "20 are missing": a complement that states the kind
     reflexive_verbs: frozenset[str] = frozenset()  # "four bombers blew themselves up": the subject
@@ -141,6 +142,7 @@ class Words:
     abroad_nouns: frozenset[str]
     holding_verbs: frozenset[str]
     scope_verbs: frozenset[str]  # "an evacuation order affects 80,000 residents": its subject holds its object
+    sought_preps: frozenset[str]  # "a search was conducted for six soldiers": what the deed's noun seeks
     holding_preps: frozenset[str]
     regarding_preps: frozenset[str]
     when_words: frozenset[str]
@@ -162,6 +164,7 @@ class Words:
     demonstratives: frozenset[str]
     gapped_preps: frozenset[str]
     unclassed_events: frozenset[str]
+    gatherings: frozenset[str]  # "a previous protest": an occasion `other_event` words mark
     time_back: frozenset[str]
     animals: frozenset[str]
     strength_words: frozenset[str]
@@ -339,6 +342,7 @@ def load_words(path: Path = FIGURES) -> Words:
             context=_set(k.get("context", ())),
             alone=bool(k.get("alone", False)),
             min_value=float(k.get("min_value", 0)),
+            scene_below=float(k.get("scene_below", 0)),
             subject_verbs=_set(k.get("subject_verbs", ())),
             states=_set(k.get("states", ())),
         )
@@ -395,6 +399,7 @@ def load_words(path: Path = FIGURES) -> Words:
         abroad_nouns=_set(grammar.get("abroad_nouns", ())),
         holding_verbs=_set(grammar.get("holding_verbs", ())),
         scope_verbs=_set(grammar.get("scope_verbs", ())),
+        sought_preps=_set(grammar.get("sought_preps", ())),
         holding_preps=_set(grammar.get("holding_preps", ())),
         regarding_preps=_set(grammar.get("regarding_preps", ())),
         when_words=_set(grammar.get("when_words", ())),
@@ -416,6 +421,7 @@ def load_words(path: Path = FIGURES) -> Words:
         demonstratives=_set(grammar.get("demonstratives", ())),
         gapped_preps=_set(grammar.get("gapped_preps", ())),
         unclassed_events=_set(grammar.get("unclassed_events", ())),
+        gatherings=_set(grammar.get("gatherings", ())),
         time_back=_set(grammar.get("time_back", ())),
         animals=_set(grammar.get("animals", ())),
         strength_words=_set(grammar.get("strength_words", ())),
