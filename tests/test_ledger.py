@@ -381,6 +381,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Two forensic officers behind a cordon near the restaurant on Sunday", []),
     ("The man walks around the car with two officers a step behind him.", []),
     ("She was escorted to the courthouse by three plainclothes officers.", [("troops", 3)]),
+    ("As the two officers involved were placed on leave, the state launched a probe.", []),
+    ("The 2,500 US troops in Iraq will stay.", [("troops", 2500)]),
     ("Police sent two officers to warn him.", [("troops", 2)]),
     # (the parser may hang "along with" on a count set beside the subject)
     ("Nine Germans were wounded in the blast, two of them seriously, along with one Norwegian and one Peruvian.",

@@ -722,11 +722,13 @@ class _Sentence(Context):
                 for w in (t.lemma(s), *(f"{t.lower(c)} {t.lemma(s)}" for c in t.children(s, "compound", "amod")))}
 
     def in_scene(self, noun: int, gov: int | None, rel: str) -> bool:
-        """A count no verb acts on: the head of a verbless caption, or the object of a preposition on a
-        verb of something else ("walks ahead with two officers behind him"; not the agent, "escorted by
-        three officers")."""
+        """A count no verb acts on, or a few the story has shown: the head of a verbless caption, the object
+        of a preposition on a verb of something else ("walks ahead with two officers behind him"; not the
+        agent, "escorted by three officers"), or a definite noun ("the two officers involved")."""
         t = self.t
-        if gov is None:
+        # ("the two officers involved were placed on leave": the few a definite noun points to are people
+        # the story has shown, no force)
+        if gov is None or any(t.lower(d) in self.v.definite for d in t.children(noun, "det")):
             return True
         prep = t.head(noun) if t[noun].dep == "pobj" else None
         return rel == "prep" and prep is not None and t[prep].dep != "agent"
