@@ -147,6 +147,9 @@ def test_denied_or_unreal_counts_are_not_figures(nlp, text):
     ("Troop numbers fell by 15% last year.", set()),
     ("A 25-year-old soldier was killed.", set()),
     ("Smith, 45, was killed.", set()),
+    ("At least 14 deaths were confirmed to be storm-related, including seven people – ranging in age from 50 "
+     "to 110 – who died from heat exposure.", {("killed", 14), ("killed", 7)}),
+    ("The toll rose from 50 to 90 in a week.", {("killed", 50), ("killed", 90)}),
     ("Seven soldiers were killed on March 11.", {("killed", 7)}),
     ("The government declared three days of mourning.", set()),
     ("The company has two manufacturing sites in the region.", set()),  # sites of strikes only

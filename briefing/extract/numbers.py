@@ -232,6 +232,11 @@ def _not_a_count(tree: Tree, phrase: list[int], vocab: Words) -> bool:
         if day and 0 <= j < len(tree) and tree[j].pos == "PROPN" and tree[j].ent_type == "DATE":
             return True
     near = [tree.head(head) or head, *tree.children(head)]
+    # "ranging in age from 50 to 110": the word a range's prepositions hang on, and what its "in" says
+    top = head
+    while tree[top].dep in ("pobj", "prep") and tree.head(top) is not None:
+        top = tree.head(top)
+    near += [o for p in tree.children(top, "prep") for o in tree.children(p, "pobj")] if top != head else []
     return any(tree.lemma(n) in vocab.age_words for n in near)
 
 
