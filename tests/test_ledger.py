@@ -3157,6 +3157,10 @@ def test_a_country_s_embassy_abroad_places_nothing_in_that_country(nlp):
     found = readings(parse(nlp, "Oregon's Office of Emergency Management says the fires have killed six people."),
                      load_words())
     assert [[p.key for p in r.places] for r in found] == [["oregon"]]
+    # nor does its foreign ministry, which speaks for it abroad (a health ministry reports at home)
+    found = readings(parse(nlp, "Norway's foreign ministry said one Norwegian man was injured.",
+                           "Iraq's health ministry said 20 people were killed."), load_words())
+    assert [[p.key for p in r.places] for r in found] == [[], ["iraq"]]
 
 
 def test_a_part_goes_under_a_total_larger_than_it(nlp):
