@@ -95,8 +95,8 @@ def _peoples() -> dict[str, str]:
 
 def country_of(name: str) -> str | None:
     """The country's canonical key for a name, alternative spelling or demonym; None if not a country."""
-    if _is_code(name.strip()) and name.strip() in _codes():
-        return _codes()[name.strip()]
+    if _is_code(name.strip()):
+        return _codes().get(name.strip())
     for k in [_plain(name), *([_plain(name.title())] if " " in name.strip() else [])]:
         # a key in lower case ("sri lanka") as well as a name as written: the key of a name keeps
         # only words up to its last capitalised one

@@ -168,10 +168,10 @@ class Locator:
         # attacker, not where)
         # (not a country's office abroad, which reports from where it is: "India's embassy in Muscat announced")
         t = self.t
-        abroad = bool({t.lemma(i).lower(), *(f"{t.lower(c)} {t.lemma(i).lower()}" for c in t.children(i, "amod", "compound"))}
-                      & self.v.abroad_nouns)
-        for j in [i, *([] if abroad else self.t.children(i, "poss"))]:
-            m = self.t.mention(j)
+        office = t.lemma(i).lower()
+        abroad = bool({office, *(f"{t.lower(c)} {office}" for c in t.children(i, "amod", "compound"))} & self.v.abroad_nouns)
+        for j in [i, *([] if abroad else t.children(i, "poss"))]:
+            m = t.mention(j)
             # a country's name whatever the recogniser took it for ("Sri Lanka" read as a person)
             if m is not None and country_of(m.text):
                 return [Place(self.aliases.place(m.text), surface(m.text))]

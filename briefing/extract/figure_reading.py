@@ -259,7 +259,11 @@ class _Sentence(Context):
         if t[i].dep != "nsubj" or h is None or t.lemma(h) not in self.v.parenthetical_verbs:
             return None
         verb = self.object_slipped(i)
-        return verb if verb is not None and any(t.lemma(verb) in k.verbs for k in self.v.kinds if k.event) else None
+        return verb if verb is not None and self.deed(verb) else None
+
+    def deed(self, i: int) -> bool:
+        """Is word i a verb of some event kind's deed ("killed", "arrested", "evacuated")?"""
+        return any(self.t.lemma(i) in k.verbs for k in self.v.kinds if k.event)
 
     def governor(self, i: int) -> tuple[int | None, str, bool]:
         """The word whose argument i is, the relation, and whether a negator was passed."""
@@ -277,8 +281,7 @@ class _Sentence(Context):
             # says what befell it, not a participle describing it
             h = t.head(i)
             acted_on = t[i].dep in ("dobj", "nsubjpass") and h is not None \
-                and any(t.lemma(x) in k.verbs for x in (h, self.sharing(h)) if x is not None
-                        for k in v.kinds if k.event)
+                and any(self.deed(x) for x in (h, self.sharing(h)) if x is not None)
             # a participle between two joined nouns belongs to the first: "310,000 injured and 869 missing"
             if part is not None and (i == start or part > start) and not acted_on:
                 return part, "acl", negated
@@ -386,15 +389,14 @@ class _Sentence(Context):
         object: "a crackdown that has seen 32 dissidents arrested" (the parser may take the
         participle for the verb's complement rather than give it the object as its subject). Not
         after a verb that is a deed itself: "police arrested 20 people wounded in the riot"."""
-        t, v = self.t, self.v
-        deeds = {verb for k in v.kinds if k.event for verb in k.verbs}
-        if t.lemma(verb) in deeds:
+        t = self.t
+        if self.deed(verb):
             return None
         # (right after the object: in "left nine dead and 100 injured" the participle is another count's)
         after = t.subtree(noun)[-1] + 1
         return next((c for c in t.children(verb, "ccomp", "xcomp", "oprd") if c == after and t[c].tag == "VBN"
-                     and t.lemma(c) in deeds
-                     and not list(t.children(c, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"))), None)
+                     and self.deed(c) and not list(t.children(c, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"))),
+                    None)
 
     def accompanied(self, above: int) -> int | None:
         """The verb whose subject a "with" phrase under `above` goes along with: the verb "along" is
@@ -726,8 +728,6 @@ class _Sentence(Context):
         of a preposition on a verb of something else ("walks ahead with two officers behind him"; not the
         agent, "escorted by three officers"), or a definite noun ("the two officers involved")."""
         t = self.t
-        # ("the two officers involved were placed on leave": the few a definite noun points to are people
-        # the story has shown, no force)
         if gov is None or any(t.lower(d) in self.v.definite for d in t.children(noun, "det")):
             return True
         prep = t.head(noun) if t[noun].dep == "pobj" else None
