@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .pagelines import FurnitureRules, ends_like_sentence
+from .pagelines import FurnitureRules, balanced_quotes, ends_like_sentence
 from .model import Briefing, Citation, Excerpt, Facts, ParsedSource, Section, Sentence, Traits
 from .summarize import (DEFAULT_METHOD, MAX_CANDIDATES, ConceptWeights, DuplicateIndex, Preference,
                         candidate_pool, concepts, content_lemmas, figures, numbers_of, pick, words_of)
@@ -59,11 +59,6 @@ def is_quotable(sentence: Sentence, rules: FurnitureRules) -> bool:
         and not rules.is_boilerplate_sentence(sentence.text)
         and balanced_quotes(sentence.text)
     )
-
-
-def balanced_quotes(text: str) -> bool:
-    """False for a piece of a longer quotation: quoted out of it, nobody would know who speaks."""
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def standalone(sentence: Sentence) -> float:

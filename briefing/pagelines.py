@@ -30,6 +30,11 @@ def ends_like_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
+def balanced_quotes(text: str) -> bool:
+    """False for a piece of a longer quotation: quoted out of it, nobody would know who speaks."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
 def reads_like_text(line: str) -> bool:
     """Article prose: a sentence of more than a phrase, or a paragraph of several cut off
     mid-sentence (a truncated page's last line)."""

@@ -2377,6 +2377,13 @@ def test_a_part_is_labelled_by_where_they_are_not_by_an_adverb(nlp):
     assert part.label == "people in hospital"
 
 
+def test_a_part_s_label_cut_inside_a_quotation_carries_no_stray_quotation_mark(nlp):
+    led = ledger(nlp, "At least 30 deaths were confirmed, including nine people who died from "
+                      "\u201cheat exposure due to power loss,\u201d the county said.")
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert part.values[0].value == 9 and "\u201c" not in part.label and "heat exposure" in part.label
+
+
 def test_a_named_storm_other_than_the_story_s_is_named_in_its_label(nlp):
     led = ledger(nlp, "Typhoon Kanto is bearing down on the islands. Typhoon Kanto follows Typhoon Lumo, which "
                       "hit the coast on Thursday, leaving at least two dead.")

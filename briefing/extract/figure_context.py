@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..dates import YEAR
 from ..model import Mention, Sentence
+from ..pagelines import balanced_quotes
 from .countries import country_of, is_demonym, region
 from .figure_places import Locator
 from .figure_words import Naming, Words
@@ -17,6 +18,7 @@ from .parse_tree import Tree
 VERBAL = frozenset({"VERB", "AUX"})
 # Verbs that only link a number to what is said of it: "57 were in intensive care".
 COPULAS = frozenset({"be", "remain", "have", "include", "say", "stay"})
+_QUOTE_MARKS = str.maketrans("", "", "\"“”")
 
 
 class Context:
@@ -104,7 +106,11 @@ class Context:
         first, last = min(words), max(words)
         if first < num.head:  # "identified another 22 of the bodies": the verb alone
             return t[gov].text if words[0] == gov else ""
-        return t.text(first, last) if last - first < 8 else ""
+        if last - first >= 8:
+            return ""
+        text = t.text(first, last)
+        # (a quotation the phrase cuts off is no quotation: "died from heat exposure", not "from “heat exposure")
+        return text if balanced_quotes(text) else " ".join(text.translate(_QUOTE_MARKS).split())
 
     def owner(self, gov: int | None) -> tuple[str, ...]:
         """Whose troops, when the sender is the subject: "Mexico was sending 475 soldiers"."""
