@@ -2377,6 +2377,14 @@ def test_a_part_is_labelled_by_where_they_are_not_by_an_adverb(nlp):
     assert part.label == "people in hospital"
 
 
+def test_some_of_his_victims_are_a_part_of_the_toll_where_its_people_are_all_of_them(nlp):
+    led = ledger(nlp, "The gunman killed nine people at two offices on Thursday.",
+                 "He had not traded since April at the firm where five of his victims died.")
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert part.values[0].value == 5 and led.discrepancies == ()
+    assert [r.part_of for r in ledger(nlp, "The army shelled the town. 194 of its people were killed.").rows] == [None]
+
+
 def test_a_part_s_label_cut_inside_a_quotation_carries_no_stray_quotation_mark(nlp):
     led = ledger(nlp, "At least 30 deaths were confirmed, including nine people who died from "
                       "\u201cheat exposure due to power loss,\u201d the county said.")

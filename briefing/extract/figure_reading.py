@@ -1206,7 +1206,8 @@ class _Sentence(Context):
                 any(t[c].tag == "VBN" for c in t.children(noun, "acl", "relcl"))
                 or any(t.lemma(o) in self.v.held_places for p in t.children(noun, "prep") for o in t.children(p, "pobj")))
             of_whole = partitive and not some_of_them and not remainder and not of_those \
-                and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss")))
+                and (t[noun].pos == "PRON" or any(t[c].pos == "PRON" for c in t.children(noun, "poss"))
+                     and t.lemma(noun) not in self.v.toll_wholes)
             # "16 fighters, including five medics": a part of the count it is included in
             holder = t.head(t.head(noun)) if t.head(noun) is not None else None
             # (or the verb whose phrase names the event the parser hung it on: "nine people were killed in

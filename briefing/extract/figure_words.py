@@ -132,6 +132,7 @@ class Words:
     absolute_preps: frozenset[str]
     tally_nouns: frozenset[str]
     victim_nouns: frozenset[str]
+    toll_wholes: frozenset[str]
     dweller_nouns: frozenset[str]
     causatives: frozenset[str]
     directives: frozenset[str]
@@ -389,6 +390,7 @@ def load_words(path: Path = FIGURES) -> Words:
         absolute_preps=_set(grammar.get("absolute_preps", ())),
         tally_nouns=_set(grammar.get("tally_nouns", ())),
         victim_nouns=_set(grammar.get("victim_nouns", ())),
+        toll_wholes=_set(grammar.get("toll_wholes", ())),
         dweller_nouns=_set(grammar.get("dweller_nouns", ())),
         causatives=_set(grammar.get("causatives", ())),
         directives=_set(grammar.get("directives", ())),
