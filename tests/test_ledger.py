@@ -2494,11 +2494,31 @@ def test_a_town_and_the_state_the_story_names_it_in_are_one_place(nlp):
     # a report that never says so leaves them apart
     assert ledger(nlp, "A gunman injured 42 people at a nightclub in Florida on Sunday.",
                   "He wounded 53 people in Orlando.").discrepancies == ()
+    # unless they give the same number: the gazetteer puts a US town in its state
+    led = ledger(nlp, "He is wanted for three bombings in Georgia.", "He is wanted for three bombings in Atlanta.")
+    assert [sorted(v.sources) for r in led.rows if r.kind == "attacks" for v in r.values] == [["S1", "S2"]]
+    # (not a town whose most populous namesake is abroad: Paris is no town of Texas here)
+    led = ledger(nlp, "He is wanted for three bombings in Texas.", "He is wanted for three bombings in Paris.")
+    assert len([r for r in led.rows if r.kind == "attacks"]) == 2
     # and a direction from a town is that town: "in mountains north of Sacramento, California"
     led = ledger(nlp, "Ten bodies were counted in California on Monday.",
                  "Seven people were killed in mountains north of Sacramento, California, on Friday.")
     (d,) = led.discrepancies
     assert d.values == (7, 10)
+
+
+def test_a_count_told_among_other_towns_is_no_value_of_a_town_s_count(nlp):
+    # the count names no place, but the sentences around it name another town than the row's
+    led = ledger(nlp, "In Tulsa, protesters faced off with police on Sunday. Media, citing Tulsa police, reported "
+                      "that at least 48 people were taken into custody after the march. In Omaha, 50 people "
+                      "remained in jail on Monday after they were arrested on Saturday.")
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows) == [[48], [50]] and led.discrepancies == ()
+    # told with no town around it, it is a value of the one town's count
+    led = ledger(nlp, "Protesters faced off with police on Sunday. Media reported that at least 48 people were "
+                      "taken into custody after the march. In Omaha, 50 people remained in jail on Monday after "
+                      "they were arrested on Saturday.")
+    (d,) = led.discrepancies
+    assert d.values == (48, 50)
 
 
 def test_the_sum_of_several_events_tolls_is_no_value_of_one_event_s(nlp):

@@ -216,6 +216,8 @@ class _Resolver:
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
         self.state_of: dict[str, str] = {}  # town -> the state the story names it in ("Orlando, Florida")
+        self.asked_in: dict[str, frozenset[str]] = {}  # US state -> the towns the gazetteer was asked about
+        self.towns_in: dict[str, frozenset[str]] = {}  # US state -> those of them that are in it
         self.days: dict[tuple[str, str], tuple[date, date] | None] = {}  # (source, date as written) -> `day`
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
@@ -364,6 +366,10 @@ class _Resolver:
         # a town and the state the story names it in: "in Orlando, Florida" and "in Florida"
         if {self.state_of.get(p, p) for p in a} == b or {self.state_of.get(p, p) for p in b} == a:
             return True
+        # with the same number, a US town in the state the other names, written apart: "three Atlanta
+        # bombings" and "three bombings in Georgia" (a toll that differs may be the town's alone)
+        if same_number and (self.in_state(a, b) or self.in_state(b, a)):
+            return True
         for wide, narrow in ((a, b), (b, a)):
             # the same countries: "in Kenya and Tanzania" is both bombings' toll, not Nairobi's
             countries = {country_of(p) for p in wide}
@@ -371,6 +377,36 @@ class _Resolver:
             if None not in countries and (inside == countries or same_number and inside <= countries):
                 return True
         return False
+
+    def other_town(self, r: Reading, towns: frozenset[str]) -> bool:
+        """A reading that names no place is told among towns other than `towns` (and their states)."""
+        return not _keys(r) and bool(towns) and all(self.town(p) for p in towns) \
+            and any(self.town(p) for p in r.nearby) \
+            and not set(r.nearby) & (towns | {self.state_of.get(p) for p in towns})
+
+    def town(self, place: str) -> bool:
+        """A place (by its key) narrower than a province: no country, nor any country's province (a town
+        the gazetteer does not know, "St. Paul", is one all the same)."""
+        from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
+
+        return country_of(place) is None and not province_countries(place)
+
+    def in_state(self, towns: frozenset[str], states: frozenset[str]) -> bool:
+        """Every town is one the gazetteer puts in the US and a town of that name is in the one US
+        state the other names (not Paris, whose most populous namesake is French, in Texas)."""
+        if len(states) != 1:
+            return False
+        (state,) = states
+        country = self.countries_of.get(state)
+        if country is None or any(self.countries_of.get(t) != country for t in towns):
+            return False
+        from ..gazetteer import us_towns_in  # here: the gazetteer reads names through this package
+
+        asked = self.asked_in.get(state, frozenset())
+        if not towns <= asked:  # (once per town, not once per pair of readings)
+            self.asked_in[state] = asked | towns
+            self.towns_in[state] = self.towns_in.get(state, frozenset()) | us_towns_in(state, towns - asked)
+        return towns <= self.towns_in[state]
 
     def region_of(self, r: Reading) -> frozenset[str] | None:
         """The countries of the named regions a reading that names no narrower place is in: those
@@ -477,6 +513,12 @@ class _Resolver:
         theirs, around = {self.country(p) for p in row.places} - {None}, self.region_of(r) or self.countries(r)
         elsewhere = not places and bool(theirs) and bool(around) \
             and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
+        # (and by town, for another number: the towns named around it are none of a town's row, "In Baton
+        # Rouge, ... at least 48 people were taken into custody" is no value of St. Paul's 50 arrested)
+        # (either way round: St. Paul's 50 joins no row of Baton Rouge's 48)
+        elsewhere = elsewhere or not row.holds(r.value) and (
+            self.other_town(r, row.places) or not row.places and bool(places)
+            and all(self.other_town(m, places) for m in row.members))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
         # (nor one whose event anchors it: firefighters at one fire)
