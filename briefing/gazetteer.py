@@ -282,16 +282,13 @@ def countries_containing(names, known: dict[str, str | None] | None = None) -> d
     return out
 
 
-def us_towns_in(state: str, names) -> frozenset[str]:
-    """Those of `names` that a US town of that very name in `state` may be: "Birmingham" in
-    Alabama. (The town file names a town's state by its code, and only the US states' codes are
+def us_states_of(names) -> dict[str, frozenset[str]]:
+    """The US states (by match key) in which a town of each name is: "Birmingham" -> Alabama's and
+    Michigan's. (The town file names a town's state by its code, and only the US states' codes are
     given names.)"""
-    code = _us_state_codes().get(match_key(state))
-    if code is None:
-        return frozenset()
-    found = cities(names, whole=False)
-    return frozenset(n for n, towns in found.items()
-                     if any(t.by_name and t.iso2 == "US" and t.admin1 == code for t in towns))
+    states = {code: key for key, code in _us_state_codes().items()}
+    return {n: frozenset(states[t.admin1] for t in towns if t.by_name and t.iso2 == "US" and t.admin1 in states)
+            for n, towns in cities(list(names)).items()}
 
 
 @lru_cache(maxsize=1)

@@ -216,8 +216,7 @@ class _Resolver:
         self.placed_at: dict[str, set] = {}  # the places themselves
         self.people_told: dict[tuple[str, str], set] = defaultdict(set)  # what each source counts as plain people, per kind
         self.state_of: dict[str, str] = {}  # town -> the state the story names it in ("Orlando, Florida")
-        self.asked_in: dict[str, frozenset[str]] = {}  # US state -> the towns the gazetteer was asked about
-        self.towns_in: dict[str, frozenset[str]] = {}  # US state -> those of them that are in it
+        self.us_states: dict[str, frozenset[str]] | None = None  # town -> the US states a town of its name is in
         self.days: dict[tuple[str, str], tuple[date, date] | None] = {}  # (source, date as written) -> `day`
         self.known = {g.name for g in vocab.groups}
         self.apart = {g.name for g in vocab.groups if g.apart}
@@ -400,13 +399,11 @@ class _Resolver:
         country = self.countries_of.get(state)
         if country is None or any(self.countries_of.get(t) != country for t in towns):
             return False
-        from ..gazetteer import us_towns_in  # here: the gazetteer reads names through this package
+        from ..gazetteer import match_key, us_states_of  # here: the gazetteer reads names through this package
 
-        asked = self.asked_in.get(state, frozenset())
-        if not towns <= asked:  # (once per town, not once per pair of readings)
-            self.asked_in[state] = asked | towns
-            self.towns_in[state] = self.towns_in.get(state, frozenset()) | us_towns_in(state, towns - asked)
-        return towns <= self.towns_in[state]
+        if self.us_states is None:  # asked once for every town of the build: one search of the town file
+            self.us_states = us_states_of(p for p, c in self.countries_of.items() if c is not None and self.town(p))
+        return all(match_key(state) in self.us_states.get(t, ()) for t in towns)
 
     def region_of(self, r: Reading) -> frozenset[str] | None:
         """The countries of the named regions a reading that names no narrower place is in: those
