@@ -52,6 +52,17 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
     # a force among the dead is a part of the toll, not a force level
     ("Nine soldiers were among the dead.", [("killed", 9)]),
+    # a relative clause set off by commas after the parts says what befell the whole: the parser
+    # hangs it on the last part
+    ("Six people, including two tourists, who were found dead in a hotel room had drunk from the same cups.",
+     [("killed", 6), ("killed", 2)]),
+    # a verb joined after the first with no subject of its own says what befell the subject too,
+    # as passive as the first when it has no auxiliary of its own; its doer is no victim
+    ("Three gunmen were identified and were killed during the exchange.", [("killed", 3)]),
+    ("Four guards were surrounded and killed at the gate.", [("killed", 4)]),
+    ("Three gunmen entered the hotel and killed the guard.", []),
+    # (one inside the parts' phrase is theirs alone)
+    ("Six people, including two children who were found dead, were staying at the hotel.", [("killed", 2)]),
     # firefighters sent against a fire are a force deployed; hurt or killed, they are casualties
     ("Some 20 firefighters battled the blaze at the camp.", [("troops", 20)]),
     ("Three firefighters were injured fighting the blaze.", [("injured", 3)]),

@@ -161,7 +161,11 @@ class _Sentence(Context):
         """A relative clause on noun i whose verb is a kind's event: "troops who were killed",
         "people who suffered injuries"."""
         t = self.t
-        for c in t.children(i, "relcl"):
+        # (or the one the parser hung on the last of its parts set off by commas: "Six people, including
+        # two US citizens, who were found dead" were all found dead)
+        aside = [c for p in t.children(i, "prep") if t.lower(p) in self.v.inclusive_preps and p > 0 and t.lower(p - 1) == ","
+                 for o in t.children(p, "pobj") for c in t.children(o, "relcl") if t.lower(t.subtree(c)[0] - 1) == ","]
+        for c in (*t.children(i, "relcl"), *aside):
             if any(t[s].pos != "PRON" for s in t.children(c, "nsubj", "nsubjpass")):
                 continue  # "40 people, 12 of whom were injured": what befell some of them
             lemma = t.lemma(c)
@@ -664,7 +668,15 @@ class _Sentence(Context):
                 continue
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
-        return self.kind(noun, first, rel, at) if first is not None else None
+        if first is not None:
+            return self.kind(noun, first, rel, at)
+        # "three perpetrators were identified and were killed": a verb joined after it with no subject
+        # of its own says what befell its subject too
+        for later, role in self.sharing_subject(noun, gov):
+            found = self.kind(noun, later, role, at)
+            if found is not None:
+                return found
+        return None
 
     def hung_past_verb(self, noun: int, after: int) -> int | None:
         """A verb in the past, after `after`, that the parser hung on its subject `noun` as a clause
@@ -872,6 +884,18 @@ class _Sentence(Context):
         above = t.head(verb)
         return any(a in v.infinitive for a in auxes) and t[verb].dep == "xcomp" and above is not None \
             and t.lemma(above) in v.plan_verbs
+
+    def sharing_subject(self, noun: int, verb: int | None) -> list[tuple[int, str]]:
+        """The verbs joined after `verb` that have no subject of their own, when `noun` is its subject,
+        with the role the subject has in each (a participle with no auxiliary of its own is as passive
+        as the verb: "were surrounded and killed")."""
+        t = self.t
+        if verb is None or t.head(noun) != verb or t[noun].dep not in ("nsubj", "nsubjpass"):
+            return []
+        return [(c, "patient" if t.passive(c) or t.passive(verb) and t[c].tag == "VBN"
+                 and not list(t.children(c, "aux", "auxpass")) else "agent")
+                for c in t.children(verb, "conj") if t[c].pos == "VERB"
+                and not list(t.children(c, "nsubj", "nsubjpass", "expl"))]
 
     def sharing(self, verb: int | None) -> int | None:
         """The verb joined before `verb` that has no object of its own, and so acts on its object:
