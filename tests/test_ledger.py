@@ -52,6 +52,9 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Fifteen fishermen remain missing after the storm.", [("missing", 15)]),
     # a force among the dead is a part of the toll, not a force level
     ("Nine soldiers were among the dead.", [("killed", 9)]),
+    ("Two of the deceased were from the north, officials said.", [("killed", 2)]),
+    # (one of them who does something to others is someone told of, not a count)
+    ("Police believe one of the deceased poisoned the others.", []),
     # a relative clause set off by commas after the parts says what befell the whole: the parser
     # hangs it on the last part
     ("Six people, including two tourists, who were found dead in a hotel room had drunk from the same cups.",
@@ -115,6 +118,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("Troops captured 15 rebels.", [("arrested", 15)]),
     # people lost in an event are among its dead; jobs lost are not
     ("The town lost 35 college students in the crash.", [("killed", 35)]),
+    # (kin are people too: "lost two of her cousins in the attack")
+    ("She lost two of her nephews in the attack.", [("killed", 2)]),
     ("The regiment lost 40 men in the battle.", [("killed", 40)]),
     ("The company lost 200 jobs in the fire.", []),
     # craft are seized, not arrested; missing, they are missing with their crews
@@ -388,6 +393,8 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("At least two civilians were killed, senior officials said, along with five assailants.",
      [("killed", 2), ("killed", 5)]),
     ("The minister arrived along with 200 soldiers.", [("troops", 200)]),
+    # ("alongside" says so alone)
+    ("The girl was killed alongside 11 other children when a rocket hit the pitch.", [("killed", 11)]),
     # a handful of officers in a scene no verb deploys or moves them in is no force level
     ("Two forensic officers behind a cordon near the restaurant on Sunday", []),
     ("The man walks around the car with two officers a step behind him.", []),
@@ -496,6 +503,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # the evacuation of people displaces them; a building is evacuated, not displaced
     ("The fire has prompted the evacuation of 88,000 people from the city.", [("displaced", 88000)]),
     ("The evacuation of three embassies was ordered.", []),
+    ("About 100 homes were damaged and evacuated overnight.", []),
     ("Officials said 3,000 people sleeping in shelters needed food.", [("displaced", 3000)]),
     ("Three soldiers were in the camp.", [("troops", 3)]),
     # a sum of money as wire services write it
@@ -2394,6 +2402,14 @@ def test_some_of_his_victims_are_a_part_of_the_toll_where_its_people_are_all_of_
     (part,) = [r for r in led.rows if r.part_of is not None]
     assert part.values[0].value == 5 and led.discrepancies == ()
     assert [r.part_of for r in ledger(nlp, "The army shelled the town. 194 of its people were killed.").rows] == [None]
+
+
+def test_a_group_s_toll_told_alone_is_the_part_another_source_joins_to_others(nlp):
+    led = ledger(nlp, "Three gunmen were killed during the exchange, police said.",
+                 "Nine people were killed in the shooting, including the three gunmen and a policeman.")
+    (part,) = [r for r in led.rows if r.part_of is not None]
+    assert [(v.value, v.sources) for v in part.values] == [(3, ("S1", "S2"))]
+    assert len(led.rows) == 2
 
 
 def test_a_part_s_label_cut_inside_a_quotation_carries_no_stray_quotation_mark(nlp):

@@ -372,7 +372,7 @@ class _Sentence(Context):
                 if prep in v.inclusive_preps and (slipped := self.event_phrase_verb(above)) is not None:
                     counted_role = t.passive(slipped) or bool(list(t.children(slipped, "dobj")))
                     return slipped, "patient" if counted_role else "agent", negated
-                if prep in v.companion_preps and (verb := self.accompanied(above)) is not None:
+                if prep in v.companion_preps and (verb := self.accompanied(above, prep)) is not None:
                     # "was arrested along with three other members": those with the subject share its role
                     return verb, "patient" if t.passive(verb) else "agent", negated
                 if prep in v.inclusive_preps:  # "20 fighters, including four nurses"
@@ -402,14 +402,16 @@ class _Sentence(Context):
                      and self.deed(c) and not list(t.children(c, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"))),
                     None)
 
-    def accompanied(self, above: int) -> int | None:
+    def accompanied(self, above: int, prep: str) -> int | None:
         """The verb whose subject a "with" phrase under `above` goes along with: the verb "along" is
-        on, or the verb "with" is on beside an "along"; past a verb of saying set inside the clause
-        it reports ("were killed, officials said, along with five assailants")."""
+        on, or the verb "with" is on beside an "along" (or the verb a preposition that says so alone
+        is on: "was killed alongside 11 other children"); past a verb of saying set inside the
+        clause it reports ("were killed, officials said, along with five assailants")."""
         t, v = self.t, self.v
         if t.lower(above) in v.companions:
             verb = t.head(above)
-        elif t[above].pos in VERBAL and any(t.lower(c) in v.companions for c in t.children(above, "prt", "advmod", "prep")):
+        elif t[above].pos in VERBAL and (prep in v.companions or any(
+                t.lower(c) in v.companions for c in t.children(above, "prt", "advmod", "prep"))):
             verb = above
         else:
             return None
@@ -770,6 +772,12 @@ class _Sentence(Context):
             return True
         # "he was one of three people arrested": the subject is the one, told of, not counted
         if wholes and t[num.head].dep == "attr" and t.head(num.head) is not None and t.lemma(t.head(num.head)) in COPULAS:
+            return True
+        # "one of the deceased poisoned the others": one of them who does something to someone is one
+        # told of (a deed of a kind's own counts: "one of the wounded died")
+        doing = t.head(num.head)
+        if wholes and t[num.head].dep == "nsubj" and doing is not None and t[doing].pos == "VERB" \
+                and not t.passive(doing) and list(t.children(doing, "dobj")) and not self.deed(doing):
             return True
         # "one of his arrests was in Atlanta", "one arrest was that of a teenager": a copula tells
         # of one instance of the event a kind counts, it does not count them ("there was one death" does)

@@ -1099,8 +1099,10 @@ class _Resolver:
         group = self.group(r)
         # a named group's toll that other sources give on its own, with this very number, is this
         # part: "five assailants were killed", then "five of the seven dead were the attackers"
+        # (by its own noun when it is joined to others: "including the three perpetrators and a policeman")
+        named = group if group is not None else getattr(self.v.group(r.noun), "name", None)
         for i, row in enumerate(rows):
-            if i != parent and row.parent is None and group is not None and row.group == group \
+            if i != parent and row.parent is None and named is not None and row.group == named \
                     and row.kind == r.kind and row.era == self.era(r) and {m.value for m in row.members} == {r.value} \
                     and self.v.same_event(row.event, rows[parent].event) and not any(o.parent == i for o in rows):
                 row.members.append(r)
