@@ -91,7 +91,7 @@ by helpers while the rules that follow dev 30 were written, then scored once ("d
 of 2020 and 2024 on six events (BRIEFING_NEWS2020_2024; H20: charges and protests after a death in police custody,
 protests after an election, a typhoon, a bus crash, a global computer outage, a drone strike), by the BBC, the
 Straits Times, the Daily Mail and CNN, were collected and annotated by helpers while the rules that follow dev 31
-were written. Sets in
+were written, then scored once ("dev 32" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -224,7 +224,7 @@ NEWS2024_4 = Path(os.environ.get("BRIEFING_NEWS2024_4", CORPORA / "news-2024-4")
 NEWS2016_2024 = Path(os.environ.get("BRIEFING_NEWS2016_2024", CORPORA / "news-2016-2024"))
 H19 = ["h19-chelsea-bombing-2016", "h19-dallas-police-ambush-2016", "h19-french-rail-sabotage-2024",
        "h19-houston-beryl-power-outages-2024", "h19-tasmania-pilot-whale-stranding-2020"]
-# Twelve reports of 2020 and 2024 on six events, of four outlets (BRIEFING_NEWS2020_2024): held out
+# Twelve reports of 2020 and 2024 on six events, of four outlets (BRIEFING_NEWS2020_2024): held out, then scored once
 NEWS2020_2024 = Path(os.environ.get("BRIEFING_NEWS2020_2024", CORPORA / "news-2020-2024"))
 H20 = ["h20-george-floyd-charges-and-protests-2020", "h20-belarus-post-election-protests-2020",
        "h20-typhoon-gaemi-philippines-taiwan-2024", "h20-peru-bus-ravine-crash-2024",
@@ -311,9 +311,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 31, held out until scored once (news of 2016, 2020 and 2024: a bombing, a sniper ambush, rail sabotage, "
     "deaths after a hurricane, a whale stranding, 13 reports of Gothamist, Reuters, CNN, KFF Health News and the "
     "Daily Mail)": (H19, H19),
-    "Held out (news of 2020 and 2024: charges and protests after a death in custody, protests after an election, a "
-    "typhoon, a bus crash, a computer outage, a drone strike, 12 reports of the BBC, the Straits Times, the Daily "
-    "Mail and CNN)": (H20, [f"unscored/{g}" for g in H20]),
+    "Dev 32, held out until scored once (news of 2020 and 2024: charges and protests after a death in custody, "
+    "protests after an election, a typhoon, a bus crash, a computer outage, a drone strike, 12 reports of the BBC, "
+    "the Straits Times, the Daily Mail and CNN)": (H20, H20),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
