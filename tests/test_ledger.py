@@ -1,6 +1,8 @@
 """The numbers ledger: each reading rule and each reconciling rule, on sentences made up for the test."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefing.analyze import analyze, load_model
@@ -2410,6 +2412,19 @@ def test_a_group_s_toll_told_alone_is_the_part_another_source_joins_to_others(nl
     (part,) = [r for r in led.rows if r.part_of is not None]
     assert [(v.value, v.sources) for v in part.values] == [(3, ("S1", "S2"))]
     assert len(led.rows) == 2
+
+
+def test_an_object_taken_for_the_subject_of_saying_with_the_teller_beside_it_is_still_the_object(nlp):
+    # the parse a long teller's name can give: "others" the subject of "said", the teller its apposition
+    (parsed,) = parse(nlp, "The blast killed a man and injured at least eight others, the city's ambulance service said.")
+    sentence = parsed.sentences[0]
+    at = {t.text: i for i, t in enumerate(sentence.tokens)}
+    shape = {"killed": ("ccomp", at["said"]), "injured": ("conj", at["killed"]), "others": ("nsubj", at["said"]),
+             "service": ("appos", at["others"])}
+    tokens = tuple(replace(t, dep=shape[t.text][0], head=shape[t.text][1]) if t.text in shape else t
+                   for t in sentence.tokens)
+    reparsed = replace(parsed, sentences=(replace(sentence, tokens=tokens),))
+    assert [(r.kind, r.value) for r in readings([reparsed], load_words())] == [("injured", 8)]
 
 
 def test_a_part_s_label_cut_inside_a_quotation_carries_no_stray_quotation_mark(nlp):

@@ -331,10 +331,11 @@ class Context:
     def object_slipped(self, i: int) -> int | None:
         """The verb right before the phrase of subject `i` whose object the phrase is, when the parser
         hung it on the verb of saying after it with the tellers joined to it: "killing at least two
-        people, police and medical sources said", "as residents celebrated Ramadan, police ... said"."""
+        people, police and medical sources said", "as residents celebrated Ramadan, police ... said"
+        (or set beside it: "injured at least eight others, Israel's emergency service said")."""
         t = self.t
         before = t.subtree(i)[0] - 1
-        if before < 0 or not t.children(i, "conj") or t[before].pos != "VERB" or t.children(before, "dobj"):
+        if before < 0 or not t.children(i, "conj", "appos") or t[before].pos != "VERB" or t.children(before, "dobj"):
             return None
         return before
 
