@@ -505,6 +505,7 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # the evacuation of people displaces them; a building is evacuated, not displaced
     ("The fire has prompted the evacuation of 88,000 people from the city.", [("displaced", 88000)]),
     ("The evacuation of three embassies was ordered.", []),
+    ("About 100 homes were evacuated overnight.", []),
     ("About 100 homes were damaged and evacuated overnight.", []),
     ("Officials said 3,000 people sleeping in shelters needed food.", [("displaced", 3000)]),
     ("Three soldiers were in the camp.", [("troops", 3)]),
