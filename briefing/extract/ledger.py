@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from typing import Sequence
 
@@ -383,9 +384,12 @@ class _Resolver:
             and any(self.town(p) for p in r.nearby) \
             and not set(r.nearby) & (towns | {self.state_of.get(p) for p in towns})
 
-    def town(self, place: str) -> bool:
+    @staticmethod
+    @lru_cache(maxsize=None)
+    def town(place: str) -> bool:
         """A place (by its key) narrower than a province: no country, nor any country's province (a town
-        the gazetteer does not know, "St. Paul", is one all the same)."""
+        the gazetteer does not know, "St. Paul", is one all the same). Asked of every pair of readings
+        `fits` weighs, so answered once per name."""
         from ..gazetteer import province_countries  # here: the gazetteer reads names through this package
 
         return country_of(place) is None and not province_countries(place)
