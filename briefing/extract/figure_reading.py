@@ -131,7 +131,9 @@ class _Sentence(Context):
         for c in candidates:
             if t.lower(c) in v.label_skip:
                 continue  # "3,000 more troops": "more" says how many, not what they are
-            if t[c].pos == "ADJ" or (t[c].tag in ("VBN", "VBG") and (t.lemma(c) in events or t.lower(c) in events)):
+            # (a participle the model tags as a noun counts as one: "the five slain at the protest")
+            if t[c].pos == "ADJ" or (t[c].tag in ("VBN", "VBG") or t[c].pos == "NOUN") \
+                    and (t.lemma(c) in events or t.lower(c) in events):
                 return c
         return None
 
@@ -257,10 +259,19 @@ class _Sentence(Context):
 
     def stolen_object(self, i: int) -> int | None:
         """The verb whose object the parser took for the subject of the verb of saying after it, with
-        the tellers joined to it: "killing at least two people, police and medical sources said"."""
+        the tellers joined to it: "killing at least two people, police and medical sources said", or
+        for a second subject of the verb a relative clause's antecedent is the subject of."""
         t = self.t
         h = t.head(i)
-        if t[i].dep != "nsubj" or h is None or t.lemma(h) not in self.v.parenthetical_verbs:
+        if h is None:
+            return None
+        # "An explosion ... that killed at least one person early Friday is being investigated": the
+        # parser made the object of the relative clause a second subject of the verb after it
+        before = t.subtree(i)[0] - 1
+        if t[i].dep in ("nsubj", "nsubjpass") and before >= 0 and t[before].dep == "relcl" and self.deed(before) \
+                and not t.children(before, "dobj") and t.head(before) in t.children(h, "nsubj", "nsubjpass"):
+            return before
+        if t[i].dep != "nsubj" or t.lemma(h) not in self.v.parenthetical_verbs:
             return None
         verb = self.object_slipped(i)
         return verb if verb is not None and self.deed(verb) else None
