@@ -776,6 +776,31 @@ def test_a_force_sent_to_one_event_is_one_quantity_wherever_it_is_named(nlp):
     assert ledger(nlp, "A wildfire killed 20 people. Some 5,000 soldiers fought the blaze.",
                   "The wildfire has killed 20 people. About 4,000 soldiers fought it.").discrepancies == ()
 
+def test_a_force_a_named_body_holds_is_one_quantity(nlp):
+    # the same named force in two reports is one force, its size changing
+    led = ledger(nlp, "The governor deployed 300 members of the Ohio National Guard on Friday.",
+                 "The governor expects 600 members of the Ohio National Guard to help on Saturday.")
+    (d,) = led.discrepancies
+    assert d.values == (300, 600)
+    # another body's members, or members of none, are no rival
+    assert ledger(nlp, "The governor deployed 300 members of the Ohio National Guard on Friday.",
+                  "The governor expects 600 members of the Texas National Guard to help on Saturday.").discrepancies == ()
+    assert ledger(nlp, "The governor deployed 300 members of the National Guard on Friday.",
+                  "The governor expects 600 members of the National Guard to help on Saturday.").discrepancies == ()
+
+
+def test_a_count_whose_sentence_names_another_country_holds_no_part_of_a_city_there(nlp):
+    # strikes "on Lebanon's southern coast" hurt 60, then 75; the drone attack in Haifa the day
+    # before, 10: two tolls, and Haifa's no part of Lebanon's
+    led = ledger(nlp, "A drone attack in Haifa injured at least 10 people on Friday. The army vowed to respond.",
+                 "The strikes came a day after a drone attack in Haifa injured at least 10 others. The strikes "
+                 "hit fuel tanks on Lebanon's southern coast and injured at least 60 people.",
+                 "The strikes hit fuel tanks on Lebanon's southern coast, injuring 75 people.")
+    rows = {tuple(v.value for v in r.values): r for r in led.rows}
+    assert set(rows) == {(10,), (60, 75)}
+    assert rows[(60, 75)].parts == () and rows[(10,)].part_of is None
+
+
 def test_a_toll_across_two_countries_is_not_a_city_s_toll(nlp):
     led = ledger(nlp, "The two bombings killed 224 people in Kenya and Tanzania.",
                  "The bombing killed 213 people in Nairobi.")

@@ -138,11 +138,11 @@ class Context:
             heads = {tok.start: "pobj" if tok.dep == "compound" and s.tokens[tok.head].ent_type == "DATE"
                      and tok.ent_type != "DATE" else tok.dep for tok in s.tokens}
             at = {tok.start: k for k, tok in enumerate(s.tokens)}
-            # ("in Istanbul's historic heart" names a place; "Israel's army" and "in Australia's yacht
-            # race" name none)
+            # ("in Istanbul's historic heart" and "on Yemen's west coast" name a place; "Israel's army"
+            # and "in Australia's yacht race" name none)
             heads.update({tok.start: "pobj" for tok in s.tokens if tok.dep == "poss"
                           and s.tokens[tok.head].dep == "pobj" and s.tokens[tok.head].lemma in self.v.place_nouns
-                          and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps})
+                          and s.tokens[s.tokens[tok.head].head].text.lower() in self.v.place_preps | self.v.edge_preps})
             # (nor a people the recogniser took for a place: "including an Austrian and a Dutchman";
             # nor a place a size is measured by: "about the size of the island of Manhattan")
             # (a name's role is that of its word the others hang from: "in New York" names a place,

@@ -201,6 +201,7 @@ class Words:
     reach_verbs: frozenset[str]
     measure_units: frozenset[str]
     place_preps: frozenset[str]
+    edge_preps: frozenset[str]  # "on Yemen's west coast": on a place noun, where a thing is
     origin_preps: frozenset[str]  # "a team from Chile": where people come from, not where things happen
     most_words: frozenset[str]  # "arrested, mostly for unlawful assembly": said of most of a count
     place_nouns: frozenset[str]
@@ -460,6 +461,7 @@ def load_words(path: Path = FIGURES) -> Words:
         reach_verbs=_set(grammar.get("reach_verbs", ())),
         measure_units=_set(numbers.get("measure_units", ())),
         place_preps=_set(grammar.get("place_preps", ())),
+        edge_preps=_set(grammar.get("edge_preps", ())),
         origin_preps=_set(grammar.get("origin_preps", ())),
         most_words=_set(grammar.get("most_words", ())),
         place_nouns=_set(grammar.get("place_nouns", ())),

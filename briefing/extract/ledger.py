@@ -158,6 +158,14 @@ def _keys(r: Reading) -> frozenset[str]:
     return frozenset(p.key for p in r.places if not p.wide)
 
 
+def _body(r: Reading) -> tuple[str, ...]:
+    """The proper name of the body a count belongs to, as written beside the counted noun: "West
+    Virginia" in "members of the West Virginia National Guard". A named force is one force wherever
+    it is deployed, as a force in one place is."""
+    own = set(r.noun.lower().split())
+    return tuple(w for w in r.phrase.split() if w[:1].isupper() and w.lower() not in own)
+
+
 def _group(r: Reading, vocab: Words) -> str | None:
     """The normalised group, None for a noun that says nothing about who was counted
     (or only whose: "Israelis", "Hondurans" are people of a country)."""
@@ -437,6 +445,13 @@ class _Resolver:
             or ({self.country(k) for k in b.here} - {None} if not b.places else set())
         return bool(theirs) and not _joined(theirs) & reg
 
+    def told_elsewhere(self, whole: _Row, row: _Row) -> bool:
+        """The sentences of a count that names no place name only countries none of a place's row is in:
+        strikes "on Yemen's west coast, injuring 87" hold no part in Tel Aviv."""
+        told = _joined({self.country(k) for m in whole.members for k in m.here} - {None})
+        placed = _joined({self.country(p) for m in row.members for p in _keys(m)} - {None})
+        return bool(told) and bool(placed) and not told & placed
+
     def other_region(self, r: Reading, members: Sequence[Reading]) -> bool:
         """A count in a named region and a count in a country outside it are two places' counts:
         "Laura earlier hit the Caribbean, killing 24" and four killed in Louisiana (not the ten
@@ -514,6 +529,11 @@ class _Resolver:
         theirs, around = {self.country(p) for p in row.places} - {None}, self.region_of(r) or self.countries(r)
         elsewhere = not places and bool(theirs) and bool(around) \
             and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
+        # (of another number, the countries its own sentence names say it first: strikes "on Yemen's
+        # west coast, injuring 87" are no value of Tel Aviv's 10 injured the sentences before told of)
+        here = {self.country(k) for k in r.here} - {None}
+        elsewhere = elsewhere or not places and bool(theirs) and bool(here) and not row.holds(r.value) \
+            and not _joined(theirs) & _joined(here)
         # (and by town, for another number: the towns named around it are none of a town's row, "In Baton
         # Rouge, ... at least 48 people were taken into custody" is no value of St. Paul's 50 arrested)
         # (either way round: St. Paul's 50 joins no row of Baton Rouge's 48)
@@ -522,11 +542,12 @@ class _Resolver:
             and all(self.other_town(m, places) for m in row.members))
         # a force level that says neither where nor whose is no rival to another (armies keep
         # many): it joins only a row that states the same number
-        # (nor one whose event anchors it: firefighters at one fire)
+        # (nor one whose event anchors it: firefighters at one fire; nor one a named body anchors)
         unanchored = r.kind in self.v.levels and not places and nation is None \
             and not row.holds(r.value) and not (r.ranged and any(m.ranged and m.citation == r.citation  # "100-120 troops"
                                                                  for m in row.members)) \
-            and not self.sent_to_one_event(r, row, group)
+            and not self.sent_to_one_event(r, row, group) \
+            and not (_body(r) and all(_body(m) == _body(r) for m in row.members))
         # where its event happened, when it states no place, tells it from another place's count
         # ("12 died after a bridge collapsed in Shanxi" is not Sichuan's toll)
         happened_elsewhere = bool(r.event_places) and not places and bool(row.places) \
@@ -959,6 +980,7 @@ class _Resolver:
                      and not self.past(other)
                      and self.v.same_event(row.event, other.event) and not any(o.another_event for o in other.members)
                      and not any(self.other_region(m, other.members) for m in row.members)
+                     and not self.told_elsewhere(other, row)
                      and any(o.citation.source == m.citation.source and o.value > m.value and not self.told_before(o)
                              for o in other.members for m in row.members)
                      # (not when the larger count's own sentence names that very place, and no other:
