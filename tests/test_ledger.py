@@ -624,6 +624,16 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # a participle the model takes for a noun still says what befell its number
     ("The mayor praised the guards, including the four slain at the gate last week.", [("killed", 4)]),
     ("Relatives of the nine slain gathered outside the court.", [("killed", 9)]),
+    # those an ambulance service transported to hospital were hurt
+    ("The ambulance service said it had transported 31 patients to the hospital.", [("injured", 31)]),
+    # officers dismissed or punished are no force
+    ("He and three other officers were sacked over the death on Monday.", []),
+    ("The department suspended four officers after the raid.", []),
+    # a verb joined after another with no subject of its own that says how it ended counts them
+    ("Two guards were injured and later died in hospital.", [("killed", 2)]),
+    ("Three hikers were shot and later died of their wounds.", [("killed", 3)]),
+    ("Four guards were injured and taken to hospital.", [("injured", 4)]),
+    ("Two climbers are still missing, presumed dead.", [("missing", 2)]),
     # the object of a relative clause that the parser made a second subject of the main verb
     ("A blast near the consulate office in Haifa that killed at least one person early Friday is being "
      "investigated.", [("killed", 1)]),
@@ -3280,3 +3290,13 @@ def test_a_part_goes_under_a_total_larger_than_it(nlp):
     (officer,) = [r for r in led.rows if r.label == "police officer killed"]
     (parent,) = [r for r in led.rows if r.id == officer.part_of]
     assert [v.value for v in parent.values] == [6]
+
+
+def test_a_label_names_the_day_once(nlp):
+    # two rows alike are told apart by their day, unless the label names it already
+    led = ledger(nlp, "The talks were about the 1988 bombing of a passenger plane over the village, which killed 270 people.",
+                 "All 259 people aboard the plane and 11 people on the ground were killed in 1988.",
+                 published=("1998-12-01", "1998-12-05"))
+    labels = [r.label for r in led.rows]
+    assert labels and all(label.count("1988") <= 1 for label in labels)
+

@@ -499,8 +499,22 @@ class _Sentence(Context):
         return [o for p in t.children(n, "prep") if t.lower(p) in self.v.of_preps for o in t.children(p, "pobj")]
 
     def kind(self, noun: int, gov: int | None, rel: str, at: int | None = None) -> tuple[Kind, str] | None:
-        """The first kind the noun or its governor signals, and the noun as the vocabulary lists it
+        """The kind the noun or its governor signals, and the noun as the vocabulary lists it
         (`at`: the number, when it stands apart from the noun it counts)."""
+        first = self.first_kind(noun, gov, rel, at)
+        if first is not None and first[0].name not in self.v.outcome_kinds:
+            # "two people were injured and later died": a verb joined after it with no subject of its
+            # own that says how it ended for them says what they are counted as
+            # (by its own verb: "is still missing, presumed dead" is a guess, not how it ended)
+            for later, role in self.sharing_subject(noun, gov):
+                found = self.first_kind(noun, later, role, at)
+                if found is not None and found[0].name in self.v.outcome_kinds \
+                        and self.t.lemma(later) in found[0].verbs | found[0].subject_verbs:
+                    return found
+        return first
+
+    def first_kind(self, noun: int, gov: int | None, rel: str, at: int | None = None) -> tuple[Kind, str] | None:
+        """The first kind the noun or its governor signals, and the noun as the vocabulary lists it."""
         t = self.t
         terms = self.noun_terms(noun)
         if terms & self.v.animals:
@@ -682,11 +696,11 @@ class _Sentence(Context):
             return kind, listed[0] if listed else borrowed[0] if borrowed else t.lemma(noun)
         first = self.sharing(gov) if rel == "patient" else None
         if first is not None:
-            return self.kind(noun, first, rel, at)
+            return self.first_kind(noun, first, rel, at)
         # "three perpetrators were identified and were killed": a verb joined after it with no subject
         # of its own says what befell its subject too
         for later, role in self.sharing_subject(noun, gov):
-            found = self.kind(noun, later, role, at)
+            found = self.first_kind(noun, later, role, at)
             if found is not None:
                 return found
         return None

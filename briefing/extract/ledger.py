@@ -1399,8 +1399,9 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
     shared = Counter(labels.values())
     for i in ordered:
         day = next((m.on_day for m in rows[i].members if m.on_day), None)
-        if shared[labels[i]] > 1 and day:
-            # still alike: the day the event happened tells them apart ("... on Wednesday")
+        if shared[labels[i]] > 1 and day and day not in labels[i]:
+            # still alike: the day the event happened tells them apart ("... on Wednesday"), unless the
+            # label already names it ("people killed in 1988", not "... in 1988 on 1988")
             labels[i] += f" {day}" if day.split()[0].islower() else f" on {day}"
     ledger, figures, discrepancies = [], [], []
     for i in ordered:
