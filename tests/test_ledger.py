@@ -3300,3 +3300,11 @@ def test_a_label_names_the_day_once(nlp):
     labels = [r.label for r in led.rows]
     assert labels and all(label.count("1988") <= 1 for label in labels)
 
+
+def test_a_count_an_article_calls_its_total_holds_its_smaller_counts(nlp):
+    text = ("At least nine deaths in the city were confirmed to be storm-related, the coroner said. "
+            "Crews worked through the night. Overall, more than 15 deaths in the region were attributed to the storm.")
+    led = ledger(nlp, text, text.replace("the night", "Sunday night"))
+    assert led.discrepancies == ()  # a part, not a rival value
+    (total,) = [r for r in led.rows if r.part_of is None]
+    assert [v.value for v in total.values] == [15] and len(total.parts) == 1

@@ -248,6 +248,7 @@ class Words:
     remains: frozenset[str] = frozenset()  # "bodies": what is found of the dead
     recovery: dict[str, str] | None = None  # "recovered" -> "found": bodies found so far, a part of a toll
     levels: frozenset[str] = frozenset()  # kinds that state a level, not an event: "troops"
+    total_marks: frozenset[str] = frozenset()  # "overall", "in all": a sentence that gives a total
     outcome_kinds: frozenset[str] = frozenset()  # how it ended, told after another kind: "injured and later died"
     per_attack: frozenset[str] = frozenset()  # kinds that count what one attack used or hit
     measures: dict[str, str] | None = None  # kind -> the word a ledger label ends with
@@ -510,6 +511,7 @@ def load_words(path: Path = FIGURES) -> Words:
         recovery={w.lower(): cls for cls, words in ledger.get("recovery", {}).items() for w in words},
         levels=_set(ledger.get("levels", ())),
         outcome_kinds=_set(ledger.get("outcome_kinds", ())),
+        total_marks=_set(ledger.get("total_marks", ())),
         per_attack=_set(ledger.get("per_attack", ())),
         measures={str(k): str(v) for k, v in ledger.get("measure", {}).items()},
         events={w.lower(): cls for cls, words in ledger.get("events", {}).items() for w in words},

@@ -44,6 +44,7 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
                 and _opens_paragraph(sentence, text, vocab):
             lead_in = None  # prose again: the list is over
     out = _whole_after_another_kind(out)
+    out = _parts_of_overall(out, {s.index for s in p.sentences if _totals(s, vocab)})
     if out:  # what the article is about, for telling its counts from another story's
         events = vocab.events or {}
         # (and the events its counts name by their verbs alone: "13 were crushed to death")
@@ -138,6 +139,25 @@ def _whole_after_another_kind(out: list[Reading]) -> list[Reading]:
             if before and r.kind not in before:
                 out[i] = replace(r, increment=False)
     return out
+
+
+def _totals(sentence: Sentence, vocab: Words) -> bool:
+    """Does the sentence say it gives a total: "Overall, more than 20 deaths ...", "In all, 49 died"?"""
+    words = [t.text.lower() for t in sentence.tokens]
+    return any(words[:len(mark.split())] == mark.split() for mark in vocab.total_marks) \
+        or any(t.dep == "advmod" and t.text.lower() in vocab.total_marks for t in sentence.tokens)
+
+
+def _parts_of_overall(out: list[Reading], totals: set[int]) -> list[Reading]:
+    """A count an article calls its total ("Overall, more than 20 deaths") holds the smaller counts of
+    its kind the article gives in other sentences ("at least 14 Houston-area deaths were confirmed"):
+    they are its parts, not rival values (not a value the article says was given first, or replaced)."""
+    wholes = [r for r in out if r.index in totals and not r.subset]
+    if not wholes:
+        return out
+    return [replace(r, subset=True) if not r.subset and r.index not in totals and not (
+        r.superseded or r.first_told or r.another_event or r.increment)
+        and any(w.kind == r.kind and w.value > r.value and w.when == r.when for w in wholes) else r for r in out]
 
 
 def _main_names(found: dict[int, list[tuple[str, str]]], named: Naming) -> dict[str, str]:
