@@ -3308,3 +3308,15 @@ def test_a_count_an_article_calls_its_total_holds_its_smaller_counts(nlp):
     assert led.discrepancies == ()  # a part, not a rival value
     (total,) = [r for r in led.rows if r.part_of is None]
     assert [v.value for v in total.values] == [15] and len(total.parts) == 1
+    # and the part says which in the article's words, not its total's label again
+    (part,) = [r for r in led.rows if r.part_of == total.id]
+    assert part.label != total.label and "deaths" in part.label
+
+
+def test_a_part_labelled_as_its_total_says_which_in_its_source_s_words(nlp):
+    text = ("At least 14 city-area deaths were confirmed to be storm-related, including seven people who died from "
+            "heat exposure, according to the county institute. Crews worked through the night. Overall, more than 20 "
+            "deaths in the county and nearby counties were attributed to the storm, according to local media.")
+    led = ledger(nlp, text, text.replace("the night", "Sunday night"))
+    labels = {r.values[0].value: r.label for r in led.rows}
+    assert labels[14] == "city-area deaths" and labels[20] != labels[14]

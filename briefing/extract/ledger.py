@@ -1392,6 +1392,12 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
     ordered += [j for j in range(len(rows)) if j not in ordered]  # parts of parts
     ids = {i: f"q{n}" for n, i in enumerate(ordered, 1)}
     labels = {i: _part_label(rows[i], vocab) if rows[i].parent is not None else _label(rows[i], vocab) for i in ordered}
+    for i in ordered:
+        # a part labelled as its total says which in its source's words: "Houston-area deaths" under
+        # "people killed", not "people killed" twice
+        said = min(rows[i].members, key=lambda m: m.index).phrase if rows[i].members else ""
+        if rows[i].parent is not None and labels[i] == labels.get(rows[i].parent) and len(said.split()) > 1:
+            labels[i] = said
     shared = Counter(labels.values())
     for i in ordered:
         if shared[labels[i]] > 1 and rows[i].parent is None:
