@@ -94,7 +94,8 @@ Straits Times, the Daily Mail and CNN, were collected and annotated by helpers w
 were written, then scored once ("dev 32" since). Sixteen reports of 2012, 2013, 2017, 2020 and 2024 on six events
 (BRIEFING_NEWS2012_2024; H21: a shooting outside an office tower, a commuter train derailment, a car driven into
 a crowd, an air strike on a commander, a tugboat sinking, flash floods), by Gothamist, CNN, the Daily Mail and a
-maritime blog, were collected and annotated by helpers while the rules that follow dev 32 were written. Sets in
+maritime blog, were collected and annotated by helpers while the rules that follow dev 32 were written, then scored
+once ("dev 33" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -232,7 +233,7 @@ NEWS2020_2024 = Path(os.environ.get("BRIEFING_NEWS2020_2024", CORPORA / "news-20
 H20 = ["h20-george-floyd-charges-and-protests-2020", "h20-belarus-post-election-protests-2020",
        "h20-typhoon-gaemi-philippines-taiwan-2024", "h20-peru-bus-ravine-crash-2024",
        "h20-crowdstrike-global-tech-outage-2024", "h20-tel-aviv-drone-strike-2024"]
-# Sixteen reports of 2012-2024 on six events, of four outlets (BRIEFING_NEWS2012_2024): held out
+# Sixteen reports of 2012-2024 on six events, of four outlets (BRIEFING_NEWS2012_2024): held out, then scored once
 NEWS2012_2024 = Path(os.environ.get("BRIEFING_NEWS2012_2024", CORPORA / "news-2012-2024"))
 H21 = ["h21-empire-state-building-shooting-2012", "h21-metro-north-spuyten-duyvil-derailment-2013",
        "h21-times-square-car-rampage-2017", "h21-beirut-hezbollah-commander-strike-2024",
@@ -322,9 +323,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 32, held out until scored once (news of 2020 and 2024: charges and protests after a death in custody, "
     "protests after an election, a typhoon, a bus crash, a computer outage, a drone strike, 12 reports of the BBC, "
     "the Straits Times, the Daily Mail and CNN)": (H20, H20),
-    "Held out (news of 2012 to 2024: a shooting outside an office tower, a train derailment, a car driven into a "
-    "crowd, an air strike on a commander, a tugboat sinking, flash floods, 16 reports of Gothamist, CNN, the Daily "
-    "Mail and a maritime blog)": (H21, [f"unscored/{g}" for g in H21]),
+    "Dev 33, held out until scored once (news of 2012 to 2024: a shooting outside an office tower, a train "
+    "derailment, a car driven into a crowd, an air strike on a commander, a tugboat sinking, flash floods, 16 reports "
+    "of Gothamist, CNN, the Daily Mail and a maritime blog)": (H21, H21),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
