@@ -44,7 +44,8 @@ def source_readings(p: ParsedSource, vocab: Words, aliases: Aliases) -> list[Rea
                 and _opens_paragraph(sentence, text, vocab):
             lead_in = None  # prose again: the list is over
     out = _whole_after_another_kind(out)
-    out = _parts_of_overall(out, {s.index for s in p.sentences if _totals(s, vocab)})
+    read = {r.index for r in out}  # (only a sentence with a count of its own can give a total)
+    out = _parts_of_overall(out, {s.index for s in p.sentences if s.index in read and _totals(s, vocab)})
     if out:  # what the article is about, for telling its counts from another story's
         events = vocab.events or {}
         # (and the events its counts name by their verbs alone: "13 were crushed to death")

@@ -216,6 +216,11 @@ def _joined(countries: set[str]) -> set[str]:
     return {part for c in countries for part in within(c)}
 
 
+def _apart(a: set[str], b: set[str]) -> bool:
+    """Two sets of countries, both known, that share none (a country and its parts are one)."""
+    return bool(a) and bool(b) and not _joined(a) & _joined(b)
+
+
 class _Resolver:
     def __init__(self, vocab: Words, published: dict[str, date], countries: dict[str, str | None] | None = None):
         self.v, self.published = vocab, published
@@ -448,9 +453,8 @@ class _Resolver:
     def told_elsewhere(self, whole: _Row, row: _Row) -> bool:
         """The sentences of a count that names no place name only countries none of a place's row is in:
         strikes "on Yemen's west coast, injuring 87" hold no part in Tel Aviv."""
-        told = _joined({self.country(k) for m in whole.members for k in m.here} - {None})
-        placed = _joined({self.country(p) for m in row.members for p in _keys(m)} - {None})
-        return bool(told) and bool(placed) and not told & placed
+        return _apart({self.country(k) for m in whole.members for k in m.here} - {None},
+                      {self.country(p) for m in row.members for p in _keys(m)} - {None})
 
     def other_region(self, r: Reading, members: Sequence[Reading]) -> bool:
         """A count in a named region and a count in a country outside it are two places' counts:
@@ -520,20 +524,18 @@ class _Resolver:
         if not places and not row.places:
             # two tolls that name no place are one when the countries around them agree
             mine, theirs = self.countries(r), set().union(*(self.countries(m) for m in row.members))
-            if mine and theirs and not _joined(mine) & _joined(theirs):
+            if _apart(mine, theirs):
                 return False
         # a reading naming no place may not join another place's toll than those named around it
         # (by country: a place the gazetteer does not know, or misspelt, is no evidence), unless it
         # points back to the row's number: "Eleven of the 36 wounded were Israelis" after Istanbul's 36
         # (the countries of a region it names, when it names one: "killed 20 in the Caribbean")
         theirs, around = {self.country(p) for p in row.places} - {None}, self.region_of(r) or self.countries(r)
-        elsewhere = not places and bool(theirs) and bool(around) \
-            and not _joined(theirs) & _joined(around) and not (r.given and row.holds(r.value))
+        elsewhere = not places and _apart(theirs, around) and not (r.given and row.holds(r.value))
         # (of another number, the countries its own sentence names say it first: strikes "on Yemen's
         # west coast, injuring 87" are no value of Tel Aviv's 10 injured the sentences before told of)
-        here = {self.country(k) for k in r.here} - {None}
-        elsewhere = elsewhere or not places and bool(theirs) and bool(here) and not row.holds(r.value) \
-            and not _joined(theirs) & _joined(here)
+        elsewhere = elsewhere or not places and not row.holds(r.value) \
+            and _apart(theirs, {self.country(k) for k in r.here} - {None})
         # (and by town, for another number: the towns named around it are none of a town's row, "In Baton
         # Rouge, ... at least 48 people were taken into custody" is no value of St. Paul's 50 arrested)
         # (either way round: St. Paul's 50 joins no row of Baton Rouge's 48)
@@ -1395,9 +1397,9 @@ def _assemble(rows: list[_Row], vocab: Words, published: dict[str, date]) -> Led
     for i in ordered:
         # a part labelled as its total says which in its source's words: "Houston-area deaths" under
         # "people killed", not "people killed" twice
-        said = min(rows[i].members, key=lambda m: m.index).phrase if rows[i].members else ""
-        if rows[i].parent is not None and labels[i] == labels.get(rows[i].parent) and len(said.split()) > 1:
-            labels[i] = said
+        if rows[i].parent is not None and labels[i] == labels.get(rows[i].parent) and rows[i].members:
+            said = min(rows[i].members, key=lambda m: m.index).phrase
+            labels[i] = said if len(said.split()) > 1 else labels[i]
     shared = Counter(labels.values())
     for i in ordered:
         if shared[labels[i]] > 1 and rows[i].parent is None:
