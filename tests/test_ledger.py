@@ -134,6 +134,10 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     # rebels and police are forces too; a casualty verb still wins
     ("About 1,500 rebels are advancing on the town.", [("troops", 1500)]),
     ("Some 2,000 police were deployed across the capital.", [("troops", 2000)]),
+    # people a verb deploys or dispatches are a force, whatever they are called
+    ("The fire service dispatched a total of 1,200 people and 80 vehicles to the site.", [("troops", 1200)]),
+    ("About 600 emergency workers were deployed in the flooded district.", [("troops", 600)]),
+    ("The ambulance took 12 people to hospital after the crash.", [("injured", 12)]),
     ("The government called in 2,000 more officers to reinforce security.", [("troops", 2000)]),
     ("About 14,000 security force members were keeping order.", [("troops", 14000)]),
     ("Thirty rebels were killed in the clashes.", [("killed", 30)]),
@@ -1534,6 +1538,11 @@ def test_groups_one_sentence_lists_that_add_up_to_a_toll_are_its_parts(nlp):
     assert d.values == (141, 145)
 
 
+def test_a_place_the_parser_hangs_on_the_doer_is_where_the_deed_was(nlp):
+    (r,) = readings(parse(nlp, "The group notes three pedestrians killed by drivers in Midtown last year."), load_words())
+    assert [p.key for p in r.places] == ["midtown"]
+
+
 def test_a_place_joined_by_and_is_kept_when_the_parser_hangs_it_elsewhere(nlp):
     (r,) = readings(parse(nlp, "The death toll from the earthquake in Turkey and Syria has passed 5,000, "
                                "officials said on Tuesday."), load_words())
@@ -1758,6 +1767,15 @@ def test_a_crime_a_court_counts_is_no_value_of_the_toll_the_news_tells(nlp):
                  "He was charged with murder in the deaths of more than 200 people in the bombings in Peru and Chile.")
     (d,) = led.discrepancies
     assert d.values == (200, 224)
+
+
+def test_a_force_joins_one_of_its_size_whichever_event_its_sentence_names(nlp):
+    led = ledger(nlp, "Hurricane Nora hit the coast of Louisiana on Thursday. A fire broke out at a chemical plant near "
+                      "the coast. More than 1,500 search and rescue personnel were headed to the worst-hit places.",
+                 "A chemical plant caught fire as Hurricane Nora flattened homes along the coast of Louisiana. Some 1,500 "
+                 "people, including National Guard troops, are being deployed in rescue and clean-up missions.")
+    (row,) = [r for r in led.rows if r.kind == "troops"]
+    assert [v.sources for v in row.values] == [("S1", "S2")]
 
 
 def test_a_number_a_source_repeats_is_one_quantity_and_its_revision_goes_with_it(nlp):

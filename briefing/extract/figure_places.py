@@ -264,6 +264,8 @@ class Locator:
                                 deeper.append(o)
                     elif t[c].dep == "acl":  # "attacks targeting bases in X"
                         deeper.extend(t.children(c, "dobj"))
+                    elif t[c].dep == "agent":  # "killed by drivers in X": the parser hangs the deed's place on its doer
+                        deeper.extend(t.children(c, "pobj"))
             if found:
                 return list({p.key: p for p in found}.values())
             frontier = deeper

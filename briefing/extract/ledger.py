@@ -582,10 +582,11 @@ class _Resolver:
                 # a toll of unnamed people in one event is no value of a named group's toll of another
                 # (a narrower one is another event: people hurt in strikes are not the troops hurt in an attack)
                 # (people of the row's own country are no such strangers: "three Americans" and "three US troops";
+                # nor is a force, which no event owns: "1,500 people are being deployed" and "1,500 rescue personnel")
                 # nor is a toll whose event no source names another event: "five customers were killed" and
                 # "opened fire again, killing five more")
                 and not (group is None and r.event and row.group is not None and row.event is not None
-                         and not self.v.covers(r.event, row.event)
+                         and r.kind not in self.v.levels and not self.v.covers(r.event, row.event)
                          and not (nation is not None and nation == row.nation))
                 and self.close_in_time(r, row)
                 and self.same_story(r, row)
