@@ -2412,6 +2412,19 @@ def test_a_toll_right_after_a_sentence_dating_an_earlier_event_is_that_event_s(n
                  published=("1998-07-14", "1998-07-14"))
     (row,) = [r for r in led.rows if r.kind == "injured"]
     assert sorted(v.value for v in row.values) == [100, 111]
+    # nor when the toll's verb is in the present perfect, which tells what has happened up to now
+    led = ledger(nlp, "The park was named a World Heritage Site in 1984. Heat has already forced another 7,500 people "
+                      "out of remote communities.",
+                 "Heat has already forced another 7,500 people out of remote communities.",
+                 published=("2024-07-25", "2024-07-26"))
+    assert [(v.value, v.sources) for r in led.rows for v in r.values] == [(7500, ("S1", "S2"))]
+    # (a verb that only tells of the deaths says nothing of when they happened)
+    led = ledger(nlp, "A gas leak at a chemical plant killed at least 11 people on Thursday. "
+                      "Photos drew parallels with a gas leak in the Indian city of Bhopal in December 1984. "
+                      "Around 10,000 deaths have been blamed on that leak.",
+                 "At least 13 people have been killed by a gas leak at a chemical plant in southern India.",
+                 published=("2020-05-07", "2020-05-08"))
+    assert sorted(sorted(v.value for v in r.values) for r in led.rows) == [[11, 13], [10000]]
 
 
 def test_those_evacuated_and_rushed_to_hospital_are_counted_as_evacuated(nlp):

@@ -350,14 +350,14 @@ class Context:
                 return found[-1], s.index
         return None
 
-    def year_before(self) -> str | None:
+    def year_before(self, gov: int | None) -> str | None:
         """The one year the sentence just before states, when this one states no date and that one no
         number: "a gas leak in Bhopal in December 1984. Nearly 4,000 people died in the immediate
         aftermath" dates the 4,000 to 1984. (Whether that year is an earlier event's is the ledger's
         to say, by the year the source was published.)"""
         before = self.where.previous[-1:] if self.where.previous else ()
         if any(tok.ent_type == "DATE" for tok in self.s.tokens) or not before \
-                or before[0].index != self.s.index - 1:
+                or before[0].index != self.s.index - 1 or self.up_to_now(gov):
             return None
         # (a sentence that gives the earlier event's toll itself is done with it: "In 1978, 20 people
         # died in a hotel fire. Police said 59 bodies were found at the scene")
@@ -365,6 +365,15 @@ class Context:
             return None
         years = {m.group(0) for tok in before[0].tokens if tok.ent_type == "DATE" for m in YEAR.finditer(tok.text)}
         return years.pop() if len(years) == 1 else None
+
+    def up_to_now(self, gov: int | None) -> bool:
+        """A deed told in the present perfect happened up to now, never in a year gone by: "heat that
+        has already forced another 7,500 people out of their homes" (not a verb that only tells of it:
+        "10,000 deaths have been blamed on the leak" may be deaths of that year)."""
+        t, v = self.t, self.v
+        deeds = v.causatives | {w for k in v.kinds for w in k.verbs | k.subject_verbs}
+        return gov is not None and t[gov].tag == "VBN" and t.lemma(gov) in deeds and any(
+            t.lemma(c) == "have" and t[c].tag in ("VBP", "VBZ") for c in t.children(gov, "aux"))
 
     def era_of(self, gov: int | None) -> str | None:
         """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""

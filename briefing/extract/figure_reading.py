@@ -1491,7 +1491,7 @@ class _Sentence(Context):
             event_name=self.name_of_event(told[1], num.tokens[0]),
             past=self.where.named_era([num.head, noun if same else None, gov]),
             # ("The Olympic bombing killed one" names its event, which may be today's story)
-            year_before=self.year_before() if what_did_it is None else None,
+            year_before=self.year_before(gov) if what_did_it is None else None,
             on_day=self.on_day(kind, gov),
             told_on=self.told_on(gov),
             told_by=self.told_by(num.head if gov is None else gov),
