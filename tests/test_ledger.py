@@ -642,6 +642,12 @@ def ledger(nlp, *texts: str, published: tuple[str | None, ...] = ()):
     ("A blast near the consulate office in Haifa that killed at least one person early Friday is being "
      "investigated.", [("killed", 1)]),
     ("A blast that damaged the old market is being investigated by two teams.", []),
+    # a clause joined to a passive one shares its "were", wherever the parser hangs it
+    ("Two police officers were killed in the standoff, and 30 wounded, mostly from shrapnel, officials said. "
+     "Television stations broadcast video of bloodied officers being carried on stretchers from the scene, until "
+     "officials asked the networks to stop.",
+     [("killed", 2), ("injured", 30)]),
+    ("Two officers were killed, and the gunmen fled.", [("killed", 2)]),
 ])
 def test_reading_rules(nlp, text, expected):
     assert sorted(read(nlp, text)) == sorted(expected)
