@@ -98,7 +98,7 @@ maritime blog, were collected and annotated by helpers while the rules that foll
 once ("dev 33" since). Thirteen reports of 2012, 2014, 2015, 2023 and 2024 on six events (BRIEFING_NEWS2012_2024_2;
 H22: a hurricane in a city, a gas explosion, a mine collapse, a migrant shipwreck, a shooting at a rally, an air
 strike on a camp), by Gothamist, the Daily Mail, Al Jazeera, Reuters, the BBC and CNN, were collected and annotated
-by helpers while the rules that follow dev 33 were written. Sets in
+by helpers while the rules that follow dev 33 were written, then scored once ("dev 34" since). Sets in
 facts_gold/unscored/ are held out: scored, never looked
 at while choosing rules (as the ROUGE work kept DUC half B apart). DUC documents are SGML: their <TEXT> goes to a
 cache folder (never the repository) with a sources.toml giving each document's
@@ -241,7 +241,7 @@ NEWS2012_2024 = Path(os.environ.get("BRIEFING_NEWS2012_2024", CORPORA / "news-20
 H21 = ["h21-empire-state-building-shooting-2012", "h21-metro-north-spuyten-duyvil-derailment-2013",
        "h21-times-square-car-rampage-2017", "h21-beirut-hezbollah-commander-strike-2024",
        "h21-mauritius-tugboat-sinking-2020", "h21-vermont-flash-floods-2024"]
-# Thirteen reports of 2012-2024 on six events, of six outlets (BRIEFING_NEWS2012_2024_2): held out
+# Thirteen reports of 2012-2024 on six events, of six outlets (BRIEFING_NEWS2012_2024_2): held out, then scored once
 NEWS2012_2024_2 = Path(os.environ.get("BRIEFING_NEWS2012_2024_2", CORPORA / "news-2012-2024-2"))
 H22 = ["h22-hurricane-sandy-new-york-2012", "h22-east-harlem-gas-explosion-2014",
        "h22-colombia-riosucio-gold-mine-collapse-2015", "h22-cutro-migrant-shipwreck-2023",
@@ -334,9 +334,9 @@ SETS = {  # name -> (source folder or DUC cluster ids, gold files)
     "Dev 33, held out until scored once (news of 2012 to 2024: a shooting outside an office tower, a train "
     "derailment, a car driven into a crowd, an air strike on a commander, a tugboat sinking, flash floods, 16 reports "
     "of Gothamist, CNN, the Daily Mail and a maritime blog)": (H21, H21),
-    "Held out (news of 2012 to 2024: a hurricane in a city, a gas explosion, a mine collapse, a migrant shipwreck, "
-    "a shooting at a rally, an air strike on a camp, 13 reports of Gothamist, the Daily Mail, Al Jazeera, Reuters, "
-    "the BBC and CNN)": (H22, [f"unscored/{g}" for g in H22]),
+    "Dev 34, held out until scored once (news of 2012 to 2024: a hurricane in a city, a gas explosion, a mine "
+    "collapse, a migrant shipwreck, a shooting at a rally, an air strike on a camp, 13 reports of Gothamist, the Daily "
+    "Mail, Al Jazeera, Reuters, the BBC and CNN)": (H22, H22),
 }
 BASELINE_WORDS = {"killed": {"kill", "killed", "killing", "dead", "death", "deaths", "died", "die"},
                   "injured": {"injured", "injuring", "injure", "wounded", "wounding", "injuries", "hurt"}}
