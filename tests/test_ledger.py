@@ -2433,6 +2433,18 @@ def test_a_toll_right_after_a_sentence_dating_an_earlier_event_is_that_event_s(n
     assert sorted(sorted(v.value for v in r.values) for r in led.rows) == [[11, 13], [10000]]
 
 
+def test_a_later_report_dating_a_toll_to_the_year_an_earlier_report_told_it_gives_the_same_count(nlp):
+    led = ledger(nlp, "Earlier this week, two buildings exploded due to a gas leak, killing at least eight people.",
+                 "Investigators have ended a probe into the gas explosion of March 2014, which killed eight people.",
+                 published=("2014-03-14", "2015-11-20"))
+    assert [(v.value, v.sources) for r in led.rows if r.kind == "killed" for v in r.values] == [(8, ("S1", "S2"))]
+    # (a count the earlier report gave in another year is another event's)
+    led = ledger(nlp, "Earlier this week, two buildings exploded due to a gas leak, killing at least eight people.",
+                 "Investigators have ended a probe into the gas explosion of March 2012, which killed eight people.",
+                 published=("2014-03-14", "2015-11-20"))
+    assert len([r for r in led.rows if r.kind == "killed"]) == 2
+
+
 def test_those_evacuated_and_rushed_to_hospital_are_counted_as_evacuated(nlp):
     assert read(nlp, "We evacuated around 600 people and rushed them to the hospital, an official said.") \
         == [("displaced", 600)]

@@ -287,6 +287,14 @@ class _Resolver:
         era = self.era(r)
         if era == row.era:
             return True
+        # a count of today's news is of the year its report came out: a later report's "the explosion of
+        # March 2014, which killed eight" gives the number a report of that March gave undated
+        if row.holds(r.value) and (era is None) != (row.era is None):
+            dated = era or row.era
+            undated = [r] if era is None else row.members
+            years = {self.published[m.citation.source].year for m in undated if m.citation.source in self.published}
+            if dated.isdigit() and years == {int(dated)} and len(undated) == sum(m.citation.source in self.published for m in undated):
+                return True
         # (an event "the attacks" may be the bombings: a broad class covers a narrower one)
         return (era is None or row.era is None) and r.event is not None and row.event is not None \
             and self.v.same_event(r.event, row.event) and row.holds(r.value)
