@@ -371,9 +371,11 @@ class Context:
         has already forced another 7,500 people out of their homes" (not a verb that only tells of it:
         "10,000 deaths have been blamed on the leak" may be deaths of that year)."""
         t, v = self.t, self.v
-        deeds = v.causatives | {w for k in v.kinds for w in k.verbs | k.subject_verbs}
-        return gov is not None and t[gov].tag == "VBN" and t.lemma(gov) in deeds and any(
-            t.lemma(c) == "have" and t[c].tag in ("VBP", "VBZ") for c in t.children(gov, "aux"))
+        if gov is None or t[gov].tag != "VBN" or not any(
+                t.lemma(c) == "have" and t[c].tag in ("VBP", "VBZ") for c in t.children(gov, "aux")):
+            return False
+        verb = t.lemma(gov)
+        return verb in v.causatives or any(verb in k.verbs or verb in k.subject_verbs for k in v.kinds)
 
     def era_of(self, gov: int | None) -> str | None:
         """The date a clause hangs from: "since 1978, when 20 people died" happened in 1978."""

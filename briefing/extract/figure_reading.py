@@ -355,8 +355,8 @@ class _Sentence(Context):
                     and t.passive(t.head(h))
                 # (or hangs the joined clause elsewhere, leaving its "and" on the passive verb: "Two officers
                 # were killed in the standoff, and 30 wounded, officials said")
-                start = t.subtree(i)[0]
-                joiner = start - 1 if start > 0 and t[start - 1].pos == "CCONJ" else None
+                opening = t.subtree(i)[0]
+                joiner = opening - 1 if opening > 0 and t[opening - 1].pos == "CCONJ" else None
                 gapped = gapped or bare and t[h].tag == "VBD" and joiner is not None and t.head(joiner) is not None \
                     and t.head(joiner) < joiner and t.passive(t.head(joiner))
                 # "left 49 people dead and 53 others wounded": a verb joined to one that leaves its

@@ -292,8 +292,8 @@ class _Resolver:
         if row.holds(r.value) and (era is None) != (row.era is None):
             dated = era or row.era
             undated = [r] if era is None else row.members
-            years = {self.published[m.citation.source].year for m in undated if m.citation.source in self.published}
-            if dated.isdigit() and years == {int(dated)} and len(undated) == sum(m.citation.source in self.published for m in undated):
+            told = [self.published.get(m.citation.source) for m in undated]
+            if dated.isdigit() and all(d is not None and d.year == int(dated) for d in told):
                 return True
         # (an event "the attacks" may be the bombings: a broad class covers a narrower one)
         return (era is None or row.era is None) and r.event is not None and row.event is not None \
